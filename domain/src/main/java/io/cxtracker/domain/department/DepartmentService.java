@@ -1,0 +1,76 @@
+package io.cxtracker.domain.department;
+
+import io.cxtracker.domain.shared.AlreadyExistsException;
+import io.cxtracker.domain.shared.FieldViolation;
+import io.cxtracker.domain.shared.InvalidInputException;
+import io.cxtracker.domain.shared.NotFoundException;
+import io.cxtracker.domain.shared.Page;
+import io.cxtracker.domain.shared.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Use cases around departments; the REST API and the Vaadin views both call these. */
+@ApplicationScoped
+@Transactional
+public class DepartmentService {
+
+    private final DepartmentRepository departments;
+
+    @Inject
+    public DepartmentService(DepartmentRepository departments) {
+        this.departments = departments;
+    }
+
+    public DepartmentSummary register(NewDepartment command) {
+        List<FieldViolation> violations = new ArrayList<>();
+        if (!DepartmentCode.isValid(command.code())) {
+            violations.add(new FieldViolation("code", "must be " + DepartmentCode.RULE));
+        }
+        try {
+            Department.requireName(command.name());
+        } catch (InvalidInputException e) {
+            violations.addAll(e.violations());
+        }
+        Department parent = null;
+        boolean hasParent = command.parentCode() != null && !command.parentCode().isBlank();
+        if (hasParent) {
+            if (!DepartmentCode.isValid(command.parentCode())) {
+                violations.add(new FieldViolation("parentCode", "must be " + DepartmentCode.RULE));
+            } else {
+                parent = departments.findByCode(new DepartmentCode(command.parentCode())).orElse(null);
+                if (parent == null) {
+                    violations.add(new FieldViolation("parentCode", "no department has the code '" + command.parentCode() + "'"));
+                }
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        DepartmentCode code = new DepartmentCode(command.code());
+        if (departments.findByCode(code).isPresent()) {
+            throw new AlreadyExistsException("department", code.value());
+        }
+        Department department = new Department(code, command.name(), parent);
+        departments.add(department);
+        return DepartmentSummary.of(department);
+    }
+
+    public Optional<DepartmentSummary> find(String code) {
+        if (!DepartmentCode.isValid(code)) {
+            return Optional.empty();
+        }
+        return departments.findByCode(new DepartmentCode(code)).map(DepartmentSummary::of);
+    }
+
+    public DepartmentSummary get(String code) {
+        return find(code).orElseThrow(() -> new NotFoundException("department", code));
+    }
+
+    public Page<DepartmentSummary> list(PageRequest request, String search) {
+        return departments.page(request, search).map(DepartmentSummary::of);
+    }
+}

@@ -1,0 +1,86 @@
+package io.cxtracker.it.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Page;
+import io.cxtracker.it.support.Browser;
+import io.cxtracker.it.support.Deployments;
+import io.cxtracker.it.support.HttpJson;
+import java.nio.file.Files;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The Vaadin department page in headless Chromium, against the same service the API uses. */
+@ExtendWith(ArquillianExtension.class)
+class DepartmentPageBrowserIT {
+
+    private static Browser browser;
+    private final HttpJson api = HttpJson.forBaseUrl();
+    private final String base = System.getProperty("cx.it.base.url", "http://127.0.0.1:8280");
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return Deployments.realWar();
+    }
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void showsADepartmentCreatedThroughTheApi() {
+        assertEquals(201, api.post("/api/departments", """
+                {"code":"marketing","name":"Marketing and Brand"}""").status());
+
+        Page page = browser.desktopPage();
+        page.navigate(base + "/departments");
+        assertThat(page.locator("#departments-grid")).containsText("Marketing and Brand");
+        assertTrue(Files.exists(Browser.screenshot(page, "departments-1280x800")));
+
+        Page tablet = browser.tabletPage();
+        tablet.navigate(base + "/departments");
+        assertThat(tablet.locator("#departments-grid")).containsText("Marketing and Brand");
+        Browser.screenshot(tablet, "departments-768x1024");
+    }
+
+    @Test
+    void addsADepartmentThroughTheFormThatTheApiThenServes() {
+        Page page = browser.desktopPage();
+        page.navigate(base + "/departments");
+        page.locator("#department-code input").fill("onboarding");
+        page.locator("#department-name input").fill("Customer Onboarding");
+        page.locator("#department-save").click();
+        assertThat(page.locator("#departments-grid")).containsText("Customer Onboarding");
+
+        var read = api.get("/api/departments/onboarding");
+        assertEquals(200, read.status(), read::toString);
+        assertEquals("Customer Onboarding", read.json().get("name").asText());
+    }
+
+    @Test
+    void formShowsTheRuleItBreaks() {
+        Page page = browser.desktopPage();
+        page.navigate(base + "/departments");
+        page.locator("#department-code input").fill("Bad Code");
+        page.locator("#department-name input").fill("Whatever");
+        page.locator("#department-save").click();
+        assertThat(page.locator("#department-code")).hasAttribute("invalid", "");
+        Browser.screenshot(page, "departments-invalid-form");
+        assertEquals(404, api.get("/api/departments/bad-code").status());
+    }
+}

@@ -1,0 +1,53 @@
+package io.cxtracker.it.health;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cxtracker.it.support.Database;
+import io.cxtracker.it.support.Deployments;
+import io.cxtracker.it.support.HttpJson;
+import io.cxtracker.it.support.ThrowawayDatabase;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Readiness follows the database: DOWN while it refuses connections, UP again when it is back. */
+@ExtendWith(ArquillianExtension.class)
+class ReadinessIT {
+
+    private final HttpJson management = new HttpJson(System.getProperty("cx.it.management.url", "http://127.0.0.1:10190"));
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return Deployments.realWar();
+    }
+
+    @Test
+    void readyIsDownWhileTheDatabaseIsUnreachable() throws Exception {
+        var up = management.get("/health/ready");
+        assertEquals(200, up.status(), up::toString);
+        assertTrue(up.body().contains("\"database\""), up::toString);
+
+        String db = databaseName();
+        try {
+            // Superusers too are refused by allow_connections=false; existing sessions are cut.
+            Database.executeAdmin("alter database " + db + " allow_connections false");
+            Database.executeAdmin("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + db + "'");
+
+            var down = management.get("/health/ready");
+            assertEquals(503, down.status(), down::toString);
+            assertTrue(down.body().contains("DOWN"), down::toString);
+        } finally {
+            Database.executeAdmin("alter database " + db + " allow_connections true");
+        }
+        var back = management.get("/health/ready");
+        assertEquals(200, back.status(), back::toString);
+    }
+
+    private static String databaseName() {
+        String url = System.getProperty(ThrowawayDatabase.URL);
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,64 @@
+package io.cxtracker.it.support;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Headless Debian Chromium driven by Playwright. The browser comes from the machine (the project's
+ * scripts install it), never from Playwright's own download.
+ */
+public final class Browser implements AutoCloseable {
+    public static final Path SCREENSHOTS = Path.of(System.getProperty("cx.it.screenshots", "target/screenshots"));
+    private static final String CHROMIUM = System.getenv().getOrDefault("CX_CHROMIUM", "/usr/bin/chromium");
+
+    private final Playwright playwright;
+    private final com.microsoft.playwright.Browser browser;
+
+    public Browser() {
+        if (!Files.isExecutable(Path.of(CHROMIUM))) {
+            throw new IllegalStateException("Chromium is missing at " + CHROMIUM
+                    + ": install it (apt-get install -y chromium chromium-driver) or set CX_CHROMIUM");
+        }
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of(CHROMIUM))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+    }
+
+    /** A fresh page at desktop size (1280×800). */
+    public Page desktopPage() {
+        return page(1280, 800);
+    }
+
+    /** A fresh page at tablet size (768×1024). */
+    public Page tabletPage() {
+        return page(768, 1024);
+    }
+
+    private Page page(int width, int height) {
+        BrowserContext context = browser.newContext(new NewContextOptions().setViewportSize(width, height));
+        context.setDefaultTimeout(30_000);
+        return context.newPage();
+    }
+
+    public static Path screenshot(Page page, String name) {
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        return file;
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}

@@ -1,0 +1,61 @@
+package io.cxtracker.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The module rules of DESIGN §4, checked on the compiled classes of every module (the WAR module
+ * has all of them on its classpath).
+ */
+@AnalyzeClasses(packages = "io.cxtracker", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domainKnowsOnlyJakartaEeAndTheJdk = classes()
+            .that().resideInAPackage("io.cxtracker.domain..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "io.cxtracker.domain..", "java..", "javax.sql..", "jakarta..")
+            .because("the domain holds the rules and must not know JPA implementations, REST, Vaadin or other modules");
+
+    @ArchTest
+    static final ArchRule domainUsesNoRestOrWebApi = noClasses()
+            .that().resideInAPackage("io.cxtracker.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "jakarta.servlet..", "jakarta.faces..")
+            .because("REST and web concerns live in api and ui");
+
+    @ArchTest
+    static final ArchRule persistenceDependsOnlyOnDomain = noClasses()
+            .that().resideInAPackage("io.cxtracker.persistence..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.cxtracker.api..", "io.cxtracker.ui..", "com.vaadin..",
+                    "jakarta.ws.rs..");
+
+    @ArchTest
+    static final ArchRule apiNeverTouchesPersistenceOrUi = noClasses()
+            .that().resideInAPackage("io.cxtracker.api..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.cxtracker.persistence..", "io.cxtracker.ui..",
+                    "com.vaadin..", "jakarta.persistence..", "org.hibernate..")
+            .because("the API calls use-case services; CDI wires the repositories");
+
+    @ArchTest
+    static final ArchRule uiNeverTouchesPersistenceOrApi = noClasses()
+            .that().resideInAPackage("io.cxtracker.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.cxtracker.persistence..", "io.cxtracker.api..",
+                    "jakarta.persistence..", "org.hibernate..", "jakarta.ws.rs..")
+            .because("the UI calls the same use-case services as the API");
+
+    @ArchTest
+    static final ArchRule resourcesAreNotTransactional = noClasses()
+            .that().resideInAPackage("io.cxtracker.api..")
+            .should().beAnnotatedWith("jakarta.transaction.Transactional")
+            .because("transactions belong to use-case services");
+
+    @ArchTest
+    static final ArchRule repositoryInterfacesLiveInTheDomain = classes()
+            .that().haveSimpleNameEndingWith("Repository").and().areInterfaces()
+            .should().resideInAPackage("io.cxtracker.domain..");
+}
