@@ -20,6 +20,11 @@ public class DepartmentService {
 
     private final DepartmentRepository departments;
 
+    /** For the CDI proxy only. */
+    protected DepartmentService() {
+        this.departments = null;
+    }
+
     @Inject
     public DepartmentService(DepartmentRepository departments) {
         this.departments = departments;
