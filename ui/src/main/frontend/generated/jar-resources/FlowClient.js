@@ -1,5 +1,0 @@
-import { onModuleLoad } from './internal/client/bootstrap/Bootstrapper';
-
-export function init() {
-  onModuleLoad();
-}
