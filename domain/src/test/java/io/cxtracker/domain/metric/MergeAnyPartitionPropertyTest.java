@@ -2,31 +2,49 @@ package io.cxtracker.domain.metric;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A roll-up may merge readings by day, then by department, then for the program, or all at once:
- * whatever the grouping, the result must be the same. Parts are arbitrary subsets, not only runs, so
- * order does not matter either.
+ * whatever the grouping, the result must be the same. Property-based: 250 generated cases per kind
+ * from fixed seeds (a failure names its seed, so it can be replayed). Parts are arbitrary subsets,
+ * not only runs, so order does not matter either.
  */
 class MergeAnyPartitionPropertyTest {
     private static final long MAX_COUNT = 1_000_000;
     private static final int PARTS = 5;
+    private static final int CASES_PER_KIND = 250;
 
     record Assigned(MetricStatistics statistics, int part) {
     }
 
-    @Property
-    void mergingAnyPartitionEqualsMergingTheWhole(@ForAll("readingsOfOneKind") List<Assigned> readings) {
+    static Stream<Arguments> generatedCases() {
+        List<Function<Random, MetricStatistics>> generators = List.of(
+                MergeAnyPartitionPropertyTest::nps,
+                MergeAnyPartitionPropertyTest::csat,
+                MergeAnyPartitionPropertyTest::meanScore,
+                MergeAnyPartitionPropertyTest::ratio);
+        return IntStream.range(0, generators.size()).boxed().flatMap(g ->
+                IntStream.range(0, CASES_PER_KIND).mapToObj(i -> {
+                    long seed = 31L * g + 7919L * i;
+                    return Arguments.of(seed, readings(new Random(seed), generators.get(g)));
+                }));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("generatedCases")
+    void mergingAnyPartitionEqualsMergingTheWhole(long seed, List<Assigned> readings) {
         MetricKind kind = readings.get(0).statistics().kind();
         MetricStatistics whole = readings.stream()
                 .map(Assigned::statistics)
@@ -40,10 +58,10 @@ class MergeAnyPartitionPropertyTest {
         MetricStatistics ofParts = parts.descendingMap().values().stream()
                 .reduce(MetricStatistics.empty(kind), MetricStatistics::merge);
 
-        assertEquals(fieldByFieldTotal(kind, readings), whole);
-        assertEquals(whole, ofParts);
-        assertEquals(whole.count(), ofParts.count());
-        assertEquals(whole.value(), ofParts.value());
+        assertEquals(fieldByFieldTotal(kind, readings), whole, "seed " + seed);
+        assertEquals(whole, ofParts, "seed " + seed);
+        assertEquals(whole.count(), ofParts.count(), "seed " + seed);
+        assertEquals(whole.value(), ofParts.value(), "seed " + seed);
     }
 
     // An oracle that does not use merge: every count added up on its own.
@@ -71,40 +89,36 @@ class MergeAnyPartitionPropertyTest {
         return all.stream().mapToLong(field).sum();
     }
 
-    @Provide
-    Arbitrary<List<Assigned>> readingsOfOneKind() {
-        return Arbitraries.oneOf(assigned(nps()), assigned(csat()), assigned(meanScore()), assigned(ratio()));
+    private static List<Assigned> readings(Random random, Function<Random, MetricStatistics> generator) {
+        int size = 1 + random.nextInt(40);
+        List<Assigned> readings = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            readings.add(new Assigned(generator.apply(random), random.nextInt(PARTS)));
+        }
+        return readings;
     }
 
-    private static Arbitrary<List<Assigned>> assigned(Arbitrary<? extends MetricStatistics> statistics) {
-        return Combinators.combine(statistics, Arbitraries.integers().between(0, PARTS - 1))
-                .as(Assigned::new)
-                .list()
-                .ofMinSize(1)
-                .ofMaxSize(40);
+    private static long between(Random random, long min, long max) {
+        return min + (long) (random.nextDouble() * (max - min + 1));
     }
 
-    private static Arbitrary<Long> counts() {
-        return Arbitraries.longs().between(0, MAX_COUNT);
+    private static MetricStatistics nps(Random random) {
+        return new NpsStatistics(between(random, 0, MAX_COUNT), between(random, 0, MAX_COUNT), between(random, 0, MAX_COUNT));
     }
 
-    private static Arbitrary<NpsStatistics> nps() {
-        return Combinators.combine(counts(), counts(), counts()).as(NpsStatistics::new);
+    private static MetricStatistics csat(Random random) {
+        long responses = between(random, 0, MAX_COUNT);
+        return new CsatStatistics(between(random, 0, responses), responses);
     }
 
-    private static Arbitrary<CsatStatistics> csat() {
-        return counts().flatMap(responses ->
-                Arbitraries.longs().between(0, responses).map(satisfied -> new CsatStatistics(satisfied, responses)));
-    }
-
-    private static Arbitrary<RatioStatistics> ratio() {
-        return counts().flatMap(denominator ->
-                Arbitraries.longs().between(0, denominator).map(numerator -> new RatioStatistics(numerator, denominator)));
+    private static MetricStatistics ratio(Random random) {
+        long denominator = between(random, 0, MAX_COUNT);
+        return new RatioStatistics(between(random, 0, denominator), denominator);
     }
 
     // Whole-number sums, as survey answers give: a double adds those exactly, so equality is exact too.
-    private static Arbitrary<MeanScoreStatistics> meanScore() {
-        return Arbitraries.longs().between(0, 10_000).flatMap(count ->
-                Arbitraries.longs().between(count, 10 * count).map(sum -> new MeanScoreStatistics(sum, count)));
+    private static MetricStatistics meanScore(Random random) {
+        long count = between(random, 0, 10_000);
+        return new MeanScoreStatistics(between(random, count, 10 * count), count);
     }
 }
