@@ -1,0 +1,20 @@
+package io.cxtracker.domain.listen;
+
+/**
+ * The scale a Customer Effort Score survey uses; companies ask on 1–7 or 1–10. Scores are kept as
+ * answered (no rescaling), so a CES series must not mix scales.
+ */
+public record CesScale(int lowest, int highest) {
+    public static final CesScale ONE_TO_SEVEN = new CesScale(1, 7);
+    public static final CesScale ONE_TO_TEN = new CesScale(1, 10);
+
+    public CesScale {
+        if (lowest < 0 || highest <= lowest || highest > 100) {
+            throw new IllegalArgumentException("a CES scale runs from a low to a higher score, was " + lowest + "–" + highest);
+        }
+    }
+
+    public boolean contains(int score) {
+        return score >= lowest && score <= highest;
+    }
+}
