@@ -1,0 +1,36 @@
+package io.cxtracker.domain.metric;
+
+import io.cxtracker.domain.department.Department;
+import io.cxtracker.domain.department.DepartmentCode;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Read model of the metric data: series and roll-ups computed by the database from the readings'
+ * sufficient statistics (summed, never averaged), so no caller ever loads the readings themselves.
+ * The domain then computes values from the merged statistics.
+ */
+public interface MetricSeriesRepository {
+
+    /**
+     * The metric's statistics per period of the given granularity, oldest first; periods without
+     * readings are absent. Edge periods hold only the readings inside {@code range}.
+     *
+     * @param department null for every reading of the metric
+     * @param channel null for every channel
+     */
+    List<SeriesBucket> series(Metric metric, DateRange range, Granularity granularity, Department department, String channel);
+
+    /**
+     * The statistics of the given departments together (empty collection: every reading of the metric,
+     * including readings not attributed to a department). Empty statistics when nothing was read.
+     */
+    MetricStatistics total(Metric metric, DateRange range, Collection<Department> departments);
+
+    /** Each department's statistics over the range; departments without readings are absent. */
+    Map<DepartmentCode, MetricStatistics> byDepartment(Metric metric, DateRange range);
+
+    /** Daily series for many scopes at once (one query), each oldest first; a scope without readings maps to an empty list. */
+    Map<SeriesScope, List<SeriesPoint>> daily(Collection<SeriesScope> scopes);
+}

@@ -1,0 +1,105 @@
+package io.cxtracker.domain.metric;
+
+import io.cxtracker.domain.department.Department;
+import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.department.DepartmentRepository;
+import io.cxtracker.domain.shared.InvalidInputException;
+import io.cxtracker.domain.shared.NotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Metric series and roll-ups for dashboards and the API: the database merges the sufficient statistics,
+ * the domain computes the values. Read-only; everyone signed in may read.
+ */
+@ApplicationScoped
+@Transactional
+public class MetricSeriesService {
+    /** More buckets than this is not a chart any more. */
+    public static final int MAX_BUCKETS = 1000;
+
+    private final MetricRepository metrics;
+    private final DepartmentRepository departments;
+    private final MetricSeriesRepository series;
+
+    /** For the CDI proxy only. */
+    protected MetricSeriesService() {
+        this(null, null, null);
+    }
+
+    @Inject
+    public MetricSeriesService(MetricRepository metrics, DepartmentRepository departments, MetricSeriesRepository series) {
+        this.metrics = metrics;
+        this.departments = departments;
+        this.series = series;
+    }
+
+    /**
+     * The metric per day, week, month or quarter between two days (both included).
+     *
+     * @param departmentCode null for every reading of the metric
+     * @param channel null for every channel
+     */
+    public List<SeriesBucketView> series(String metricKey, LocalDate from, LocalDate to, String departmentCode,
+            String channel, Granularity granularity) {
+        Metric metric = metric(metricKey);
+        DateRange range = new DateRange(from, to);
+        Granularity size = granularity == null ? Granularity.DAY : granularity;
+        long buckets = 0;
+        for (Period p = Period.containing(from, size); !p.start().isAfter(to) && buckets <= MAX_BUCKETS; p = p.next()) {
+            buckets++;
+        }
+        if (buckets > MAX_BUCKETS) {
+            throw new InvalidInputException("granularity", "would give more than " + MAX_BUCKETS
+                    + " periods between " + from + " and " + to + "; choose a coarser one");
+        }
+        Department department = departmentCode == null || departmentCode.isBlank() ? null : department(departmentCode);
+        String checkedChannel = channel == null || channel.isBlank() ? null : channel.strip();
+        return series.series(metric, range, size, department, checkedChannel).stream().map(SeriesBucketView::of).toList();
+    }
+
+    /** The metric over the range for these departments together; all readings when the collection is empty or null. */
+    public StatisticsView total(String metricKey, LocalDate from, LocalDate to, Collection<String> departmentCodes) {
+        Metric metric = metric(metricKey);
+        DateRange range = new DateRange(from, to);
+        List<Department> scope = new ArrayList<>();
+        if (departmentCodes != null) {
+            departmentCodes.forEach(code -> scope.add(department(code)));
+        }
+        return StatisticsView.of(metric, range, series.total(metric, range, scope));
+    }
+
+    /** The metric over the range per department, by department code. */
+    public Map<String, StatisticsView> byDepartment(String metricKey, LocalDate from, LocalDate to) {
+        Metric metric = metric(metricKey);
+        DateRange range = new DateRange(from, to);
+        Map<String, StatisticsView> views = new LinkedHashMap<>();
+        Map<String, MetricStatistics> byCode = new TreeMap<>();
+        series.byDepartment(metric, range).forEach((code, statistics) -> byCode.put(code.value(), statistics));
+        byCode.forEach((code, statistics) -> views.put(code, StatisticsView.of(metric, range, statistics)));
+        return views;
+    }
+
+    private Metric metric(String key) {
+        if (!MetricKey.isValid(key)) {
+            throw new NotFoundException("metric", String.valueOf(key));
+        }
+        return metrics.findByKey(new MetricKey(key)).orElseThrow(() -> new NotFoundException("metric", key));
+    }
+
+    private Department department(String code) {
+        if (!DepartmentCode.isValid(code)) {
+            throw new InvalidInputException("department", "must be " + DepartmentCode.RULE);
+        }
+        return departments.findByCode(new DepartmentCode(code))
+                .orElseThrow(() -> new InvalidInputException("department", "no department has the code '" + code + "'"));
+    }
+}

@@ -1,0 +1,156 @@
+package io.cxtracker.domain.metric;
+
+import io.cxtracker.domain.department.Department;
+import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.department.DepartmentRepository;
+import io.cxtracker.domain.metric.ReadingOutcome.Status;
+import io.cxtracker.domain.security.Authority;
+import io.cxtracker.domain.security.CurrentUser;
+import io.cxtracker.domain.shared.FieldViolation;
+import io.cxtracker.domain.shared.InvalidInputException;
+import io.cxtracker.domain.shared.Violations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Metric readings pushed by machine clients (contact-center platform, survey tool, BI job). Every
+ * reading of a batch gets its own outcome: accepted, duplicate (its idempotency key was seen before)
+ * or rejected with the reasons; the valid ones are stored in the same transaction. A key is never
+ * stored twice, also when two requests carrying it race.
+ */
+@ApplicationScoped
+@Transactional
+public class ReadingIngestionService {
+    public static final int MAX_BATCH = 5000;
+
+    private final MetricRepository metrics;
+    private final DepartmentRepository departments;
+    private final ReadingRepository readings;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    /** For the CDI proxy only. */
+    protected ReadingIngestionService() {
+        this(null, null, null, null, null);
+    }
+
+    @Inject
+    public ReadingIngestionService(MetricRepository metrics, DepartmentRepository departments, ReadingRepository readings,
+            CurrentUser currentUser, Clock clock) {
+        this.metrics = metrics;
+        this.departments = departments;
+        this.readings = readings;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    public IngestionReport ingest(List<NewReading> batch) {
+        Authority.requireCanIngest(currentUser, "ingest metric readings");
+        if (batch == null || batch.isEmpty()) {
+            throw new InvalidInputException("readings", "must hold at least one reading");
+        }
+        if (batch.size() > MAX_BATCH) {
+            throw new InvalidInputException("readings", "must hold at most " + MAX_BATCH + " readings, split the batch");
+        }
+        Instant now = clock.instant();
+        Map<String, Metric> metricsByKey = metricsOf(batch);
+        Map<String, Optional<Department>> departmentsByCode = new HashMap<>();
+
+        ReadingOutcome[] outcomes = new ReadingOutcome[batch.size()];
+        List<Reading> valid = new ArrayList<>();
+        List<Integer> validIndexes = new ArrayList<>();
+        Set<List<Object>> keysInBatch = new HashSet<>();
+        for (int i = 0; i < batch.size(); i++) {
+            NewReading item = batch.get(i);
+            if (item == null) {
+                outcomes[i] = new ReadingOutcome(i, null, null, Status.REJECTED,
+                        List.of(new FieldViolation("reading", "must be given")));
+                continue;
+            }
+            Violations violations = new Violations();
+            Reading reading = toReading(item, metricsByKey, departmentsByCode, now, violations);
+            if (reading == null) {
+                outcomes[i] = new ReadingOutcome(i, item.metricKey(), item.idempotencyKey(), Status.REJECTED, violations.list());
+            } else if (!keysInBatch.add(List.of(item.metricKey(), reading.source(), reading.idempotencyKey()))) {
+                outcomes[i] = new ReadingOutcome(i, item.metricKey(), reading.idempotencyKey(), Status.DUPLICATE, List.of());
+            } else {
+                valid.add(reading);
+                validIndexes.add(i);
+            }
+        }
+        List<Boolean> stored = valid.isEmpty() ? List.of() : readings.addAllIfAbsent(valid);
+        for (int j = 0; j < valid.size(); j++) {
+            int i = validIndexes.get(j);
+            Status status = stored.get(j) ? Status.ACCEPTED : Status.DUPLICATE;
+            outcomes[i] = new ReadingOutcome(i, batch.get(i).metricKey(), valid.get(j).idempotencyKey(), status, List.of());
+        }
+        return IngestionReport.of(List.of(outcomes));
+    }
+
+    private Map<String, Metric> metricsOf(List<NewReading> batch) {
+        Set<MetricKey> keys = new LinkedHashSet<>();
+        for (NewReading item : batch) {
+            if (item != null && MetricKey.isValid(item.metricKey())) {
+                keys.add(new MetricKey(item.metricKey()));
+            }
+        }
+        Map<String, Metric> byKey = new HashMap<>();
+        if (!keys.isEmpty()) {
+            metrics.findByKeys(keys).forEach(m -> byKey.put(m.key().value(), m));
+        }
+        return byKey;
+    }
+
+    private Reading toReading(NewReading item, Map<String, Metric> metricsByKey,
+            Map<String, Optional<Department>> departmentsByCode, Instant now, Violations violations) {
+        Metric metric = null;
+        if (!MetricKey.isValid(item.metricKey())) {
+            violations.add("metricKey", "must be " + MetricKey.RULE);
+        } else {
+            metric = metricsByKey.get(item.metricKey());
+            violations.check(metric != null, "metricKey", "no metric has the key '" + item.metricKey() + "'");
+        }
+        Department department = null;
+        if (item.departmentCode() != null && !item.departmentCode().isBlank()) {
+            if (!DepartmentCode.isValid(item.departmentCode())) {
+                violations.add("departmentCode", "must be " + DepartmentCode.RULE);
+            } else {
+                department = departmentsByCode
+                        .computeIfAbsent(item.departmentCode(), code -> departments.findByCode(new DepartmentCode(code)))
+                        .orElse(null);
+                violations.check(department != null, "departmentCode",
+                        "no department has the code '" + item.departmentCode() + "'");
+            }
+        }
+        String source = item.source() == null || item.source().isBlank() ? currentUser.name() : item.source();
+        Reading.checkAttributes(item.day(), item.channel(), source, item.idempotencyKey(), now, violations);
+        MetricStatistics statistics = null;
+        if (item.statistics() == null) {
+            violations.add("statistics", "must be given");
+        } else if (metric != null && item.day() != null) {
+            Instant startOfDay = item.day().atStartOfDay(ZoneOffset.UTC).toInstant();
+            MetricKind kind = metric.kind();
+            statistics = violations.capture(() -> item.statistics().toStatistics(kind, startOfDay));
+        }
+        if (!violations.isEmpty()) {
+            return null;
+        }
+        Metric resolved = metric;
+        Department scope = department;
+        MetricStatistics checked = statistics;
+        return violations.capture(() -> new Reading(resolved, item.day(), scope, item.channel(), checked, source,
+                item.idempotencyKey(), now));
+    }
+}

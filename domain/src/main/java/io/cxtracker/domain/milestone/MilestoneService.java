@@ -1,0 +1,167 @@
+package io.cxtracker.domain.milestone;
+
+import io.cxtracker.domain.department.Department;
+import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.department.DepartmentRepository;
+import io.cxtracker.domain.initiative.Initiative;
+import io.cxtracker.domain.initiative.InitiativeRepository;
+import io.cxtracker.domain.security.Authority;
+import io.cxtracker.domain.security.CurrentUser;
+import io.cxtracker.domain.shared.ConcurrentUpdateException;
+import io.cxtracker.domain.shared.InvalidInputException;
+import io.cxtracker.domain.shared.NotFoundException;
+import io.cxtracker.domain.shared.Violations;
+import io.cxtracker.domain.target.Target;
+import io.cxtracker.domain.target.TargetRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Use cases of a milestone: program admins add milestones; the owning department's leads (and program
+ * admins) revise them, check in, override the status with a reason and link metric targets. Every
+ * change names the version the caller saw: a stale one is refused with {@link ConcurrentUpdateException},
+ * so concurrent edits never lose an update.
+ */
+@ApplicationScoped
+@Transactional
+public class MilestoneService {
+    private static final String ENTITY = "milestone";
+
+    private final MilestoneRepository milestones;
+    private final InitiativeRepository initiatives;
+    private final DepartmentRepository departments;
+    private final TargetRepository targets;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    /** For the CDI proxy only. */
+    protected MilestoneService() {
+        this(null, null, null, null, null, null);
+    }
+
+    @Inject
+    public MilestoneService(MilestoneRepository milestones, InitiativeRepository initiatives,
+            DepartmentRepository departments, TargetRepository targets, CurrentUser currentUser, Clock clock) {
+        this.milestones = milestones;
+        this.initiatives = initiatives;
+        this.departments = departments;
+        this.targets = targets;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** Adds a milestone to an initiative; part of setting up the program. */
+    public MilestoneView create(NewMilestone command) {
+        Authority.requireProgramAdmin(currentUser, "add milestones");
+        Initiative initiative = initiatives.findById(command.initiativeId())
+                .orElseThrow(() -> new NotFoundException("initiative", String.valueOf(command.initiativeId())));
+        Violations violations = new Violations();
+        Department owner = department("ownerDepartment", command.ownerDepartment(), violations);
+        Milestone milestone = violations.capture(() -> new Milestone(initiative, command.title(), command.description(),
+                owner, command.ownerPerson(), command.due(), command.evidence(), command.weight()));
+        violations.throwIfAny();
+        milestones.add(milestone);
+        return MilestoneView.of(milestone);
+    }
+
+    /** Replaces the milestone's plan. Moving it to another department needs write access to both. */
+    public MilestoneView update(long id, long expectedVersion, MilestoneRevision revision) {
+        Milestone milestone = writable(id, expectedVersion, "revise milestones");
+        Violations violations = new Violations();
+        Department owner = department("ownerDepartment", revision.ownerDepartment(), violations);
+        if (owner != null && !owner.code().equals(milestone.ownerDepartment().code())) {
+            Authority.requireCanWriteFor(currentUser, owner.code(), "hand milestones over to departments");
+        }
+        violations.capture(() -> {
+            milestone.revise(revision.title(), revision.description(), owner, revision.ownerPerson(), revision.due(),
+                    revision.evidence(), revision.weight());
+            return milestone;
+        });
+        violations.throwIfAny();
+        return stored(milestone);
+    }
+
+    public MilestoneView checkIn(long id, long expectedVersion, NewCheckIn command) {
+        Milestone milestone = writable(id, expectedVersion, "check in on milestones");
+        milestone.checkIn(command.status(), command.progress(), command.comment(), command.evidence(),
+                currentUser.name(), clock.instant());
+        return stored(milestone);
+    }
+
+    /** Sets the status by hand; the reason is mandatory. */
+    public MilestoneView overrideStatus(long id, long expectedVersion, MilestoneStatus status, String reason) {
+        Milestone milestone = writable(id, expectedVersion, "override milestone statuses");
+        milestone.overrideStatus(status, reason, currentUser.name(), clock.instant());
+        return stored(milestone);
+    }
+
+    public MilestoneView clearOverride(long id, long expectedVersion) {
+        Milestone milestone = writable(id, expectedVersion, "clear milestone status overrides");
+        milestone.clearOverride();
+        return stored(milestone);
+    }
+
+    /** Lets a metric target decide the milestone's status. */
+    public MilestoneView linkTarget(long id, long expectedVersion, long targetId) {
+        Milestone milestone = writable(id, expectedVersion, "link targets to milestones");
+        milestone.linkTarget(target(targetId));
+        return stored(milestone);
+    }
+
+    public MilestoneView unlinkTarget(long id, long expectedVersion, long targetId) {
+        Milestone milestone = writable(id, expectedVersion, "unlink targets from milestones");
+        milestone.unlinkTarget(target(targetId));
+        return stored(milestone);
+    }
+
+    public MilestoneView get(long id) {
+        return MilestoneView.of(find(id));
+    }
+
+    /** The check-ins, oldest first. */
+    public List<CheckInView> checkIns(long id) {
+        return find(id).checkIns().stream().map(CheckInView::of).toList();
+    }
+
+    public List<MilestoneView> listByInitiative(long initiativeId) {
+        return milestones.listByInitiative(initiativeId).stream().map(MilestoneView::of).toList();
+    }
+
+    private Milestone writable(long id, long expectedVersion, String action) {
+        Milestone milestone = find(id);
+        Authority.requireCanWriteFor(currentUser, milestone.ownerDepartment().code(), action);
+        ConcurrentUpdateException.requireVersion(ENTITY, id, expectedVersion, milestone.version());
+        return milestone;
+    }
+
+    private MilestoneView stored(Milestone milestone) {
+        milestones.store(milestone);
+        return MilestoneView.of(milestone);
+    }
+
+    private Milestone find(long id) {
+        return milestones.findById(id).orElseThrow(() -> new NotFoundException(ENTITY, String.valueOf(id)));
+    }
+
+    private Target target(long targetId) {
+        return targets.findById(targetId)
+                .orElseThrow(() -> new InvalidInputException("targetId", "no target has the id " + targetId));
+    }
+
+    private Department department(String field, String code, Violations violations) {
+        if (code == null || code.isBlank()) {
+            violations.add(field, "must not be blank");
+            return null;
+        }
+        if (!DepartmentCode.isValid(code)) {
+            violations.add(field, "must be " + DepartmentCode.RULE);
+            return null;
+        }
+        Department department = departments.findByCode(new DepartmentCode(code)).orElse(null);
+        violations.check(department != null, field, "no department has the code '" + code + "'");
+        return department;
+    }
+}

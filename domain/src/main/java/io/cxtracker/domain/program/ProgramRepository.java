@@ -1,0 +1,15 @@
+package io.cxtracker.domain.program;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The programs with their phases; persistence implements it. */
+public interface ProgramRepository {
+
+    Optional<Program> findById(long id);
+
+    /** All programs, newest start first. */
+    List<Program> list();
+
+    void add(Program program);
+}

@@ -1,0 +1,199 @@
+package io.cxtracker.domain.progress;
+
+import io.cxtracker.domain.metric.DateRange;
+import io.cxtracker.domain.metric.MetricSeriesRepository;
+import io.cxtracker.domain.metric.SeriesPoint;
+import io.cxtracker.domain.metric.SeriesScope;
+import io.cxtracker.domain.milestone.EffectiveStatus;
+import io.cxtracker.domain.milestone.MilestoneRepository;
+import io.cxtracker.domain.milestone.MilestoneStatus;
+import io.cxtracker.domain.milestone.MilestoneStatusDerivation;
+import io.cxtracker.domain.program.Phase;
+import io.cxtracker.domain.program.Pillar;
+import io.cxtracker.domain.program.Program;
+import io.cxtracker.domain.program.ProgramRepository;
+import io.cxtracker.domain.rollup.RollUp;
+import io.cxtracker.domain.rollup.RollUpResult;
+import io.cxtracker.domain.rollup.StatusHealth;
+import io.cxtracker.domain.shared.NotFoundException;
+import io.cxtracker.domain.target.Target;
+import io.cxtracker.domain.target.TargetEvaluation;
+import io.cxtracker.domain.target.TargetRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The read model of progress: a milestone's status evaluated from its linked targets' live series
+ * (or its check-ins), and the roll-ups of a program by initiative, pillar, phase and department. The
+ * rules are the domain's ({@link MilestoneStatusDerivation}, {@link Target#evaluate}, {@link RollUp});
+ * this service only gathers their inputs — series merged by the database, one query per program.
+ * Read-only; everyone signed in may read.
+ */
+@ApplicationScoped
+@Transactional
+public class ProgressService {
+
+    private final ProgressRepository progress;
+    private final ProgramRepository programs;
+    private final MilestoneRepository milestones;
+    private final TargetRepository targets;
+    private final MetricSeriesRepository series;
+    private final Clock clock;
+
+    /** For the CDI proxy only. */
+    protected ProgressService() {
+        this(null, null, null, null, null, null);
+    }
+
+    @Inject
+    public ProgressService(ProgressRepository progress, ProgramRepository programs, MilestoneRepository milestones,
+            TargetRepository targets, MetricSeriesRepository series, Clock clock) {
+        this.progress = progress;
+        this.programs = programs;
+        this.milestones = milestones;
+        this.targets = targets;
+        this.series = series;
+        this.clock = clock;
+    }
+
+    /** A milestone's status today, and why. */
+    public MilestoneStatusView milestoneStatus(long milestoneId) {
+        MilestoneFacts facts = milestones.findById(milestoneId).map(MilestoneFacts::of)
+                .orElseThrow(() -> new NotFoundException("milestone", String.valueOf(milestoneId)));
+        LocalDate today = LocalDate.now(clock);
+        return new Evaluation(List.of(facts), today).of(facts);
+    }
+
+    /** The program's progress today. */
+    public ProgramProgress programProgress(long programId) {
+        Program program = programs.findById(programId)
+                .orElseThrow(() -> new NotFoundException("program", String.valueOf(programId)));
+        List<MilestoneFacts> facts = progress.milestonesOfProgram(programId);
+        LocalDate today = LocalDate.now(clock);
+        Evaluation evaluation = new Evaluation(facts, today);
+        List<Assessed> assessed = facts.stream().map(f -> new Assessed(f, evaluation.of(f))).toList();
+
+        Function<Assessed, MilestoneStatus> status = a -> a.view().status();
+        ToDoubleFunction<Assessed> weight = a -> a.facts().weight() == null ? RollUp.DEFAULT_WEIGHT : a.facts().weight();
+
+        List<GroupProgress> byInitiative = new ArrayList<>();
+        Map<Long, String> initiativeTitles = new HashMap<>();
+        facts.forEach(f -> initiativeTitles.put(f.initiativeId(), f.initiativeTitle()));
+        RollUp.rollUp(sorted(assessed, Comparator.comparingLong(a -> a.facts().initiativeId())),
+                        a -> a.facts().initiativeId(), status, weight)
+                .forEach((id, result) -> byInitiative.add(
+                        new GroupProgress(String.valueOf(id), initiativeTitles.get(id), result)));
+
+        List<GroupProgress> byPillar = new ArrayList<>();
+        for (Pillar pillar : Pillar.values()) {
+            byPillar.add(new GroupProgress(pillar.name(), pillar.title(),
+                    RollUp.of(assessed.stream().filter(a -> a.facts().pillar() == pillar).toList(), status, weight)));
+        }
+
+        List<GroupProgress> byPhase = new ArrayList<>();
+        for (Phase phase : program.phases()) {
+            byPhase.add(new GroupProgress(String.valueOf(phase.number()), phase.name(),
+                    RollUp.of(assessed.stream().filter(a -> a.facts().phaseNumber() == phase.number()).toList(), status, weight)));
+        }
+
+        List<GroupProgress> byDepartment = new ArrayList<>();
+        RollUp.rollUp(sorted(assessed, Comparator.comparing(a -> a.facts().ownerDepartment())),
+                        a -> a.facts().ownerDepartment(), status, weight)
+                .forEach((code, result) -> byDepartment.add(new GroupProgress(code, code, result)));
+
+        List<MilestoneStatusView> attention = assessed.stream()
+                .map(Assessed::view)
+                .filter(v -> StatusHealth.of(v.status()) == StatusHealth.RED || StatusHealth.of(v.status()) == StatusHealth.AMBER)
+                .sorted(Comparator.comparing(MilestoneStatusView::due).thenComparingLong(MilestoneStatusView::milestoneId))
+                .toList();
+
+        RollUpResult whole = RollUp.of(assessed, status, weight);
+        return new ProgramProgress(programId, program.name(), today, whole, byInitiative, byPillar, byPhase, byDepartment,
+                attention);
+    }
+
+    private static <T> List<T> sorted(Collection<T> items, Comparator<T> order) {
+        return items.stream().sorted(order).toList();
+    }
+
+    private record Assessed(MilestoneFacts facts, MilestoneStatusView view) {
+    }
+
+    private record EvaluationKey(long targetId, LocalDate asOf) {
+    }
+
+    /**
+     * Evaluates milestones against their linked targets, loading each target once and each target's
+     * series once (over the union of the windows it is evaluated in), and evaluating each target once
+     * per evaluation date.
+     */
+    private final class Evaluation {
+        private final LocalDate today;
+        private final Map<Long, Target> targetsById = new HashMap<>();
+        private final Map<Long, SeriesScope> scopes = new HashMap<>();
+        private final Map<SeriesScope, List<SeriesPoint>> seriesByScope;
+        private final Map<EvaluationKey, TargetEvaluation> evaluations = new HashMap<>();
+
+        Evaluation(List<MilestoneFacts> facts, LocalDate today) {
+            this.today = today;
+            Set<Long> ids = new LinkedHashSet<>();
+            facts.forEach(f -> ids.addAll(f.targetIds()));
+            if (!ids.isEmpty()) {
+                targets.findAllById(ids).forEach(t -> targetsById.put(t.id(), t));
+            }
+            Map<Long, DateRange> windows = new HashMap<>();
+            for (MilestoneFacts f : facts) {
+                LocalDate asOf = MilestoneStatusDerivation.targetsEvaluatedAsOf(f.due(), today);
+                for (Long id : f.targetIds()) {
+                    Target target = targetsById.get(id);
+                    if (target != null) {
+                        windows.merge(id, target.windowEndingOn(asOf), DateRange::span);
+                    }
+                }
+            }
+            windows.forEach((id, range) -> {
+                Target target = targetsById.get(id);
+                scopes.put(id, new SeriesScope(target.metric(), target.department(), range));
+            });
+            seriesByScope = scopes.isEmpty() ? Map.of() : series.daily(new LinkedHashSet<>(scopes.values()));
+        }
+
+        MilestoneStatusView of(MilestoneFacts f) {
+            LocalDate asOf = MilestoneStatusDerivation.targetsEvaluatedAsOf(f.due(), today);
+            List<TargetStatusView> linked = new ArrayList<>();
+            for (Long id : f.targetIds()) {
+                Target target = targetsById.get(id);
+                if (target == null) {
+                    continue;
+                }
+                TargetEvaluation verdict = evaluations.computeIfAbsent(new EvaluationKey(id, asOf),
+                        key -> target.evaluate(seriesByScope.getOrDefault(scopes.get(id), List.of()), asOf));
+                linked.add(new TargetStatusView(id, target.metric().key().value(),
+                        target.department() == null ? null : target.department().code().value(), target.baseline(),
+                        target.targetValue(), target.due(), asOf, verdict));
+            }
+            MilestoneStatus derived = MilestoneStatusDerivation.derive(f.due(), today,
+                    linked.stream().map(TargetStatusView::evaluation).toList(), Optional.ofNullable(f.reportedStatus()));
+            EffectiveStatus effective = f.override() == null
+                    ? EffectiveStatus.derivedOnly(derived)
+                    : f.override().appliedTo(derived);
+            return new MilestoneStatusView(f.id(), f.title(), f.initiativeId(), f.pillar(), f.phaseNumber(),
+                    f.ownerDepartment(), f.due(), today, effective.status(), effective.derived(),
+                    effective.override().orElse(null), linked);
+        }
+    }
+}

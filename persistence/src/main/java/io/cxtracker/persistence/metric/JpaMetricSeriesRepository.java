@@ -1,0 +1,152 @@
+package io.cxtracker.persistence.metric;
+
+import io.cxtracker.domain.department.Department;
+import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.metric.DateRange;
+import io.cxtracker.domain.metric.Granularity;
+import io.cxtracker.domain.metric.Metric;
+import io.cxtracker.domain.metric.MetricSeriesRepository;
+import io.cxtracker.domain.metric.MetricStatistics;
+import io.cxtracker.domain.metric.Period;
+import io.cxtracker.domain.metric.SeriesBucket;
+import io.cxtracker.domain.metric.SeriesPoint;
+import io.cxtracker.domain.metric.SeriesScope;
+import io.cxtracker.persistence.shared.Rows;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Series and roll-ups summed by PostgreSQL from the readings' sufficient statistics: the rows that come
+ * back are one per bucket (or department, or scope and day), never one per reading.
+ */
+@ApplicationScoped
+public class JpaMetricSeriesRepository implements MetricSeriesRepository {
+    /** Scopes per statement of {@link #daily}: five parameters each. */
+    static final int SCOPES_PER_QUERY = 500;
+    /** Stands for "every department" in a scope row, where SQL NULL would not compare. */
+    private static final long ALL_DEPARTMENTS = -1;
+
+    @PersistenceContext(unitName = "cx")
+    EntityManager em;
+
+    /** For CDI, which injects the persistence context. */
+    public JpaMetricSeriesRepository() {
+    }
+
+    /** Outside the container, e.g. in tests with a resource-local entity manager. */
+    public JpaMetricSeriesRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public List<SeriesBucket> series(Metric metric, DateRange range, Granularity granularity, Department department,
+            String channel) {
+        // ISO weeks (Monday) and calendar quarters, as Granularity.bucketStart; the day is cast to a timestamp
+        // so that the session's time zone plays no part.
+        StringBuilder sql = new StringBuilder("SELECT date_trunc('" + unit(granularity) + "', r.day::timestamp)::date, ")
+                .append(StatisticsSql.SUMS)
+                .append(" FROM reading r WHERE r.metric_id = ?1 AND r.day BETWEEN ?2 AND ?3");
+        List<Object> parameters = new ArrayList<>(List.of(metric.id(), range.from(), range.to()));
+        if (department != null) {
+            parameters.add(department.id());
+            sql.append(" AND r.department_id = ?").append(parameters.size());
+        }
+        if (channel != null) {
+            parameters.add(channel);
+            sql.append(" AND r.channel = ?").append(parameters.size());
+        }
+        sql.append(" GROUP BY 1 ORDER BY 1");
+        List<SeriesBucket> buckets = new ArrayList<>();
+        for (Object[] row : rows(sql.toString(), parameters)) {
+            buckets.add(new SeriesBucket(new Period(Rows.toLocalDate(row[0]), granularity),
+                    StatisticsSql.read(metric.kind(), row, 1)));
+        }
+        return buckets;
+    }
+
+    @Override
+    public MetricStatistics total(Metric metric, DateRange range, Collection<Department> departments) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(StatisticsSql.SUMS)
+                .append(" FROM reading r WHERE r.metric_id = ?1 AND r.day BETWEEN ?2 AND ?3");
+        List<Object> parameters = new ArrayList<>(List.of(metric.id(), range.from(), range.to()));
+        if (!departments.isEmpty()) {
+            parameters.add(departments.stream().map(Department::id).distinct().toList());
+            sql.append(" AND r.department_id IN (?4)");
+        }
+        return StatisticsSql.read(metric.kind(), rows(sql.toString(), parameters).get(0), 0);
+    }
+
+    @Override
+    public Map<DepartmentCode, MetricStatistics> byDepartment(Metric metric, DateRange range) {
+        String sql = "SELECT d.code, " + StatisticsSql.SUMS + """
+                 FROM reading r JOIN department d ON d.id = r.department_id
+                WHERE r.metric_id = ?1 AND r.day BETWEEN ?2 AND ?3
+                GROUP BY d.code ORDER BY d.code""";
+        Map<DepartmentCode, MetricStatistics> result = new LinkedHashMap<>();
+        for (Object[] row : rows(sql, List.of(metric.id(), range.from(), range.to()))) {
+            result.put(new DepartmentCode((String) row[0]), StatisticsSql.read(metric.kind(), row, 1));
+        }
+        return result;
+    }
+
+    @Override
+    public Map<SeriesScope, List<SeriesPoint>> daily(Collection<SeriesScope> scopes) {
+        List<SeriesScope> all = List.copyOf(new LinkedHashSet<>(scopes));
+        Map<SeriesScope, List<SeriesPoint>> result = new LinkedHashMap<>();
+        all.forEach(scope -> result.put(scope, new ArrayList<>()));
+        for (int start = 0; start < all.size(); start += SCOPES_PER_QUERY) {
+            List<SeriesScope> chunk = all.subList(start, Math.min(all.size(), start + SCOPES_PER_QUERY));
+            StringBuilder values = new StringBuilder();
+            List<Object> parameters = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                SeriesScope scope = chunk.get(i);
+                int p = parameters.size();
+                values.append(i == 0 ? "" : ", ").append("(CAST(?").append(p + 1).append(" AS integer), CAST(?")
+                        .append(p + 2).append(" AS bigint), CAST(?").append(p + 3).append(" AS bigint), CAST(?")
+                        .append(p + 4).append(" AS date), CAST(?").append(p + 5).append(" AS date))");
+                parameters.add(i);
+                parameters.add(scope.metric().id());
+                parameters.add(scope.department() == null ? ALL_DEPARTMENTS : scope.department().id());
+                parameters.add(scope.range().from());
+                parameters.add(scope.range().to());
+            }
+            String sql = "SELECT w.scope_no, r.day, " + StatisticsSql.SUMS
+                    + " FROM (VALUES " + values + ") AS w(scope_no, metric_id, department_id, from_day, to_day)"
+                    + " JOIN reading r ON r.metric_id = w.metric_id AND r.day BETWEEN w.from_day AND w.to_day"
+                    + " AND (w.department_id = " + ALL_DEPARTMENTS + " OR r.department_id = w.department_id)"
+                    + " GROUP BY w.scope_no, r.day ORDER BY w.scope_no, r.day";
+            for (Object[] row : rows(sql, parameters)) {
+                SeriesScope scope = chunk.get(Rows.toInt(row[0]));
+                result.get(scope).add(new SeriesPoint(Rows.toLocalDate(row[1]),
+                        StatisticsSql.read(scope.metric().kind(), row, 2)));
+            }
+        }
+        return result;
+    }
+
+    private static String unit(Granularity granularity) {
+        return switch (granularity) {
+            case DAY -> "day";
+            case WEEK -> "week";
+            case MONTH -> "month";
+            case QUARTER -> "quarter";
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, List<Object> parameters) {
+        Query query = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        return (List<Object[]>) query.getResultList();
+    }
+}

@@ -1,0 +1,45 @@
+package io.cxtracker.persistence.program;
+
+import io.cxtracker.domain.program.Program;
+import io.cxtracker.domain.program.ProgramRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaProgramRepository implements ProgramRepository {
+
+    @PersistenceContext(unitName = "cx")
+    EntityManager em;
+
+    /** For CDI, which injects the persistence context. */
+    public JpaProgramRepository() {
+    }
+
+    /** Outside the container, e.g. in tests with a resource-local entity manager. */
+    public JpaProgramRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Optional<Program> findById(long id) {
+        return em.createQuery("select p from Program p left join fetch p.phases where p.id = :id", Program.class)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public List<Program> list() {
+        return em.createQuery("select distinct p from Program p left join fetch p.phases order by p.start desc, p.id",
+                Program.class).getResultList();
+    }
+
+    @Override
+    public void add(Program program) {
+        em.persist(program);
+        em.flush();
+    }
+}

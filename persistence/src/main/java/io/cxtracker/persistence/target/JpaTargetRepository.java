@@ -1,0 +1,59 @@
+package io.cxtracker.persistence.target;
+
+import io.cxtracker.domain.metric.MetricKey;
+import io.cxtracker.domain.target.Target;
+import io.cxtracker.domain.target.TargetRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaTargetRepository implements TargetRepository {
+
+    @PersistenceContext(unitName = "cx")
+    EntityManager em;
+
+    /** For CDI, which injects the persistence context. */
+    public JpaTargetRepository() {
+    }
+
+    /** Outside the container, e.g. in tests with a resource-local entity manager. */
+    public JpaTargetRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Optional<Target> findById(long id) {
+        return Optional.ofNullable(em.find(Target.class, id));
+    }
+
+    @Override
+    public List<Target> findAllById(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("""
+                        select t from Target t join fetch t.metric left join fetch t.department
+                        where t.id in :ids order by t.id""", Target.class)
+                .setParameter("ids", ids)
+                .getResultList();
+    }
+
+    @Override
+    public List<Target> listByMetric(MetricKey key) {
+        return em.createQuery("""
+                        select t from Target t join fetch t.metric m left join fetch t.department
+                        where m.key = :key order by t.due, t.id""", Target.class)
+                .setParameter("key", key.value())
+                .getResultList();
+    }
+
+    @Override
+    public void add(Target target) {
+        em.persist(target);
+        em.flush();
+    }
+}

@@ -1,0 +1,56 @@
+package io.cxtracker.persistence.support;
+
+import io.cxtracker.domain.department.DepartmentRepository;
+import io.cxtracker.domain.metric.MetricSeriesService;
+import io.cxtracker.domain.metric.ReadingIngestionService;
+import io.cxtracker.domain.milestone.MilestoneService;
+import io.cxtracker.domain.progress.ProgressService;
+import io.cxtracker.domain.security.CurrentUser;
+import io.cxtracker.domain.setup.ProgramSetupService;
+import io.cxtracker.persistence.department.JpaDepartmentRepository;
+import io.cxtracker.persistence.initiative.JpaInitiativeRepository;
+import io.cxtracker.persistence.metric.JpaMetricRepository;
+import io.cxtracker.persistence.metric.JpaMetricSeriesRepository;
+import io.cxtracker.persistence.metric.JpaReadingRepository;
+import io.cxtracker.persistence.milestone.JpaMilestoneRepository;
+import io.cxtracker.persistence.program.JpaProgramRepository;
+import io.cxtracker.persistence.progress.JpaProgressRepository;
+import io.cxtracker.persistence.target.JpaTargetRepository;
+import jakarta.persistence.EntityManager;
+import java.lang.reflect.Field;
+import java.time.Clock;
+
+/** The use-case services wired by hand to the JPA repositories of one entity manager, as CDI wires them in WildFly. */
+public record Services(ProgramSetupService setup, MilestoneService milestones, ReadingIngestionService ingestion,
+        MetricSeriesService series, ProgressService progress) {
+
+    public static Services of(EntityManager em, CurrentUser user, Clock clock) {
+        DepartmentRepository departments = departments(em);
+        var programs = new JpaProgramRepository(em);
+        var initiatives = new JpaInitiativeRepository(em);
+        var metrics = new JpaMetricRepository(em);
+        var targets = new JpaTargetRepository(em);
+        var milestones = new JpaMilestoneRepository(em);
+        var readings = new JpaReadingRepository(em);
+        var series = new JpaMetricSeriesRepository(em);
+        return new Services(
+                new ProgramSetupService(programs, initiatives, metrics, targets, departments, user),
+                new MilestoneService(milestones, initiatives, departments, targets, user, clock),
+                new ReadingIngestionService(metrics, departments, readings, user, clock),
+                new MetricSeriesService(metrics, departments, series),
+                new ProgressService(new JpaProgressRepository(em), programs, milestones, targets, series, clock));
+    }
+
+    /** The department repository belongs to another slice and takes its persistence context by injection only. */
+    private static DepartmentRepository departments(EntityManager em) {
+        try {
+            JpaDepartmentRepository repository = new JpaDepartmentRepository();
+            Field field = JpaDepartmentRepository.class.getDeclaredField("em");
+            field.setAccessible(true);
+            field.set(repository, em);
+            return repository;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
