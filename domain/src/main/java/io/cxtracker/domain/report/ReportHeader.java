@@ -1,0 +1,29 @@
+package io.cxtracker.domain.report;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * What a report says about itself: its id, who generated it and when, which department (null: all)
+ * and which period it covers, and the format it is rendered in.
+ */
+public record ReportHeader(UUID reportId, String title, ReportFormat format, Instant generatedAt, String generatedBy,
+        String department, ReportPeriod period) {
+
+    public static final String ACCOUNTABILITY_TITLE = "Accountability report";
+
+    public ReportHeader {
+        Objects.requireNonNull(reportId, "reportId");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(generatedAt, "generatedAt");
+        Objects.requireNonNull(generatedBy, "generatedBy");
+        Objects.requireNonNull(period, "period");
+    }
+
+    /** The department code, or "all". */
+    public String scope() {
+        return department == null ? "all" : department;
+    }
+}

@@ -1,0 +1,48 @@
+package io.cxtracker.persistence.audit;
+
+import io.cxtracker.domain.audit.AuditRecord;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.SequencedMap;
+
+/**
+ * Reads audit records out of result sets. The jsonb maps come back as two-dimensional text arrays
+ * ({@code {{field, value}, …}}, ordered by field name), so no JSON parser is needed here.
+ */
+public final class AuditRows {
+    /** The select list {@link #read} expects, for a query on {@code audit_record r}. */
+    public static final String COLUMNS = "r.seq, r.at, r.actor, r.entity_type, r.entity_id, r.department_code, r.action, "
+            + "ARRAY(SELECT ARRAY[e.key, e.value] FROM jsonb_each_text(r.old_value) e ORDER BY e.key COLLATE \"C\") AS old_pairs, "
+            + "ARRAY(SELECT ARRAY[e.key, e.value] FROM jsonb_each_text(r.new_value) e ORDER BY e.key COLLATE \"C\") AS new_pairs, "
+            + "r.request_id, r.prev_hash, r.hash";
+
+    private AuditRows() {
+    }
+
+    public static AuditRecord read(ResultSet rs) throws SQLException {
+        return new AuditRecord(rs.getLong("seq"), rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
+                rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("department_code"), rs.getString("action"),
+                pairs(rs.getArray("old_pairs")), pairs(rs.getArray("new_pairs")), rs.getString("request_id"),
+                rs.getString("prev_hash"), rs.getString("hash"));
+    }
+
+    private static SequencedMap<String, String> pairs(Array array) throws SQLException {
+        SequencedMap<String, String> map = new LinkedHashMap<>();
+        if (array == null) {
+            return map;
+        }
+        try {
+            Object[] rows = (Object[]) array.getArray();
+            for (Object row : rows) {
+                Object[] pair = (Object[]) row;
+                map.put((String) pair[0], (String) pair[1]);
+            }
+        } finally {
+            array.free();
+        }
+        return map;
+    }
+}
