@@ -275,7 +275,7 @@ class AuditTrailTest {
     }
 
     /**
-     * The canonical text of V100__audit.sql written again in Java, so the hash definition is checked
+     * The canonical text of V9__audit.sql written again in Java, so the hash definition is checked
      * independently of the database: a jsonb array, keys of objects ordered by length then bytes.
      */
     static String canonicalText(AuditRecord r) {
