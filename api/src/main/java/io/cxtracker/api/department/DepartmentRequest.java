@@ -1,5 +1,6 @@
 package io.cxtracker.api.department;
 
+import io.cxtracker.api.shared.JsonBody;
 import io.cxtracker.domain.department.Department;
 import io.cxtracker.domain.department.DepartmentCode;
 import jakarta.validation.constraints.NotBlank;
@@ -16,5 +17,5 @@ public record DepartmentRequest(
         @Size(max = Department.NAME_MAX_LENGTH, message = "must be at most " + Department.NAME_MAX_LENGTH + " characters")
         String name,
         @Pattern(regexp = DepartmentCode.REGEX, message = "must be " + DepartmentCode.RULE)
-        String parentCode) {
+        String parentCode) implements JsonBody {
 }

@@ -1,6 +1,7 @@
 package io.cxtracker.api.problem;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -9,7 +10,11 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 
-/** Valid JSON of the wrong shape: unknown field, wrong type, number out of range. */
+/**
+ * Valid JSON of the wrong shape (unknown field, wrong type, number out of range) for types Jackson binds
+ * itself; request records marked {@link io.cxtracker.api.shared.JsonBody} are bound by
+ * {@link io.cxtracker.api.shared.RecordBinder} instead, which lists every bad field, not only the first.
+ */
 @Provider
 public class JsonMappingMapper implements ExceptionMapper<JsonMappingException> {
     @Context
@@ -17,6 +22,12 @@ public class JsonMappingMapper implements ExceptionMapper<JsonMappingException> 
 
     @Override
     public Response toResponse(JsonMappingException e) {
+        e.printStackTrace(); // TEMP-DEBUG
+        if (e instanceof InvalidDefinitionException) {
+            // a type Jackson cannot read or write at all: our bug, not the client's
+            return ProblemResponses.problem(uri, "internal-error", "Internal server error", Response.Status.INTERNAL_SERVER_ERROR,
+                    "The server could not map this type to JSON", List.of());
+        }
         String field = pathOf(e);
         String message = e instanceof UnrecognizedPropertyException
                 ? "is not a known field"

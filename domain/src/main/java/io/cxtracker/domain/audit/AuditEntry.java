@@ -2,6 +2,7 @@ package io.cxtracker.domain.audit;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SequencedMap;
@@ -149,6 +150,29 @@ public record AuditEntry(String actor, String entityType, String entityId, Strin
         /** A field of a new thing (or a value that is set without a previous one). */
         public Builder set(String field, Object value) {
             newValues.put(field, textOf(value));
+            return this;
+        }
+
+        /**
+         * Every field of two snapshots of one thing (before and after a write) whose text differs; a field
+         * missing on one side counts as null there.
+         */
+        public Builder changes(Map<String, ?> before, Map<String, ?> after) {
+            LinkedHashSet<String> fields = new LinkedHashSet<>(before.keySet());
+            fields.addAll(after.keySet());
+            for (String field : fields) {
+                change(field, before.get(field), after.get(field));
+            }
+            return this;
+        }
+
+        /** The fields of a new thing that have a value. */
+        public Builder created(Map<String, ?> fields) {
+            fields.forEach((field, value) -> {
+                if (value != null) {
+                    set(field, value);
+                }
+            });
             return this;
         }
 

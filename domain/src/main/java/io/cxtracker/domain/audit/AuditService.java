@@ -14,12 +14,17 @@ import java.util.Optional;
 
 /**
  * Reading the audit trail: lists, the state of a thing as of an instant, and the verification of the
- * hash chain. Executives, auditors and program admins may read it; nobody may change it.
+ * hash chain. Executives, auditors and program admins may read it; nobody may change it. A milestone's
+ * own history is progress, which department leads read for every department (DESIGN §1), so they may
+ * read that too.
  */
 @ApplicationScoped
 @Transactional
 public class AuditService {
     static final Role[] READERS = {Role.EXECUTIVE, Role.AUDITOR, Role.PROGRAM_ADMIN};
+    static final Role[] MILESTONE_HISTORY_READERS = {Role.EXECUTIVE, Role.AUDITOR, Role.PROGRAM_ADMIN,
+            Role.DEPARTMENT_LEAD};
+    static final String MILESTONE = "milestone";
 
     private final AuditRecordRepository records;
     private final CurrentUser currentUser;
@@ -52,6 +57,24 @@ public class AuditService {
         }
         StateAsOf fold = new StateAsOf(query.entityType(), query.entityId(), asOf);
         records.history(query.entityType(), query.entityId(), asOf, fold);
+        return fold.result();
+    }
+
+    /** A milestone's audit records (every write to it, check-ins included), oldest first unless the page sorts otherwise. */
+    public Page<AuditRecord> milestoneHistory(long milestoneId, PageRequest page) {
+        Authority.requireAnyRole(currentUser, "read milestone histories", MILESTONE_HISTORY_READERS);
+        return records.find(AuditQuery.entity(MILESTONE, milestoneId), page);
+    }
+
+    /** A milestone's fields as of the instant, reconstructed from its history; empty when it had none yet. */
+    public Optional<EntityState> milestoneAsOf(long milestoneId, Instant asOf) {
+        Authority.requireAnyRole(currentUser, "read milestone histories", MILESTONE_HISTORY_READERS);
+        if (asOf == null) {
+            throw new InvalidInputException("asOf", "is required");
+        }
+        String id = String.valueOf(milestoneId);
+        StateAsOf fold = new StateAsOf(MILESTONE, id, asOf);
+        records.history(MILESTONE, id, asOf, fold);
         return fold.result();
     }
 

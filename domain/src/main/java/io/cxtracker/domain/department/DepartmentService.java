@@ -1,5 +1,9 @@
 package io.cxtracker.domain.department;
 
+import io.cxtracker.domain.audit.AuditEntry;
+import io.cxtracker.domain.audit.AuditRecorder;
+import io.cxtracker.domain.security.Authority;
+import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.shared.AlreadyExistsException;
 import io.cxtracker.domain.shared.FieldViolation;
 import io.cxtracker.domain.shared.InvalidInputException;
@@ -19,18 +23,26 @@ import java.util.Optional;
 public class DepartmentService {
 
     private final DepartmentRepository departments;
+    private final CurrentUser currentUser;
+    private final AuditRecorder audit;
 
     /** For the CDI proxy only. */
     protected DepartmentService() {
         this.departments = null;
+        this.currentUser = null;
+        this.audit = null;
     }
 
     @Inject
-    public DepartmentService(DepartmentRepository departments) {
+    public DepartmentService(DepartmentRepository departments, CurrentUser currentUser, AuditRecorder audit) {
         this.departments = departments;
+        this.currentUser = currentUser;
+        this.audit = audit;
     }
 
+    /** Program set-up: only a program admin registers departments; anyone else gets AccessDeniedException. */
     public DepartmentSummary register(NewDepartment command) {
+        Authority.requireProgramAdmin(currentUser, "register departments");
         List<FieldViolation> violations = new ArrayList<>();
         if (!DepartmentCode.isValid(command.code())) {
             violations.add(new FieldViolation("code", "must be " + DepartmentCode.RULE));
@@ -61,6 +73,9 @@ public class DepartmentService {
         }
         Department department = new Department(code, command.name(), parent);
         departments.add(department);
+        audit.record(AuditEntry.of("department", code.value(), AuditEntry.CREATE).department(code.value())
+                .set("name", department.name())
+                .set("parent", department.parent().map(p -> p.code().value()).orElse(null)));
         return DepartmentSummary.of(department);
     }
 

@@ -130,6 +130,22 @@ public class Initiative {
         contributors.add(new RaciAssignment(department, role));
     }
 
+    /**
+     * Changes what the initiative is: its title, description and pillar.
+     *
+     * @throws InvalidInputException naming every bad field; nothing changes then
+     */
+    public void revise(String newTitle, String newDescription, Pillar newPillar) {
+        Violations violations = new Violations();
+        String checkedTitle = violations.requiredText("title", newTitle, TITLE_MAX_LENGTH);
+        String checkedDescription = violations.optionalText("description", newDescription, DESCRIPTION_MAX_LENGTH);
+        violations.required("pillar", newPillar);
+        violations.throwIfAny();
+        this.title = checkedTitle;
+        this.description = checkedDescription;
+        this.pillar = newPillar;
+    }
+
     /** Moves the initiative to another phase of its program. */
     public void moveTo(Phase newPhase) {
         if (!sameProgram(newPhase.program(), program)) {

@@ -1,23 +1,42 @@
 package io.cxtracker.domain.listen;
 
 import io.cxtracker.domain.metric.MetricKind;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
 
-/** The survey questions the product understands, and the metric kind each one feeds. */
+/** The survey questions the product understands, the metric each one feeds, and that metric's kind. */
 public enum SurveyKind {
-    /** "How likely are you to recommend us?" 0–10. */
-    NPS(MetricKind.NPS),
-    /** "How satisfied were you?" 1–5. */
-    CSAT(MetricKind.CSAT),
-    /** "How easy was it?" on a configured scale (1–7 or 1–10). */
-    CES(MetricKind.MEAN_SCORE);
+    /** "How likely are you to recommend us?" 0–10, feeding the metric {@code nps}. */
+    NPS(MetricKind.NPS, "nps"),
+    /** "How satisfied were you?" 1–5, feeding the metric {@code csat}. */
+    CSAT(MetricKind.CSAT, "csat"),
+    /** "How easy was it?" on a configured scale (1–7 or 1–10), feeding the metric {@code ces}. */
+    CES(MetricKind.MEAN_SCORE, "ces");
 
     private final MetricKind metricKind;
+    private final String metricKey;
 
-    SurveyKind(MetricKind metricKind) {
+    SurveyKind(MetricKind metricKind, String metricKey) {
         this.metricKind = metricKind;
+        this.metricKey = metricKey;
     }
 
     public MetricKind metricKind() {
         return metricKind;
+    }
+
+    /** The key of the metric whose readings this question's answers become. */
+    public String metricKey() {
+        return metricKey;
+    }
+
+    /** {@code nps}, {@code NPS} → NPS; empty for anything else. */
+    public static Optional<SurveyKind> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String name = text.strip().toUpperCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(k -> k.name().equals(name)).findFirst();
     }
 }

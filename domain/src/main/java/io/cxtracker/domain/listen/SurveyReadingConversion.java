@@ -31,6 +31,14 @@ public final class SurveyReadingConversion {
         this.cesScale = cesScale;
     }
 
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public CesScale cesScale() {
+        return cesScale;
+    }
+
     /** Where a reading belongs: question, day, department (may be null) and channel (may be null). */
     public record ReadingKey(SurveyKind kind, LocalDate day, DepartmentCode department, String channel) {
     }

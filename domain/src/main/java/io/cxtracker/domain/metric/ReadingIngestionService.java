@@ -1,5 +1,8 @@
 package io.cxtracker.domain.metric;
 
+import io.cxtracker.domain.audit.AuditEntry;
+import io.cxtracker.domain.audit.AuditRecorder;
+import io.cxtracker.domain.audit.RequestCorrelation;
 import io.cxtracker.domain.department.Department;
 import io.cxtracker.domain.department.DepartmentCode;
 import io.cxtracker.domain.department.DepartmentRepository;
@@ -23,37 +26,49 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Metric readings pushed by machine clients (contact-center platform, survey tool, BI job). Every
  * reading of a batch gets its own outcome: accepted, duplicate (its idempotency key was seen before)
  * or rejected with the reasons; the valid ones are stored in the same transaction. A key is never
  * stored twice, also when two requests carrying it race.
+ *
+ * <p>Audit: a batch that stored at least one reading is recorded as ONE audit record (entity
+ * {@code reading-batch}, a fresh batch id, new values: metric keys, sources, accepted / duplicate /
+ * rejected counts), not one record per reading. Every append to the audit trail takes the hash chain's
+ * lock until its transaction ends, so appends are serialised; a record per reading would turn a
+ * 10,000-reading batch into 10,000 serialised appends and cap ingestion at the chain's rate. The
+ * readings themselves are immutable, carry their source and idempotency key, and are never updated, so
+ * the batch record with its request id is enough to tell who pushed what and when. A batch that stored
+ * nothing (all duplicates or rejected) wrote nothing and is not recorded.
  */
 @ApplicationScoped
 @Transactional
 public class ReadingIngestionService {
-    public static final int MAX_BATCH = 5000;
+    public static final int MAX_BATCH = 10_000;
 
     private final MetricRepository metrics;
     private final DepartmentRepository departments;
     private final ReadingRepository readings;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final AuditRecorder audit;
 
     /** For the CDI proxy only. */
     protected ReadingIngestionService() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     @Inject
     public ReadingIngestionService(MetricRepository metrics, DepartmentRepository departments, ReadingRepository readings,
-            CurrentUser currentUser, Clock clock) {
+            CurrentUser currentUser, Clock clock, AuditRecorder audit) {
         this.metrics = metrics;
         this.departments = departments;
         this.readings = readings;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public IngestionReport ingest(List<NewReading> batch) {
@@ -96,7 +111,40 @@ public class ReadingIngestionService {
             Status status = stored.get(j) ? Status.ACCEPTED : Status.DUPLICATE;
             outcomes[i] = new ReadingOutcome(i, batch.get(i).metricKey(), valid.get(j).idempotencyKey(), status, List.of());
         }
-        return IngestionReport.of(List.of(outcomes));
+        IngestionReport report = IngestionReport.of(List.of(outcomes));
+        if (report.accepted() > 0) {
+            recordBatch(valid, stored, report);
+        }
+        return report;
+    }
+
+    /** One audit record for the whole batch; see the class comment for why not one per reading. */
+    private void recordBatch(List<Reading> valid, List<Boolean> stored, IngestionReport report) {
+        Set<String> metricKeys = new TreeSet<>();
+        Set<String> sources = new TreeSet<>();
+        Set<String> departmentCodes = new TreeSet<>();
+        boolean programWide = false;
+        for (int j = 0; j < valid.size(); j++) {
+            if (stored.get(j)) {
+                Reading reading = valid.get(j);
+                metricKeys.add(reading.metric().key().value());
+                sources.add(reading.source());
+                if (reading.department() == null) {
+                    programWide = true;
+                } else {
+                    departmentCodes.add(reading.department().code().value());
+                }
+            }
+        }
+        // filed under a department only when every stored reading was of that one department
+        String department = !programWide && departmentCodes.size() == 1 ? departmentCodes.iterator().next() : null;
+        audit.record(AuditEntry.of("reading-batch", RequestCorrelation.newId(), AuditEntry.CREATE)
+                .department(department)
+                .set("metricKeys", String.join(",", metricKeys))
+                .set("sources", String.join(",", sources))
+                .set("accepted", report.accepted())
+                .set("duplicates", report.duplicates())
+                .set("rejected", report.rejected()));
     }
 
     private Map<String, Metric> metricsOf(List<NewReading> batch) {

@@ -1,5 +1,7 @@
 package io.cxtracker.domain.milestone;
 
+import io.cxtracker.domain.audit.AuditEntry;
+import io.cxtracker.domain.audit.AuditRecorder;
 import io.cxtracker.domain.department.Department;
 import io.cxtracker.domain.department.DepartmentCode;
 import io.cxtracker.domain.department.DepartmentRepository;
@@ -18,12 +20,14 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Use cases of a milestone: program admins add milestones; the owning department's leads (and program
  * admins) revise them, check in, override the status with a reason and link metric targets. Every
  * change names the version the caller saw: a stale one is refused with {@link ConcurrentUpdateException},
- * so concurrent edits never lose an update.
+ * so concurrent edits never lose an update. Each write ends by appending one audit record in the same
+ * transaction (see {@link MilestoneAudit}); a refused write throws before anything is written or recorded.
  */
 @ApplicationScoped
 @Transactional
@@ -36,21 +40,24 @@ public class MilestoneService {
     private final TargetRepository targets;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final AuditRecorder audit;
 
     /** For the CDI proxy only. */
     protected MilestoneService() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     @Inject
     public MilestoneService(MilestoneRepository milestones, InitiativeRepository initiatives,
-            DepartmentRepository departments, TargetRepository targets, CurrentUser currentUser, Clock clock) {
+            DepartmentRepository departments, TargetRepository targets, CurrentUser currentUser, Clock clock,
+            AuditRecorder audit) {
         this.milestones = milestones;
         this.initiatives = initiatives;
         this.departments = departments;
         this.targets = targets;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Adds a milestone to an initiative; part of setting up the program. */
@@ -64,12 +71,14 @@ public class MilestoneService {
                 owner, command.ownerPerson(), command.due(), command.evidence(), command.weight()));
         violations.throwIfAny();
         milestones.add(milestone);
+        audit.record(MilestoneAudit.entry(milestone, AuditEntry.CREATE).created(MilestoneAudit.fields(milestone)));
         return MilestoneView.of(milestone);
     }
 
     /** Replaces the milestone's plan. Moving it to another department needs write access to both. */
     public MilestoneView update(long id, long expectedVersion, MilestoneRevision revision) {
         Milestone milestone = writable(id, expectedVersion, "revise milestones");
+        Map<String, Object> before = MilestoneAudit.fields(milestone);
         Violations violations = new Violations();
         Department owner = department("ownerDepartment", revision.ownerDepartment(), violations);
         if (owner != null && !owner.code().equals(milestone.ownerDepartment().code())) {
@@ -81,40 +90,54 @@ public class MilestoneService {
             return milestone;
         });
         violations.throwIfAny();
-        return stored(milestone);
+        return stored(milestone, before, AuditEntry.UPDATE);
     }
 
     public MilestoneView checkIn(long id, long expectedVersion, NewCheckIn command) {
         Milestone milestone = writable(id, expectedVersion, "check in on milestones");
-        milestone.checkIn(command.status(), command.progress(), command.comment(), command.evidence(),
+        Map<String, Object> before = MilestoneAudit.fields(milestone);
+        CheckIn checkIn = milestone.checkIn(command.status(), command.progress(), command.comment(), command.evidence(),
                 currentUser.name(), clock.instant());
-        return stored(milestone);
+        milestones.store(milestone);
+        // the check-in's own text is set every time (null clears it), so the folded state shows the latest one
+        audit.record(MilestoneAudit.entry(milestone, MilestoneAudit.CHECK_IN)
+                .changes(before, MilestoneAudit.fields(milestone))
+                .set("checkIn.comment", checkIn.comment())
+                .set("checkIn.evidence", checkIn.evidence().isEmpty() ? null : String.join(" ", checkIn.evidence()))
+                .set("checkIn.at", checkIn.at()));
+        return MilestoneView.of(milestone);
     }
 
     /** Sets the status by hand; the reason is mandatory. */
     public MilestoneView overrideStatus(long id, long expectedVersion, MilestoneStatus status, String reason) {
         Milestone milestone = writable(id, expectedVersion, "override milestone statuses");
+        Map<String, Object> before = MilestoneAudit.fields(milestone);
         milestone.overrideStatus(status, reason, currentUser.name(), clock.instant());
-        return stored(milestone);
+        return stored(milestone, before, MilestoneAudit.OVERRIDE_STATUS);
     }
 
     public MilestoneView clearOverride(long id, long expectedVersion) {
         Milestone milestone = writable(id, expectedVersion, "clear milestone status overrides");
+        Map<String, Object> before = MilestoneAudit.fields(milestone);
         milestone.clearOverride();
-        return stored(milestone);
+        return stored(milestone, before, MilestoneAudit.CLEAR_OVERRIDE);
     }
 
     /** Lets a metric target decide the milestone's status. */
     public MilestoneView linkTarget(long id, long expectedVersion, long targetId) {
         Milestone milestone = writable(id, expectedVersion, "link targets to milestones");
-        milestone.linkTarget(target(targetId));
-        return stored(milestone);
+        Target target = target(targetId);
+        Map<String, Object> before = MilestoneAudit.fields(milestone);
+        milestone.linkTarget(target);
+        return stored(milestone, before, MilestoneAudit.LINK_TARGET);
     }
 
     public MilestoneView unlinkTarget(long id, long expectedVersion, long targetId) {
         Milestone milestone = writable(id, expectedVersion, "unlink targets from milestones");
-        milestone.unlinkTarget(target(targetId));
-        return stored(milestone);
+        Target target = target(targetId);
+        Map<String, Object> before = MilestoneAudit.fields(milestone);
+        milestone.unlinkTarget(target);
+        return stored(milestone, before, MilestoneAudit.UNLINK_TARGET);
     }
 
     public MilestoneView get(long id) {
@@ -137,8 +160,10 @@ public class MilestoneService {
         return milestone;
     }
 
-    private MilestoneView stored(Milestone milestone) {
+    /** Writes the milestone and records the write: the fields that changed since {@code before}. */
+    private MilestoneView stored(Milestone milestone, Map<String, Object> before, String action) {
         milestones.store(milestone);
+        audit.record(MilestoneAudit.entry(milestone, action).changes(before, MilestoneAudit.fields(milestone)));
         return MilestoneView.of(milestone);
     }
 

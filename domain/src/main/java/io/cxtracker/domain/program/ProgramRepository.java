@@ -12,4 +12,11 @@ public interface ProgramRepository {
     List<Program> list();
 
     void add(Program program);
+
+    /**
+     * Writes the changes of a loaded program now, so that its new version is known.
+     *
+     * @throws io.cxtracker.domain.shared.ConcurrentUpdateException when another transaction changed it first
+     */
+    void store(Program program);
 }

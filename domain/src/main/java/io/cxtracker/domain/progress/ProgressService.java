@@ -1,5 +1,6 @@
 package io.cxtracker.domain.progress;
 
+import io.cxtracker.domain.department.DepartmentCode;
 import io.cxtracker.domain.metric.DateRange;
 import io.cxtracker.domain.metric.MetricSeriesRepository;
 import io.cxtracker.domain.metric.SeriesPoint;
@@ -16,6 +17,8 @@ import io.cxtracker.domain.rollup.RollUp;
 import io.cxtracker.domain.rollup.RollUpResult;
 import io.cxtracker.domain.rollup.StatusHealth;
 import io.cxtracker.domain.shared.NotFoundException;
+import io.cxtracker.domain.shared.Page;
+import io.cxtracker.domain.shared.PageRequest;
 import io.cxtracker.domain.target.Target;
 import io.cxtracker.domain.target.TargetEvaluation;
 import io.cxtracker.domain.target.TargetRepository;
@@ -33,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
@@ -124,6 +128,93 @@ public class ProgressService {
         RollUpResult whole = RollUp.of(assessed, status, weight);
         return new ProgramProgress(programId, program.name(), today, whole, byInitiative, byPillar, byPhase, byDepartment,
                 attention);
+    }
+
+    /**
+     * A page of milestones, each with the status it shows today and why. Without a status criterion the
+     * database cuts the page and only its milestones are evaluated; with one, every candidate is
+     * evaluated and the page is cut from those whose status matches, so the total is exact either way.
+     *
+     * @throws io.cxtracker.domain.shared.InvalidInputException on {@code sort} for an order the lists do not know
+     */
+    public Page<MilestoneStatusView> milestones(MilestoneFilter filter, PageRequest page) {
+        LocalDate today = LocalDate.now(clock);
+        if (!filter.byStatus()) {
+            Page<MilestoneFacts> facts = progress.milestones(filter, page);
+            Evaluation evaluation = new Evaluation(facts.items(), today);
+            return facts.map(evaluation::of);
+        }
+        List<MilestoneFacts> candidates = progress.allMilestones(filter, page);
+        Evaluation evaluation = new Evaluation(candidates, today);
+        List<MilestoneStatusView> matching = candidates.stream()
+                .map(evaluation::of)
+                .filter(v -> filter.statuses().contains(v.status()))
+                .toList();
+        int from = (int) Math.min(page.offset(), matching.size());
+        int to = (int) Math.min((long) from + page.limit(), matching.size());
+        return new Page<>(matching.subList(from, to), matching.size());
+    }
+
+    /**
+     * What a department owns, today: its milestones in every program (or in one), rolled up as a whole,
+     * by pillar and by phase number, with those needing attention.
+     *
+     * @param programId null for every program
+     * @throws NotFoundException when the program does not exist or the code cannot name a department
+     */
+    public DepartmentProgress departmentProgress(String departmentCode, Long programId) {
+        if (!DepartmentCode.isValid(departmentCode)) {
+            throw new NotFoundException("department", String.valueOf(departmentCode));
+        }
+        if (programId != null && programs.findById(programId).isEmpty()) {
+            throw new NotFoundException("program", String.valueOf(programId));
+        }
+        List<MilestoneFacts> facts = progress.allMilestones(
+                MilestoneFilter.ofDepartment(new DepartmentCode(departmentCode), programId),
+                new PageRequest(0, 1, "due", true));
+        LocalDate today = LocalDate.now(clock);
+        Evaluation evaluation = new Evaluation(facts, today);
+        List<Assessed> assessed = facts.stream().map(f -> new Assessed(f, evaluation.of(f))).toList();
+        Function<Assessed, MilestoneStatus> status = a -> a.view().status();
+        ToDoubleFunction<Assessed> weight = a -> a.facts().weight() == null ? RollUp.DEFAULT_WEIGHT : a.facts().weight();
+
+        List<GroupProgress> byPillar = new ArrayList<>();
+        for (Pillar pillar : Pillar.values()) {
+            byPillar.add(new GroupProgress(pillar.name(), pillar.title(),
+                    RollUp.of(assessed.stream().filter(a -> a.facts().pillar() == pillar).toList(), status, weight)));
+        }
+        Map<Integer, String> phaseNames = new TreeMap<>();
+        facts.forEach(f -> phaseNames.putIfAbsent(f.phaseNumber(), f.phaseName()));
+        List<GroupProgress> byPhase = new ArrayList<>();
+        RollUp.rollUp(sorted(assessed, Comparator.comparingInt(a -> a.facts().phaseNumber())),
+                        a -> a.facts().phaseNumber(), status, weight)
+                .forEach((number, result) -> byPhase.add(
+                        new GroupProgress(String.valueOf(number), phaseNames.get(number), result)));
+
+        List<MilestoneStatusView> views = assessed.stream().map(Assessed::view).toList();
+        return new DepartmentProgress(departmentCode, programId, today, RollUp.of(assessed, status, weight), byPillar,
+                byPhase, views, needingAttention(views));
+    }
+
+    /**
+     * The statuses of the given milestones as they stood on {@code asOf} (a report judges its period on
+     * its as-of day, not today): targets evaluated by the same rules and gathering as everywhere else,
+     * from facts the caller read as of that day (latest check-in, override in force). One pass loads
+     * every linked target and its series once.
+     */
+    public List<MilestoneStatusView> statusesAsOf(List<MilestoneFacts> facts, LocalDate asOf) {
+        if (facts.isEmpty()) {
+            return List.of();
+        }
+        Evaluation evaluation = new Evaluation(facts, asOf);
+        return facts.stream().map(evaluation::of).toList();
+    }
+
+    private static List<MilestoneStatusView> needingAttention(List<MilestoneStatusView> views) {
+        return views.stream()
+                .filter(v -> StatusHealth.of(v.status()) == StatusHealth.RED || StatusHealth.of(v.status()) == StatusHealth.AMBER)
+                .sorted(Comparator.comparing(MilestoneStatusView::due).thenComparingLong(MilestoneStatusView::milestoneId))
+                .toList();
     }
 
     private static <T> List<T> sorted(Collection<T> items, Comparator<T> order) {

@@ -4,7 +4,8 @@ import java.util.function.Consumer;
 
 /**
  * The milestones section of the accountability report, to be implemented by the milestone read model
- * (a CDI bean in persistence). Until one exists the section is empty.
+ * (a CDI bean in persistence:
+ * {@code io.cxtracker.persistence.report.SqlMilestoneSection}). Without one the section is empty.
  */
 public interface MilestoneSectionSource {
 

@@ -4,7 +4,7 @@ import java.util.function.Consumer;
 
 /**
  * The targets section of the accountability report, to be implemented by the target read model (a CDI
- * bean in persistence). Until one exists the section is empty.
+ * bean in persistence: {@code io.cxtracker.persistence.report.SqlTargetSection}). Without one the section is empty.
  */
 public interface TargetSectionSource {
 

@@ -1,10 +1,14 @@
 package io.cxtracker.domain.setup;
 
+import io.cxtracker.domain.audit.AuditEntry;
+import io.cxtracker.domain.audit.AuditRecorder;
 import io.cxtracker.domain.department.Department;
 import io.cxtracker.domain.department.DepartmentCode;
 import io.cxtracker.domain.department.DepartmentRepository;
 import io.cxtracker.domain.initiative.Initiative;
 import io.cxtracker.domain.initiative.InitiativeRepository;
+import io.cxtracker.domain.initiative.InitiativeFilter;
+import io.cxtracker.domain.initiative.InitiativeRevision;
 import io.cxtracker.domain.initiative.InitiativeSummary;
 import io.cxtracker.domain.initiative.NewInitiative;
 import io.cxtracker.domain.initiative.RaciRole;
@@ -22,23 +26,29 @@ import io.cxtracker.domain.security.Authority;
 import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.shared.AlreadyExistsException;
 import io.cxtracker.domain.shared.ConcurrentUpdateException;
+import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.domain.shared.NotFoundException;
+import io.cxtracker.domain.shared.Page;
+import io.cxtracker.domain.shared.PageRequest;
 import io.cxtracker.domain.shared.Violations;
 import io.cxtracker.domain.target.NewTarget;
 import io.cxtracker.domain.target.Target;
 import io.cxtracker.domain.target.TargetRepository;
+import io.cxtracker.domain.target.TargetRevision;
 import io.cxtracker.domain.target.TargetSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Setting up the program, a program admin's job: the program and its phases, initiatives with their
- * RACI, metrics and targets. (Milestones are added through the milestone use cases.)
+ * RACI, metrics and targets. (Milestones are added through the milestone use cases.) Each write ends by
+ * appending one audit record in the same transaction (see {@link SetupAudit}); a refused write throws first.
  */
 @ApplicationScoped
 @Transactional
@@ -50,21 +60,23 @@ public class ProgramSetupService {
     private final TargetRepository targets;
     private final DepartmentRepository departments;
     private final CurrentUser currentUser;
+    private final AuditRecorder audit;
 
     /** For the CDI proxy only. */
     protected ProgramSetupService() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     @Inject
     public ProgramSetupService(ProgramRepository programs, InitiativeRepository initiatives, MetricRepository metrics,
-            TargetRepository targets, DepartmentRepository departments, CurrentUser currentUser) {
+            TargetRepository targets, DepartmentRepository departments, CurrentUser currentUser, AuditRecorder audit) {
         this.programs = programs;
         this.initiatives = initiatives;
         this.metrics = metrics;
         this.targets = targets;
         this.departments = departments;
         this.currentUser = currentUser;
+        this.audit = audit;
     }
 
     /** A program with its phases: the default three one-year phases unless the command lists others. */
@@ -72,6 +84,7 @@ public class ProgramSetupService {
         Authority.requireProgramAdmin(currentUser, "set up programs");
         Program program = new Program(command.name(), command.startDate(), command.phases());
         programs.add(program);
+        audit.record(AuditEntry.of(SetupAudit.PROGRAM, program.id(), AuditEntry.CREATE).created(SetupAudit.program(program)));
         return ProgramSummary.of(program);
     }
 
@@ -101,6 +114,8 @@ public class ProgramSetupService {
                 command.pillar(), command.title(), command.description(), accountable, contributors));
         violations.throwIfAny();
         initiatives.add(initiative);
+        audit.record(AuditEntry.of(SetupAudit.INITIATIVE, initiative.id(), AuditEntry.CREATE)
+                .department(initiative.accountable().code().value()).created(SetupAudit.initiative(initiative)));
         return InitiativeSummary.of(initiative);
     }
 
@@ -114,8 +129,11 @@ public class ProgramSetupService {
         Department department = department("department", departmentCode, violations);
         violations.required("role", role);
         violations.throwIfAny();
+        var before = SetupAudit.initiative(initiative);
         initiative.assign(department, role);
         initiatives.store(initiative);
+        audit.record(AuditEntry.of(SetupAudit.INITIATIVE, initiative.id(), SetupAudit.ASSIGN_RACI)
+                .department(initiative.accountable().code().value()).changes(before, SetupAudit.initiative(initiative)));
         return InitiativeSummary.of(initiative);
     }
 
@@ -131,6 +149,8 @@ public class ProgramSetupService {
             throw new AlreadyExistsException("metric", key.value());
         }
         metrics.add(metric);
+        audit.record(AuditEntry.of(SetupAudit.METRIC, metric.key().value(), AuditEntry.CREATE)
+                .department(SetupAudit.department(metric)).created(SetupAudit.metric(metric)));
         return MetricSummary.of(metric);
     }
 
@@ -156,6 +176,8 @@ public class ProgramSetupService {
                 command.amberTolerance(), command.windowDays()));
         violations.throwIfAny();
         targets.add(target);
+        audit.record(AuditEntry.of(SetupAudit.TARGET, target.id(), AuditEntry.CREATE)
+                .department(SetupAudit.department(target)).created(SetupAudit.target(target)));
         return TargetSummary.of(target);
     }
 
@@ -183,6 +205,97 @@ public class ProgramSetupService {
         });
     }
 
+    /** Renames a program; the caller names the version it saw. */
+    public ProgramSummary renameProgram(long id, long expectedVersion, String name) {
+        Authority.requireProgramAdmin(currentUser, "rename programs");
+        Program program = program(id);
+        ConcurrentUpdateException.requireVersion("program", id, expectedVersion, program.version());
+        var before = SetupAudit.program(program);
+        program.rename(name);
+        programs.store(program);
+        audit.record(AuditEntry.of(SetupAudit.PROGRAM, program.id(), AuditEntry.UPDATE)
+                .changes(before, SetupAudit.program(program)));
+        return ProgramSummary.of(program);
+    }
+
+    /** Changes an initiative's title, description, pillar and phase; the caller names the version it saw. */
+    public InitiativeSummary reviseInitiative(long id, long expectedVersion, InitiativeRevision revision) {
+        Authority.requireProgramAdmin(currentUser, "revise initiatives");
+        Initiative initiative = initiative(id);
+        ConcurrentUpdateException.requireVersion("initiative", id, expectedVersion, initiative.version());
+        var before = SetupAudit.initiative(initiative);
+        Violations violations = new Violations();
+        Phase phase = null;
+        if (revision.phaseNumber() == null) {
+            violations.add("phaseNumber", "must be given");
+        } else {
+            phase = initiative.program().phase(revision.phaseNumber()).orElse(null);
+            violations.check(phase != null, "phaseNumber", "must be between 1 and " + initiative.program().phases().size());
+        }
+        violations.capture(() -> {
+            initiative.revise(revision.title(), revision.description(), revision.pillar());
+            return initiative;
+        });
+        violations.throwIfAny();
+        initiative.moveTo(phase);
+        initiatives.store(initiative);
+        audit.record(AuditEntry.of(SetupAudit.INITIATIVE, initiative.id(), AuditEntry.UPDATE)
+                .department(initiative.accountable().code().value()).changes(before, SetupAudit.initiative(initiative)));
+        return InitiativeSummary.of(initiative);
+    }
+
+    /** Changes a target's numbers or date; the caller names the version it saw. */
+    public TargetSummary reviseTarget(long id, long expectedVersion, TargetRevision revision) {
+        Authority.requireProgramAdmin(currentUser, "revise targets");
+        Target target = targets.findById(id).orElseThrow(() -> new NotFoundException("target", String.valueOf(id)));
+        ConcurrentUpdateException.requireVersion("target", id, expectedVersion, target.version());
+        var before = SetupAudit.target(target);
+        target.revise(revision.baseline(), revision.targetValue(), revision.due(), revision.amberTolerance(),
+                revision.windowDays());
+        targets.store(target);
+        audit.record(AuditEntry.of(SetupAudit.TARGET, target.id(), AuditEntry.UPDATE)
+                .department(SetupAudit.department(target)).changes(before, SetupAudit.target(target)));
+        return TargetSummary.of(target);
+    }
+
+    /**
+     * A page of the programs, newest start first unless sorted by {@code start}, {@code name} or {@code id}.
+     *
+     * @throws io.cxtracker.domain.shared.InvalidInputException on {@code sort}
+     */
+    public Page<ProgramSummary> programs(PageRequest page) {
+        List<Program> all = programs.list();
+        if (page.sortProperty() != null) {
+            Comparator<Program> order = switch (page.sortProperty()) {
+                case "start" -> Comparator.comparing(Program::start);
+                case "name" -> Comparator.comparing(Program::name, String.CASE_INSENSITIVE_ORDER);
+                case "id" -> Comparator.comparing(Program::id);
+                default -> throw new InvalidInputException("sort", "must be one of [id, name, start]");
+            };
+            all = all.stream().sorted((page.ascending() ? order : order.reversed()).thenComparing(Program::id)).toList();
+        }
+        int from = Math.min(page.offset(), all.size());
+        int to = (int) Math.min((long) from + page.limit(), all.size());
+        return new Page<>(all.subList(from, to).stream().map(ProgramSummary::of).toList(), all.size());
+    }
+
+    public InitiativeSummary getInitiative(long id) {
+        return InitiativeSummary.of(initiative(id));
+    }
+
+    /** A page of the initiatives the filter selects. */
+    public Page<InitiativeSummary> initiatives(InitiativeFilter filter, PageRequest page) {
+        return initiatives.page(filter, page).map(InitiativeSummary::of);
+    }
+
+    public MetricSummary getMetric(String key) {
+        if (!MetricKey.isValid(key)) {
+            throw new NotFoundException("metric", String.valueOf(key));
+        }
+        return metrics.findByKey(new MetricKey(key)).map(MetricSummary::of)
+                .orElseThrow(() -> new NotFoundException("metric", key));
+    }
+
     public ProgramSummary getProgram(long id) {
         return ProgramSummary.of(program(id));
     }
@@ -204,6 +317,10 @@ public class ProgramSetupService {
             throw new NotFoundException("metric", String.valueOf(metricKey));
         }
         return targets.listByMetric(new MetricKey(metricKey)).stream().map(TargetSummary::of).toList();
+    }
+
+    private Initiative initiative(long id) {
+        return initiatives.findById(id).orElseThrow(() -> new NotFoundException("initiative", String.valueOf(id)));
     }
 
     private Program program(long id) {

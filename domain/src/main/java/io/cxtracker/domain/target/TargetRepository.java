@@ -1,5 +1,6 @@
 package io.cxtracker.domain.target;
 
+import io.cxtracker.domain.department.DepartmentCode;
 import io.cxtracker.domain.metric.MetricKey;
 import java.util.Collection;
 import java.util.List;
@@ -16,5 +17,17 @@ public interface TargetRepository {
     /** The targets on a metric, by due date. */
     List<Target> listByMetric(MetricKey key);
 
+    /**
+     * The targets on a metric and/or of a department (null: any), by due date and id.
+     */
+    List<Target> list(MetricKey metric, DepartmentCode department);
+
     void add(Target target);
+
+    /**
+     * Writes the changes of a loaded target now, so that its new version is known.
+     *
+     * @throws io.cxtracker.domain.shared.ConcurrentUpdateException when another transaction changed it first
+     */
+    void store(Target target);
 }

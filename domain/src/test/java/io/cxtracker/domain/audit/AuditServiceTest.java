@@ -55,4 +55,21 @@ class AuditServiceTest {
         }
         assertThrows(AccessDeniedException.class, () -> new AuditService(repository, AuditEntryTest.user("anonymous")).verify());
     }
+
+    @Test
+    void everyReaderAndEveryDepartmentLeadReadsAMilestonesHistory() {
+        for (Role role : List.of(Role.EXECUTIVE, Role.AUDITOR, Role.PROGRAM_ADMIN, Role.DEPARTMENT_LEAD)) {
+            AuditService service = new AuditService(repository, AuditEntryTest.user("u", role));
+            assertEquals(0, service.milestoneHistory(7, PageRequest.first(10)).total());
+            EntityState state = service.milestoneAsOf(7, Instant.parse("2026-02-01T00:00:00Z")).orElseThrow();
+            assertEquals("milestone", state.entityType());
+            assertEquals("7", state.entityId());
+            assertEquals("Support", state.fields().get("name"));
+        }
+        AuditService machine = new AuditService(repository, AuditEntryTest.user("u", Role.METRICS_INGEST));
+        assertThrows(AccessDeniedException.class, () -> machine.milestoneHistory(7, PageRequest.first(10)));
+        assertThrows(AccessDeniedException.class, () -> machine.milestoneAsOf(7, Instant.now()));
+        AuditService lead = new AuditService(repository, AuditEntryTest.user("u", Role.DEPARTMENT_LEAD));
+        assertThrows(AccessDeniedException.class, () -> lead.stateAsOf("department", "support", Instant.now()));
+    }
 }

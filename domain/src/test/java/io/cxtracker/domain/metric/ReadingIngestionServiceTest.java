@@ -4,11 +4,13 @@ import static io.cxtracker.domain.testing.Violated.fields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.cxtracker.domain.audit.AuditEntry;
 import io.cxtracker.domain.metric.ReadingOutcome.Status;
 import io.cxtracker.domain.security.AccessDeniedException;
 import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.shared.FieldViolation;
 import io.cxtracker.domain.testing.InMemory;
+import io.cxtracker.domain.testing.InMemoryAuditTrail;
 import io.cxtracker.domain.testing.TestUser;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,10 +28,12 @@ class ReadingIngestionServiceTest {
     private static final LocalDate MARCH_1 = LocalDate.of(2026, 3, 1);
 
     private InMemory store;
+    private InMemoryAuditTrail audit;
 
     @BeforeEach
     void metrics() {
         store = new InMemory();
+        audit = new InMemoryAuditTrail();
         var support = store.department("support");
         store.metrics.add(new Metric(new MetricKey("nps"), "NPS", "points", MetricKind.NPS, Direction.HIGHER_IS_BETTER,
                 support, ReportingFrequency.WEEKLY));
@@ -38,7 +42,8 @@ class ReadingIngestionServiceTest {
     }
 
     private ReadingIngestionService as(CurrentUser user) {
-        return new ReadingIngestionService(store.metrics, store.departments, store.readings, user, CLOCK);
+        return new ReadingIngestionService(store.metrics, store.departments, store.readings, user, CLOCK,
+                audit.recorder(user));
     }
 
     @Test
@@ -67,6 +72,16 @@ class ReadingIngestionServiceTest {
         assertEquals(new NpsStatistics(55, 25, 20), store.readingRows.get(0).statistics());
         assertEquals("support", store.readingRows.get(0).department().code().value());
         assertEquals(CLOCK.instant(), store.readingRows.get(0).receivedAt());
+
+        AuditEntry entry = audit.last(1);
+        assertEquals(List.of("reading-batch", "create", "survey-tool"), List.of(entry.entityType(), entry.action(), entry.actor()));
+        assertEquals(36, entry.entityId().length(), "a fresh batch id");
+        assertEquals(null, entry.department(), "the batch mixes a department's reading with a program-wide one");
+        assertEquals("csat,nps", entry.newValues().get("metricKeys"));
+        assertEquals("bi-job,survey-tool", entry.newValues().get("sources"));
+        assertEquals("2", entry.newValues().get("accepted"));
+        assertEquals("1", entry.newValues().get("duplicates"));
+        assertEquals("4", entry.newValues().get("rejected"));
     }
 
     @Test
@@ -79,6 +94,7 @@ class ReadingIngestionServiceTest {
         assertEquals(0, again.accepted());
         assertEquals(2, again.duplicates());
         assertEquals(2, store.readingRows.size());
+        assertEquals(1, audit.size(), "a batch that stored nothing wrote nothing and is not recorded");
     }
 
     @Test
@@ -87,6 +103,9 @@ class ReadingIngestionServiceTest {
         assertThrows(AccessDeniedException.class, () -> as(TestUser.executive()).ingest(one));
         assertThrows(AccessDeniedException.class, () -> as(TestUser.leadOf("support")).ingest(one));
         assertEquals(1, as(TestUser.programAdmin()).ingest(one).accepted());
+        AuditEntry entry = audit.last(1);
+        assertEquals("ada", entry.actor());
+        assertEquals("csat", entry.newValues().get("metricKeys"));
     }
 
     @Test
@@ -96,6 +115,7 @@ class ReadingIngestionServiceTest {
                 new NewReading("csat", MARCH_1, null, null, StatisticsInput.csat(1, 1), null, "k")));
         fields(() -> as(TestUser.surveyTool()).ingest(huge), "readings");
         assertEquals(0, store.readingRows.size());
+        assertEquals(0, audit.size());
     }
 
     private static List<String> fieldsOf(ReadingOutcome outcome) {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.cxtracker.domain.audit.AuditEntry;
+import io.cxtracker.domain.audit.EntityState;
+import io.cxtracker.domain.audit.StateAsOf;
 import io.cxtracker.domain.initiative.Initiative;
 import io.cxtracker.domain.metric.Direction;
 import io.cxtracker.domain.metric.Metric;
@@ -18,6 +21,7 @@ import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.shared.ConcurrentUpdateException;
 import io.cxtracker.domain.target.Target;
 import io.cxtracker.domain.testing.InMemory;
+import io.cxtracker.domain.testing.InMemoryAuditTrail;
 import io.cxtracker.domain.testing.TestUser;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,12 +37,14 @@ class MilestoneServiceTest {
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     private InMemory store;
+    private InMemoryAuditTrail audit;
     private long initiativeId;
     private long targetId;
 
     @BeforeEach
     void plan() {
         store = new InMemory();
+        audit = new InMemoryAuditTrail();
         var support = store.department("support");
         store.department("billing");
         Program program = Program.withDefaultPhases("CX", LocalDate.of(2026, 1, 1));
@@ -55,7 +61,7 @@ class MilestoneServiceTest {
     }
 
     private MilestoneService as(CurrentUser user) {
-        return new MilestoneService(store.milestones, store.initiatives, store.departments, store.targets, user, CLOCK);
+        return new MilestoneService(store.milestones, store.initiatives, store.departments, store.targets, user, CLOCK, audit.recorder(user));
     }
 
     private MilestoneView supportMilestone() {
@@ -68,10 +74,21 @@ class MilestoneServiceTest {
         MilestoneView created = supportMilestone();
         assertEquals("support", created.ownerDepartment());
         assertEquals(0, created.version());
+        AuditEntry entry = audit.last(1);
+        assertEquals(List.of("milestone", String.valueOf(created.id()), "create", "support", "ada", "test-request"),
+                List.of(entry.entityType(), entry.entityId(), entry.action(), entry.department(), entry.actor(), entry.requestId()));
+        assertEquals(Map.of(), entry.oldValues());
+        assertEquals("CSAT survey live", entry.newValues().get("title"));
+        assertEquals("alice", entry.newValues().get("ownerPerson"));
+        assertEquals("2026-06-30", entry.newValues().get("due"));
+        assertEquals("https://wiki.example.com/csat", entry.newValues().get("evidence"));
+        assertEquals(String.valueOf(initiativeId), entry.newValues().get("initiative"));
+        assertEquals("0", entry.newValues().get("progress"));
         assertThrows(AccessDeniedException.class, () -> as(TestUser.leadOf("support")).create(new NewMilestone(initiativeId,
                 "Mine", null, "support", "lee", LocalDate.of(2026, 6, 30), null, null)));
         fields(() -> as(TestUser.programAdmin()).create(new NewMilestone(initiativeId, "", null, "legal", "x",
                 LocalDate.of(2030, 1, 1), null, null)), "ownerDepartment", "title", "due");
+        assertEquals(1, audit.size(), "refused writes leave no audit record");
     }
 
     @Test
@@ -82,6 +99,19 @@ class MilestoneServiceTest {
         assertEquals(40, after.progress());
         assertEquals(CheckInStatus.IN_PROGRESS, after.reportedStatus());
         assertEquals(1, after.version());
+        AuditEntry entry = audit.last(2);
+        assertEquals("check-in", entry.action());
+        assertEquals("lee", entry.actor());
+        assertEquals("support", entry.department());
+        assertEquals(Map.of("progress", "0", "checkIns", "0"), Map.of("progress", entry.oldValues().get("progress"),
+                "checkIns", entry.oldValues().get("checkIns")));
+        assertNull(entry.oldValues().get("status"));
+        assertEquals("40", entry.newValues().get("progress"));
+        assertEquals("IN_PROGRESS", entry.newValues().get("status"));
+        assertEquals("1", entry.newValues().get("checkIns"));
+        assertEquals("chat survey live", entry.newValues().get("checkIn.comment"));
+        assertEquals("https://bi.example.com/csat", entry.newValues().get("checkIn.evidence"));
+        assertEquals(NOW.toString(), entry.newValues().get("checkIn.at"));
 
         CheckInView checkIn = as(TestUser.executive()).checkIns(milestone.id()).get(0);
         assertEquals("lee", checkIn.author());
@@ -97,6 +127,7 @@ class MilestoneServiceTest {
         assertThrows(AccessDeniedException.class,
                 () -> as(TestUser.leadOf("billing")).overrideStatus(milestone.id(), 0, MilestoneStatus.DONE, "because"));
         assertEquals(0, as(TestUser.executive()).get(milestone.id()).checkInCount());
+        assertEquals(1, audit.size(), "only the creation is recorded; refused writes leave no audit record");
     }
 
     @Test
@@ -112,6 +143,8 @@ class MilestoneServiceTest {
         assertThrows(ConcurrentUpdateException.class, () -> as(lead).update(milestone.id(), 0,
                 new MilestoneRevision("x", null, "support", "alice", LocalDate.of(2026, 6, 30), null, null)));
         assertEquals(40, as(lead).get(milestone.id()).progress());
+        assertEquals(List.of("create", "check-in"), audit.entries.stream().map(AuditEntry::action).toList(),
+                "stale writes leave no audit record");
     }
 
     @Test
@@ -124,6 +157,26 @@ class MilestoneServiceTest {
         assertEquals("billing", moved.ownerDepartment());
         assertEquals(2.0, moved.weight());
         assertEquals(List.of(), moved.evidence());
+
+        AuditEntry entry = audit.last(2);
+        assertEquals("update", entry.action());
+        assertEquals("billing", entry.department(), "filed under the new owner");
+        assertEquals(List.of("ownerDepartment", "ownerPerson", "evidence", "weight"), List.copyOf(entry.oldValues().keySet()));
+        assertEquals("support", entry.oldValues().get("ownerDepartment"));
+        assertEquals("billing", entry.newValues().get("ownerDepartment"));
+        assertEquals("alice", entry.oldValues().get("ownerPerson"));
+        assertEquals("bob", entry.newValues().get("ownerPerson"));
+        assertNull(entry.newValues().get("evidence"));
+        assertEquals("2.0", entry.newValues().get("weight"));
+
+        EntityState state = StateAsOf.of("milestone", String.valueOf(milestone.id()), Instant.EPOCH.plusSeconds(10),
+                audit.records).orElseThrow();
+        assertEquals(List.of(), state.inconsistencies());
+        assertEquals("billing", state.fields().get("ownerDepartment"));
+        assertEquals("CSAT survey live", state.fields().get("title"));
+        EntityState asCreated = StateAsOf.of("milestone", String.valueOf(milestone.id()), Instant.EPOCH.plusSeconds(1),
+                audit.records).orElseThrow();
+        assertEquals("support", asCreated.fields().get("ownerDepartment"));
     }
 
     @Test
@@ -135,6 +188,15 @@ class MilestoneServiceTest {
         MilestoneView overridden = as(lead).overrideStatus(milestone.id(), 0, MilestoneStatus.ON_TRACK, "vendor signed");
         assertEquals(new StatusOverride(MilestoneStatus.ON_TRACK, "vendor signed", "lee", NOW), overridden.override());
         assertNull(as(lead).clearOverride(milestone.id(), overridden.version()).override());
+
+        assertEquals(List.of("create", "override-status", "clear-override"),
+                audit.entries.stream().map(AuditEntry::action).toList());
+        AuditEntry override = audit.entries.get(1);
+        assertEquals(Map.of("overrideStatus", "ON_TRACK", "overrideReason", "vendor signed"), override.newValues());
+        assertEquals("lee", override.actor());
+        AuditEntry cleared = audit.entries.get(2);
+        assertEquals(Map.of("overrideStatus", "ON_TRACK", "overrideReason", "vendor signed"), cleared.oldValues());
+        assertNull(cleared.newValues().get("overrideStatus"));
     }
 
     @Test
@@ -145,5 +207,10 @@ class MilestoneServiceTest {
         assertEquals(List.of(targetId), linked.targetIds());
         fields(() -> as(lead).linkTarget(milestone.id(), linked.version(), 999), "targetId");
         assertEquals(List.of(), as(lead).unlinkTarget(milestone.id(), linked.version(), targetId).targetIds());
+
+        assertEquals(List.of("create", "link-target", "unlink-target"), audit.entries.stream().map(AuditEntry::action).toList());
+        assertEquals(String.valueOf(targetId), audit.entries.get(1).newValues().get("targets"));
+        assertEquals(String.valueOf(targetId), audit.entries.get(2).oldValues().get("targets"));
+        assertNull(audit.entries.get(2).newValues().get("targets"));
     }
 }

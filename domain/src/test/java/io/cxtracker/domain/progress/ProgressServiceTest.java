@@ -1,9 +1,11 @@
 package io.cxtracker.domain.progress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxtracker.domain.department.Department;
+import io.cxtracker.domain.department.DepartmentCode;
 import io.cxtracker.domain.initiative.Initiative;
 import io.cxtracker.domain.metric.CsatStatistics;
 import io.cxtracker.domain.metric.Direction;
@@ -18,9 +20,13 @@ import io.cxtracker.domain.milestone.MilestoneStatus;
 import io.cxtracker.domain.program.Pillar;
 import io.cxtracker.domain.program.Program;
 import io.cxtracker.domain.rollup.RollUpResult;
+import io.cxtracker.domain.shared.NotFoundException;
+import io.cxtracker.domain.shared.Page;
+import io.cxtracker.domain.shared.PageRequest;
 import io.cxtracker.domain.target.Rag;
 import io.cxtracker.domain.target.Target;
 import io.cxtracker.domain.testing.InMemory;
+import io.cxtracker.domain.testing.Violated;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,6 +34,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -162,5 +169,66 @@ class ProgressServiceTest {
 
         assertEquals(List.of(overdue.id(), missed.id(), offTrack.id(), atRisk.id()),
                 progress.attention().stream().map(MilestoneStatusView::milestoneId).toList());
+    }
+
+    @Test
+    void aMilestoneListIsFilteredByThePlanAndPagedWithItsTotal() {
+        PageRequest firstTwo = new PageRequest(0, 2, "due", true);
+        Page<MilestoneStatusView> billing = service().milestones(
+                new MilestoneFilter(null, null, new DepartmentCode("billing"), null, null, Set.of(), null, null), firstTwo);
+        assertEquals(3, billing.total());
+        assertEquals(List.of(overdue.id(), doneLate.id()), billing.items().stream().map(MilestoneStatusView::milestoneId).toList());
+        assertEquals(List.of(MilestoneStatus.OVERDUE, MilestoneStatus.DONE),
+                billing.items().stream().map(MilestoneStatusView::status).toList());
+
+        Page<MilestoneStatusView> march = service().milestones(new MilestoneFilter(program.id(), null, null, null, 1, Set.of(),
+                LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)), PageRequest.first(50));
+        assertEquals(List.of(doneLate.id(), missed.id()), march.items().stream().map(MilestoneStatusView::milestoneId).toList());
+
+        Page<MilestoneStatusView> measure = service().milestones(
+                new MilestoneFilter(null, null, null, Pillar.MEASURE, null, Set.of(), null, null), PageRequest.first(50));
+        assertEquals(List.of(missed.id(), offTrack.id()), measure.items().stream().map(MilestoneStatusView::milestoneId).toList());
+    }
+
+    @Test
+    void aStatusFilterEvaluatesEveryCandidateSoTheTotalIsExact() {
+        MilestoneFilter red = new MilestoneFilter(null, null, null, null, null,
+                Set.of(MilestoneStatus.OFF_TRACK, MilestoneStatus.MISSED, MilestoneStatus.OVERDUE), null, null);
+        Page<MilestoneStatusView> all = service().milestones(red, PageRequest.first(50));
+        assertEquals(3, all.total());
+        assertEquals(List.of(overdue.id(), missed.id(), offTrack.id()),
+                all.items().stream().map(MilestoneStatusView::milestoneId).toList());
+
+        Page<MilestoneStatusView> second = service().milestones(red, new PageRequest(1, 1, "due", true));
+        assertEquals(3, second.total());
+        assertEquals(List.of(missed.id()), second.items().stream().map(MilestoneStatusView::milestoneId).toList());
+        assertEquals(0, service().milestones(red, new PageRequest(9, 1, "due", true)).items().size());
+    }
+
+    @Test
+    void aListFilterRefusesAnImpossibleDueRange() {
+        Violated.fields(() -> new MilestoneFilter(null, null, null, null, 0, Set.of(), LocalDate.of(2026, 5, 1),
+                LocalDate.of(2026, 4, 1)), "phase", "dueBefore");
+    }
+
+    @Test
+    void aDepartmentSeesWhatItOwnsRolledUpWithWhatNeedsAttention() {
+        DepartmentProgress billing = service().departmentProgress("billing", null);
+        assertEquals(3, billing.overall().itemCount());
+        assertEquals(1, billing.overall().count(MilestoneStatus.AT_RISK));
+        assertEquals(1, billing.overall().count(MilestoneStatus.DONE));
+        assertEquals(1, billing.overall().count(MilestoneStatus.OVERDUE));
+        // one red of three equal weights is not more than a third
+        assertEquals(Rag.AMBER, billing.overall().rag());
+        assertEquals(List.of(3L, 0L, 0L), billing.byPillar().stream().map(g -> g.rollUp().itemCount()).toList());
+        assertEquals(List.of("Transform"), billing.byPhase().stream().map(GroupProgress::label).toList());
+        assertEquals(List.of(overdue.id(), doneLate.id(), atRisk.id()),
+                billing.milestones().stream().map(MilestoneStatusView::milestoneId).toList());
+        assertEquals(List.of(overdue.id(), atRisk.id()), billing.attention().stream().map(MilestoneStatusView::milestoneId).toList());
+
+        assertEquals(0, service().departmentProgress("legal", program.id()).overall().itemCount());
+        assertEquals(Rag.NO_DATA, service().departmentProgress("legal", null).overall().rag());
+        assertThrows(NotFoundException.class, () -> service().departmentProgress("billing", 999_999L));
+        assertThrows(NotFoundException.class, () -> service().departmentProgress("Not A Code", null));
     }
 }

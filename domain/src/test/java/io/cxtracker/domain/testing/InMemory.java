@@ -4,6 +4,7 @@ import io.cxtracker.domain.department.Department;
 import io.cxtracker.domain.department.DepartmentCode;
 import io.cxtracker.domain.department.DepartmentRepository;
 import io.cxtracker.domain.initiative.Initiative;
+import io.cxtracker.domain.initiative.InitiativeFilter;
 import io.cxtracker.domain.initiative.InitiativeRepository;
 import io.cxtracker.domain.metric.DateRange;
 import io.cxtracker.domain.metric.Granularity;
@@ -24,6 +25,7 @@ import io.cxtracker.domain.program.Phase;
 import io.cxtracker.domain.program.Program;
 import io.cxtracker.domain.program.ProgramRepository;
 import io.cxtracker.domain.progress.MilestoneFacts;
+import io.cxtracker.domain.progress.MilestoneFilter;
 import io.cxtracker.domain.progress.ProgressRepository;
 import io.cxtracker.domain.shared.Page;
 import io.cxtracker.domain.shared.PageRequest;
@@ -105,6 +107,11 @@ public final class InMemory {
             }
             programRows.add(program);
         }
+
+        @Override
+        public void store(Program program) {
+            Entities.bumpVersion(program);
+        }
     };
 
     public final InitiativeRepository initiatives = new InitiativeRepository() {
@@ -116,6 +123,18 @@ public final class InMemory {
         @Override
         public List<Initiative> listByProgram(long programId) {
             return initiativeRows.stream().filter(i -> i.program().id() == programId).toList();
+        }
+
+        @Override
+        public Page<Initiative> page(InitiativeFilter filter, PageRequest request) {
+            List<Initiative> all = initiativeRows.stream()
+                    .filter(i -> filter.programId() == null || i.program().id().equals(filter.programId()))
+                    .filter(i -> filter.department() == null || i.raci().containsKey(filter.department()))
+                    .filter(i -> filter.pillar() == null || i.pillar() == filter.pillar())
+                    .filter(i -> filter.phaseNumber() == null || i.phase().number() == filter.phaseNumber())
+                    .sorted(Comparator.comparing(Initiative::id))
+                    .toList();
+            return slice(all, request);
         }
 
         @Override
@@ -171,9 +190,23 @@ public final class InMemory {
         }
 
         @Override
+        public List<Target> list(MetricKey metric, DepartmentCode department) {
+            return targetRows.stream()
+                    .filter(t -> metric == null || t.metric().key().equals(metric))
+                    .filter(t -> department == null || (t.department() != null && t.department().code().equals(department)))
+                    .sorted(Comparator.comparing(Target::due).thenComparing(Target::id))
+                    .toList();
+        }
+
+        @Override
         public void add(Target target) {
             Entities.assignId(target, nextId());
             targetRows.add(target);
+        }
+
+        @Override
+        public void store(Target target) {
+            Entities.bumpVersion(target);
         }
     };
 
@@ -271,9 +304,40 @@ public final class InMemory {
         }
     };
 
-    public final ProgressRepository progress = programId -> milestoneRows.stream()
-            .filter(m -> m.initiative().program().id() == programId)
-            .sorted(Comparator.comparing(Milestone::id))
-            .map(MilestoneFacts::of)
-            .toList();
+    public final ProgressRepository progress = new ProgressRepository() {
+        @Override
+        public List<MilestoneFacts> milestonesOfProgram(long programId) {
+            return milestoneRows.stream()
+                    .filter(m -> m.initiative().program().id() == programId)
+                    .sorted(Comparator.comparing(Milestone::id))
+                    .map(MilestoneFacts::of)
+                    .toList();
+        }
+
+        @Override
+        public Page<MilestoneFacts> milestones(MilestoneFilter filter, PageRequest page) {
+            return slice(allMilestones(filter, page), page);
+        }
+
+        @Override
+        public List<MilestoneFacts> allMilestones(MilestoneFilter filter, PageRequest order) {
+            return milestoneRows.stream()
+                    .filter(m -> filter.programId() == null || m.initiative().program().id().equals(filter.programId()))
+                    .filter(m -> filter.initiativeId() == null || m.initiative().id().equals(filter.initiativeId()))
+                    .filter(m -> filter.department() == null || m.ownerDepartment().code().equals(filter.department()))
+                    .filter(m -> filter.pillar() == null || m.initiative().pillar() == filter.pillar())
+                    .filter(m -> filter.phaseNumber() == null || m.initiative().phase().number() == filter.phaseNumber())
+                    .filter(m -> filter.dueAfter() == null || !m.due().isBefore(filter.dueAfter()))
+                    .filter(m -> filter.dueBefore() == null || !m.due().isAfter(filter.dueBefore()))
+                    .sorted(Comparator.comparing(Milestone::due).thenComparing(Milestone::id))
+                    .map(MilestoneFacts::of)
+                    .toList();
+        }
+    };
+
+    private static <T> Page<T> slice(List<T> all, PageRequest request) {
+        int from = Math.min(request.offset(), all.size());
+        int to = Math.min(from + request.limit(), all.size());
+        return new Page<>(all.subList(from, to), all.size());
+    }
 }

@@ -17,12 +17,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The Vaadin department page in headless Chromium, against the same service the API uses. */
+/**
+ * The Vaadin department page in headless Chromium, against the same service the API uses. The browser
+ * signs in through the real Keycloak login page as the demo program admin.
+ */
 @ExtendWith(ArquillianExtension.class)
 class DepartmentPageBrowserIT {
 
     private static Browser browser;
-    private final HttpJson api = HttpJson.forBaseUrl();
+    private final HttpJson api = HttpJson.asProgramAdmin();
     private final String base = System.getProperty("cx.it.base.url", "http://127.0.0.1:8280");
 
     @Deployment(testable = false)
@@ -48,12 +51,13 @@ class DepartmentPageBrowserIT {
                 {"code":"marketing","name":"Marketing and Brand"}""").status());
 
         Page page = browser.desktopPage();
-        page.navigate(base + "/departments");
+        Browser.signIn(page, base + "/departments", "admin", "admin");
         assertThat(page.locator("#departments-grid")).containsText("Marketing and Brand");
+        assertThat(page.locator("#signed-in-roles")).containsText("program-admin");
         assertTrue(Files.exists(Browser.screenshot(page, "departments-1280x800")));
 
         Page tablet = browser.tabletPage();
-        tablet.navigate(base + "/departments");
+        Browser.signIn(tablet, base + "/departments", "admin", "admin");
         assertThat(tablet.locator("#departments-grid")).containsText("Marketing and Brand");
         Browser.screenshot(tablet, "departments-768x1024");
     }
@@ -61,7 +65,7 @@ class DepartmentPageBrowserIT {
     @Test
     void addsADepartmentThroughTheFormThatTheApiThenServes() {
         Page page = browser.desktopPage();
-        page.navigate(base + "/departments");
+        Browser.signIn(page, base + "/departments", "admin", "admin");
         page.locator("#department-code input").fill("onboarding");
         page.locator("#department-name input").fill("Customer Onboarding");
         page.locator("#department-save").click();
@@ -75,7 +79,7 @@ class DepartmentPageBrowserIT {
     @Test
     void formShowsTheRuleItBreaks() {
         Page page = browser.desktopPage();
-        page.navigate(base + "/departments");
+        Browser.signIn(page, base + "/departments", "admin", "admin");
         page.locator("#department-code input").fill("Bad Code");
         page.locator("#department-name input").fill("Whatever");
         page.locator("#department-save").click();

@@ -16,11 +16,14 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The department slice over HTTP: the real WAR in the provisioned WildFly on PostgreSQL. */
+/**
+ * The department slice over HTTP: the real WAR in the provisioned WildFly on PostgreSQL, called with a
+ * real Keycloak token of the demo program admin (who may register departments).
+ */
 @ExtendWith(ArquillianExtension.class)
 class DepartmentApiIT {
 
-    private final HttpJson api = HttpJson.forBaseUrl();
+    private final HttpJson api = HttpJson.asProgramAdmin();
 
     @Deployment(testable = false)
     static WebArchive war() {
@@ -30,19 +33,19 @@ class DepartmentApiIT {
     @Test
     void registersAndReadsADepartment() {
         var created = api.post("/api/departments", """
-                {"code":"support","name":"Customer Support"}""");
+                {"code":"care","name":"Customer Care"}""");
         assertEquals(201, created.status(), created::toString);
-        assertTrue(created.header("Location").endsWith("/api/departments/support"), created.header("Location"));
-        assertEquals("Customer Support", created.json().get("name").asText());
+        assertTrue(created.header("Location").endsWith("/api/departments/care"), created.header("Location"));
+        assertEquals("Customer Care", created.json().get("name").asText());
 
         var child = api.post("/api/departments", """
-                {"code":"support-emea","name":"Support EMEA","parentCode":"support"}""");
+                {"code":"care-emea","name":"Care EMEA","parentCode":"care"}""");
         assertEquals(201, child.status(), child::toString);
 
-        var read = api.get("/api/departments/support-emea");
+        var read = api.get("/api/departments/care-emea");
         assertEquals(200, read.status(), read::toString);
-        assertEquals("support", read.json().get("parentCode").asText());
-        assertEquals("Support EMEA", read.json().get("name").asText());
+        assertEquals("care", read.json().get("parentCode").asText());
+        assertEquals("Care EMEA", read.json().get("name").asText());
     }
 
     @Test

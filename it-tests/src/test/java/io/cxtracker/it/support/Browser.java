@@ -50,6 +50,19 @@ public final class Browser implements AutoCloseable {
         return context.newPage();
     }
 
+    /**
+     * Opens {@code url} of the app, signs in on the real Keycloak login page and waits until the browser
+     * is back in the app (on whatever page the app sends this user to).
+     */
+    public static void signIn(Page page, String url, String user, String password) {
+        page.navigate(url);
+        page.locator("#username").fill(user);
+        page.locator("#password").fill(password);
+        page.locator("#kc-login").click();
+        String app = url.substring(0, url.indexOf('/', url.indexOf("//") + 2));
+        page.waitForURL(java.util.regex.Pattern.compile("^" + java.util.regex.Pattern.quote(app) + "(/.*)?$"));
+    }
+
     public static Path screenshot(Page page, String name) {
         Path file = SCREENSHOTS.resolve(name + ".png");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));

@@ -10,18 +10,40 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A small HTTP client for black-box API tests. */
+/**
+ * A small HTTP client for black-box API tests. Anonymous unless given a bearer token with {@link #as};
+ * {@link #asProgramAdmin()} is what tests of set-up endpoints use.
+ */
 public final class HttpJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** HTTP/1.1: no h2c upgrade attempts, so every request is exactly one request. */
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
+    private final String token;
 
     public HttpJson(String base) {
-        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this(base, null);
     }
 
+    private HttpJson(String base, String token) {
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.token = token;
+    }
+
+    /** The app, anonymous. */
     public static HttpJson forBaseUrl() {
         return new HttpJson(System.getProperty("cx.it.base.url", "http://127.0.0.1:8280"));
+    }
+
+    /** The same client sending {@code Authorization: Bearer <token>} (none when token is null). */
+    public HttpJson as(String bearerToken) {
+        return new HttpJson(base, bearerToken);
+    }
+
+    /** The app as the demo program admin (user admin). */
+    public static HttpJson asProgramAdmin() {
+        return forBaseUrl().as(Tokens.programAdmin());
     }
 
     public Reply get(String path) {
@@ -37,9 +59,32 @@ public final class HttpJson {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Any method; a JSON body when body is not null. */
+    public Reply request(String method, String path, String body) {
+        return request(method, path, body, java.util.Map.of());
+    }
+
+    /** Any method with extra headers (e.g. If-Match); a JSON body when body is not null. */
+    public Reply request(String method, String path, String body, java.util.Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json");
+        headers.forEach(builder::header);
+        if (body == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            if (headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+                builder.header("Content-Type", "application/json");
+            }
+            builder.method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return send(builder);
+    }
+
     public Reply send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.setHeader("Authorization", "Bearer " + token);
+        }
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Reply(response);
         } catch (IOException e) {

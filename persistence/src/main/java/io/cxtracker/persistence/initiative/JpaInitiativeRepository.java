@@ -1,16 +1,25 @@
 package io.cxtracker.persistence.initiative;
 
 import io.cxtracker.domain.initiative.Initiative;
+import io.cxtracker.domain.initiative.InitiativeFilter;
 import io.cxtracker.domain.initiative.InitiativeRepository;
+import io.cxtracker.domain.shared.Page;
+import io.cxtracker.domain.shared.PageRequest;
 import io.cxtracker.persistence.shared.OptimisticWrites;
+import io.cxtracker.persistence.shared.SortColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
 public class JpaInitiativeRepository implements InitiativeRepository {
+
+    private static final SortColumns SORT = new SortColumns(
+            Map.of("id", "id", "title", "title", "pillar", "pillar", "phase", "phase.number"), "id");
 
     @PersistenceContext(unitName = "cx")
     EntityManager em;
@@ -41,6 +50,41 @@ public class JpaInitiativeRepository implements InitiativeRepository {
                         where i.program.id = :program order by ph.number, i.pillar, i.title, i.id""", Initiative.class)
                 .setParameter("program", programId)
                 .getResultList();
+    }
+
+    @Override
+    public Page<Initiative> page(InitiativeFilter filter, PageRequest request) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (filter.programId() != null) {
+            where.append(" and i.program.id = :program");
+            parameters.put("program", filter.programId());
+        }
+        if (filter.department() != null) {
+            where.append(" and (i.accountable.code = :department or exists (select 1 from Initiative c join c.contributors r"
+                    + " where c = i and r.department.code = :department))");
+            parameters.put("department", filter.department().value());
+        }
+        if (filter.pillar() != null) {
+            where.append(" and i.pillar = :pillar");
+            parameters.put("pillar", filter.pillar());
+        }
+        if (filter.phaseNumber() != null) {
+            where.append(" and i.phase.number = :phase");
+            parameters.put("phase", filter.phaseNumber());
+        }
+        String orderBy = request.sortProperty() == null
+                ? " order by ph.number, i.pillar, i.title, i.id"
+                : SORT.orderBy("i", request);
+        var items = em.createQuery("select i from Initiative i join fetch i.phase ph join fetch i.program"
+                + " join fetch i.accountable" + where + orderBy, Initiative.class);
+        var count = em.createQuery("select count(i) from Initiative i" + where, Long.class);
+        parameters.forEach((name, value) -> {
+            items.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        return new Page<>(items.setFirstResult(request.offset()).setMaxResults(request.limit()).getResultList(),
+                count.getSingleResult());
     }
 
     @Override

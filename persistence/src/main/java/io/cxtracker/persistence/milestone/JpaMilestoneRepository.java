@@ -26,8 +26,9 @@ public class JpaMilestoneRepository implements MilestoneRepository {
 
     @Override
     public Optional<Milestone> findById(long id) {
+        // no alias on the fetch joins: WildFly's Hibernate runs with JPA query compliance, which refuses them
         return em.createQuery("""
-                        select m from Milestone m join fetch m.initiative i join fetch i.program join fetch m.ownerDepartment
+                        select m from Milestone m join fetch m.initiative join fetch m.ownerDepartment
                         where m.id = :id""", Milestone.class)
                 .setParameter("id", id)
                 .getResultStream()

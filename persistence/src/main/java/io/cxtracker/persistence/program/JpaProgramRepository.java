@@ -2,6 +2,7 @@ package io.cxtracker.persistence.program;
 
 import io.cxtracker.domain.program.Program;
 import io.cxtracker.domain.program.ProgramRepository;
+import io.cxtracker.persistence.shared.OptimisticWrites;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -41,5 +42,10 @@ public class JpaProgramRepository implements ProgramRepository {
     public void add(Program program) {
         em.persist(program);
         em.flush();
+    }
+
+    @Override
+    public void store(Program program) {
+        OptimisticWrites.flush(em, "program", program.id());
     }
 }

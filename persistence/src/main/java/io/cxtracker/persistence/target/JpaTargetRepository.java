@@ -1,8 +1,10 @@
 package io.cxtracker.persistence.target;
 
+import io.cxtracker.domain.department.DepartmentCode;
 import io.cxtracker.domain.metric.MetricKey;
 import io.cxtracker.domain.target.Target;
 import io.cxtracker.domain.target.TargetRepository;
+import io.cxtracker.persistence.shared.OptimisticWrites;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -52,8 +54,30 @@ public class JpaTargetRepository implements TargetRepository {
     }
 
     @Override
+    public List<Target> list(MetricKey metric, DepartmentCode department) {
+        String where = metric == null ? " where 1 = 1" : " where m.key = :key";
+        if (department != null) {
+            where += " and d.code = :code";
+        }
+        var query = em.createQuery("select t from Target t join fetch t.metric m left join fetch t.department d" + where
+                + " order by t.due, t.id", Target.class);
+        if (metric != null) {
+            query.setParameter("key", metric.value());
+        }
+        if (department != null) {
+            query.setParameter("code", department.value());
+        }
+        return query.getResultList();
+    }
+
+    @Override
     public void add(Target target) {
         em.persist(target);
         em.flush();
+    }
+
+    @Override
+    public void store(Target target) {
+        OptimisticWrites.flush(em, "target", target.id());
     }
 }

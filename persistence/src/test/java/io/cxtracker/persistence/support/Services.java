@@ -1,6 +1,9 @@
 package io.cxtracker.persistence.support;
 
+import io.cxtracker.domain.audit.AuditRecorder;
+import io.cxtracker.domain.audit.RequestCorrelation;
 import io.cxtracker.domain.department.DepartmentRepository;
+import io.cxtracker.domain.department.DepartmentService;
 import io.cxtracker.domain.metric.MetricSeriesService;
 import io.cxtracker.domain.metric.ReadingIngestionService;
 import io.cxtracker.domain.milestone.MilestoneService;
@@ -20,11 +23,20 @@ import jakarta.persistence.EntityManager;
 import java.lang.reflect.Field;
 import java.time.Clock;
 
-/** The use-case services wired by hand to the JPA repositories of one entity manager, as CDI wires them in WildFly. */
+/**
+ * The use-case services wired by hand to the JPA repositories of one entity manager, as CDI wires them in
+ * WildFly; their audit records go to the real audit table on the entity manager's connection, under a
+ * fresh request id (or the one given).
+ */
 public record Services(ProgramSetupService setup, MilestoneService milestones, ReadingIngestionService ingestion,
-        MetricSeriesService series, ProgressService progress) {
+        MetricSeriesService series, ProgressService progress, DepartmentService departments) {
 
     public static Services of(EntityManager em, CurrentUser user, Clock clock) {
+        return of(em, user, clock, RequestCorrelation.newId());
+    }
+
+    /** With the request id every audit record of these services carries. */
+    public static Services of(EntityManager em, CurrentUser user, Clock clock, String requestId) {
         DepartmentRepository departments = departments(em);
         var programs = new JpaProgramRepository(em);
         var initiatives = new JpaInitiativeRepository(em);
@@ -33,12 +45,16 @@ public record Services(ProgramSetupService setup, MilestoneService milestones, R
         var milestones = new JpaMilestoneRepository(em);
         var readings = new JpaReadingRepository(em);
         var series = new JpaMetricSeriesRepository(em);
+        RequestCorrelation correlation = new RequestCorrelation();
+        correlation.adopt(requestId);
+        AuditRecorder audit = new AuditRecorder(new EntityManagerAuditTrail(em), user, correlation);
         return new Services(
-                new ProgramSetupService(programs, initiatives, metrics, targets, departments, user),
-                new MilestoneService(milestones, initiatives, departments, targets, user, clock),
-                new ReadingIngestionService(metrics, departments, readings, user, clock),
+                new ProgramSetupService(programs, initiatives, metrics, targets, departments, user, audit),
+                new MilestoneService(milestones, initiatives, departments, targets, user, clock, audit),
+                new ReadingIngestionService(metrics, departments, readings, user, clock, audit),
                 new MetricSeriesService(metrics, departments, series),
-                new ProgressService(new JpaProgressRepository(em), programs, milestones, targets, series, clock));
+                new ProgressService(new JpaProgressRepository(em), programs, milestones, targets, series, clock),
+                new DepartmentService(departments, user, audit));
     }
 
     /** The department repository belongs to another slice and takes its persistence context by injection only. */

@@ -15,10 +15,12 @@ import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteAlias;
 import io.cxtracker.domain.department.DepartmentService;
 import io.cxtracker.domain.department.DepartmentSummary;
 import io.cxtracker.domain.department.NewDepartment;
+import io.cxtracker.domain.security.AccessDeniedException;
+import io.cxtracker.domain.security.CurrentUser;
+import io.cxtracker.domain.security.Role;
 import io.cxtracker.domain.shared.AlreadyExistsException;
 import io.cxtracker.domain.shared.FieldViolation;
 import io.cxtracker.domain.shared.InvalidInputException;
@@ -30,7 +32,6 @@ import java.util.stream.Stream;
 
 /** Lists the departments in a lazy, sortable grid and registers new ones. */
 @Route(value = "departments", layout = MainLayout.class)
-@RouteAlias(value = "", layout = MainLayout.class)
 @PageTitle("Departments · CX Tracker")
 public class DepartmentView extends VerticalLayout {
 
@@ -40,7 +41,7 @@ public class DepartmentView extends VerticalLayout {
     private final DepartmentForm form = new DepartmentForm();
 
     @Inject
-    public DepartmentView(DepartmentService departments) {
+    public DepartmentView(DepartmentService departments, CurrentUser user) {
         this.departments = departments;
         setSizeFull();
 
@@ -63,6 +64,7 @@ public class DepartmentView extends VerticalLayout {
                 new PageRequest(query.getOffset(), query.getLimit(), "name", true), query.getFilter().orElse(null)).items().stream());
         form.addSaveListener(e -> register(e.draft()));
         form.setWidth("22rem");
+        form.setVisible(user.has(Role.PROGRAM_ADMIN)); // the service refuses everyone else anyway
 
         VerticalLayout list = new VerticalLayout(search, grid);
         list.setPadding(false);
@@ -102,6 +104,9 @@ public class DepartmentView extends VerticalLayout {
             form.showViolations(e.violations());
         } catch (AlreadyExistsException e) {
             form.showViolations(List.of(new FieldViolation("code", "is already taken by another department")));
+        } catch (AccessDeniedException e) {
+            Notification.show(e.getMessage(), 5000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
 }

@@ -1,25 +1,98 @@
 package io.cxtracker.ui.layout;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.department.DepartmentService;
+import io.cxtracker.domain.department.DepartmentSummary;
+import io.cxtracker.domain.security.Role;
+import io.cxtracker.ui.accountability.DepartmentAccountabilityView;
 import io.cxtracker.ui.department.DepartmentView;
+import io.cxtracker.ui.security.SignedInUser;
+import jakarta.inject.Inject;
+import java.util.stream.Collectors;
 
-/** The frame around every view: title bar and navigation. */
+/**
+ * The frame around every view: title, who is signed in with which roles, sign-out, and the navigation
+ * to what this user's roles are for (a department lead first sees their own departments).
+ */
 public class MainLayout extends AppLayout {
 
-    public MainLayout() {
+    @Inject
+    public MainLayout(SignedInUser user, DepartmentService departments) {
         H1 title = new H1("CX Tracker");
         title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.NONE);
-        addToNavbar(new DrawerToggle(), title);
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title);
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        HorizontalLayout account = account(user);
+        HorizontalLayout navbar = new HorizontalLayout(bar, account);
+        navbar.setWidthFull();
+        navbar.setAlignItems(FlexComponent.Alignment.CENTER);
+        navbar.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        navbar.addClassNames(LumoUtility.Padding.End.MEDIUM);
+        addToNavbar(navbar);
 
+        if (user.has(Role.DEPARTMENT_LEAD) && !user.departments().isEmpty()) {
+            SideNav mine = new SideNav();
+            mine.setId("my-departments-nav");
+            mine.setLabel(user.departments().size() == 1 ? "My department" : "My departments");
+            for (DepartmentCode code : user.departments()) {
+                String name = departments.find(code.value()).map(DepartmentSummary::name).orElse(code.value());
+                SideNavItem item = new SideNavItem(name, DepartmentAccountabilityView.class,
+                        new RouteParameters(DepartmentAccountabilityView.CODE, code.value()), VaadinIcon.USER_STAR.create());
+                item.getElement().setAttribute("title", "You lead " + name);
+                mine.addItem(item);
+            }
+            addToDrawer(mine);
+        }
         SideNav nav = new SideNav();
-        nav.setLabel("Main");
-        nav.addItem(new SideNavItem("Departments", DepartmentView.class, VaadinIcon.SITEMAP.create()));
+        nav.setId("main-nav");
+        nav.setLabel("Program");
+        String departmentsLabel = user.has(Role.PROGRAM_ADMIN) ? "Departments (set up)" : "Departments";
+        nav.addItem(new SideNavItem(departmentsLabel, DepartmentView.class, VaadinIcon.SITEMAP.create()));
         addToDrawer(nav);
+        addToDrawer(io.cxtracker.ui.dashboard.FeatureNav.of(user));
+    }
+
+    private static HorizontalLayout account(SignedInUser user) {
+        Span name = new Span(user.displayName());
+        name.setId("signed-in-user");
+        name.getElement().setAttribute("title", "Signed in as " + user.name());
+        name.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
+
+        Span roles = new Span(user.roles().isEmpty() ? "no role" : user.roles().stream().map(Role::tokenName)
+                .collect(Collectors.joining(", ")));
+        roles.setId("signed-in-roles");
+        roles.getElement().getThemeList().add("badge contrast");
+        roles.getElement().setAttribute("aria-label", "Your roles");
+
+        Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), click -> signOut());
+        signOut.setId("sign-out");
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
+        HorizontalLayout account = new HorizontalLayout(name, roles, signOut);
+        account.setAlignItems(FlexComponent.Alignment.CENTER);
+        account.setSpacing(true);
+        return account;
+    }
+
+    /** Leaves Vaadin for the logout servlet, which ends the app session and Keycloak's. */
+    private static void signOut() {
+        VaadinServletRequest request = VaadinServletRequest.getCurrent();
+        String contextPath = request == null ? "" : request.getContextPath();
+        UI.getCurrent().getPage().setLocation(contextPath + "/logout");
     }
 }

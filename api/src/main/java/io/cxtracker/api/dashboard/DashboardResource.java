@@ -1,0 +1,63 @@
+package io.cxtracker.api.dashboard;
+
+import io.cxtracker.api.shared.QueryParameters;
+import io.cxtracker.domain.department.DepartmentService;
+import io.cxtracker.domain.department.DepartmentSummary;
+import io.cxtracker.domain.progress.ProgressService;
+import io.cxtracker.domain.shared.Violations;
+import io.cxtracker.domain.target.TargetService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("dashboards")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "dashboards", description = "Progress today: a program rolled up, a department's accountability")
+public class DashboardResource {
+
+    @Inject
+    ProgressService progress;
+
+    @Inject
+    DepartmentService departments;
+
+    @Inject
+    TargetService targets;
+
+    @GET
+    @Path("program/{id}")
+    @Operation(summary = "A program's progress today: the whole, by initiative, pillar, phase and department, with RAG "
+            + "and counts by status, and the milestones needing attention with the reasons")
+    @APIResponse(responseCode = "200", description = "The dashboard")
+    @APIResponse(responseCode = "404", description = "No such program")
+    public ProgramDashboardResponse program(@PathParam("id") long id) {
+        return ProgramDashboardResponse.of(progress.programProgress(id));
+    }
+
+    @GET
+    @Path("departments/{code}")
+    @Operation(summary = "A department's accountability today: its milestones rolled up by pillar and phase, those "
+            + "needing attention, and its targets with live values and RAG")
+    @APIResponse(responseCode = "200", description = "The dashboard")
+    @APIResponse(responseCode = "400", description = "A bad parameter")
+    @APIResponse(responseCode = "404", description = "No such department or program")
+    public DepartmentDashboardResponse department(@PathParam("code") String code,
+            @Parameter(description = "program id; default every program") @QueryParam("program") String program) {
+        Violations violations = new Violations();
+        Long programId = QueryParameters.id(violations, "program", program);
+        violations.throwIfAny();
+        DepartmentSummary department = departments.get(code);
+        return DepartmentDashboardResponse.of(department, progress.departmentProgress(department.code(), programId),
+                targets.ofDepartment(department.code()));
+    }
+}

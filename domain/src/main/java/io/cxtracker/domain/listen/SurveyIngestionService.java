@@ -1,0 +1,242 @@
+package io.cxtracker.domain.listen;
+
+import io.cxtracker.domain.audit.AuditEntry;
+import io.cxtracker.domain.audit.AuditRecorder;
+import io.cxtracker.domain.department.Department;
+import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.department.DepartmentRepository;
+import io.cxtracker.domain.listen.SurveyReadingConversion.SurveyReading;
+import io.cxtracker.domain.metric.Metric;
+import io.cxtracker.domain.metric.MetricKey;
+import io.cxtracker.domain.metric.MetricRepository;
+import io.cxtracker.domain.metric.Reading;
+import io.cxtracker.domain.metric.ReadingOutcome.Status;
+import io.cxtracker.domain.security.Authority;
+import io.cxtracker.domain.security.CurrentUser;
+import io.cxtracker.domain.shared.FieldViolation;
+import io.cxtracker.domain.shared.InvalidInputException;
+import io.cxtracker.domain.shared.Violations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Survey answers pushed in bulk by survey tools (or imported from their exports). Every answer of a
+ * batch gets its own outcome: accepted, duplicate (its source and key were seen before) or rejected
+ * with the reasons. The accepted answers are stored raw and, in the same transaction, their sufficient
+ * statistics are <em>added</em> to the reading of their metric ({@code nps}, {@code csat} or {@code ces})
+ * for their day, department and channel. A resent answer is a duplicate and adds nothing, so the
+ * readings always hold exactly the statistics of the distinct answers — also when batches race.
+ */
+@ApplicationScoped
+@Transactional
+public class SurveyIngestionService {
+    public static final int MAX_BATCH = 10_000;
+    /** Clocks of survey tools run a little ahead sometimes; an answer further in the future is refused. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /** Idempotency keys of the readings made from answers start with this; one reading per day, department and channel. */
+    public static final String READING_KEY_PREFIX = "survey:";
+
+    private final MetricRepository metrics;
+    private final DepartmentRepository departments;
+    private final SurveyResponseRepository responses;
+    private final SurveyReadingConversion conversion;
+    private final CurrentUser currentUser;
+    private final AuditRecorder audit;
+    private final Clock clock;
+
+    /** For the CDI proxy only. */
+    protected SurveyIngestionService() {
+        this(null, null, null, null, null, null, null);
+    }
+
+    @Inject
+    public SurveyIngestionService(MetricRepository metrics, DepartmentRepository departments,
+            SurveyResponseRepository responses, SurveyReadingConversion conversion, CurrentUser currentUser,
+            Clock clock, AuditRecorder audit) {
+        this.metrics = metrics;
+        this.departments = departments;
+        this.responses = responses;
+        this.conversion = conversion;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public BatchReport ingest(List<NewSurveyResponse> batch) {
+        Authority.requireCanIngest(currentUser, "ingest survey responses");
+        if (batch == null || batch.isEmpty()) {
+            throw new InvalidInputException("responses", "must hold at least one survey response");
+        }
+        if (batch.size() > MAX_BATCH) {
+            throw new InvalidInputException("responses", "must hold at most " + MAX_BATCH + " responses, split the batch");
+        }
+        Instant now = clock.instant();
+        Map<SurveyKind, Optional<Metric>> metricsByKind = metricsOf(batch);
+        Map<String, Optional<Department>> departmentsByCode = new HashMap<>();
+
+        BatchOutcome[] outcomes = new BatchOutcome[batch.size()];
+        List<RecordedSurveyResponse> valid = new ArrayList<>();
+        List<Integer> validIndexes = new ArrayList<>();
+        Set<List<String>> keysInBatch = new HashSet<>();
+        for (int i = 0; i < batch.size(); i++) {
+            NewSurveyResponse item = batch.get(i);
+            if (item == null) {
+                outcomes[i] = BatchOutcome.rejected(i, null, List.of(new FieldViolation("response", "must be given")));
+                continue;
+            }
+            Violations violations = new Violations();
+            RecordedSurveyResponse recorded = check(item, metricsByKind, departmentsByCode, now, violations);
+            if (recorded == null) {
+                outcomes[i] = BatchOutcome.rejected(i, item.idempotencyKey(), violations.list());
+            } else if (!keysInBatch.add(List.of(recorded.source(), recorded.response().idempotencyKey()))) {
+                outcomes[i] = new BatchOutcome(i, recorded.response().idempotencyKey(), Status.DUPLICATE, List.of());
+            } else {
+                valid.add(recorded);
+                validIndexes.add(i);
+            }
+        }
+        List<Boolean> stored = valid.isEmpty() ? List.of() : responses.addAllIfAbsent(valid);
+        List<RecordedSurveyResponse> accepted = new ArrayList<>();
+        for (int j = 0; j < valid.size(); j++) {
+            boolean isNew = stored.get(j);
+            int i = validIndexes.get(j);
+            outcomes[i] = new BatchOutcome(i, valid.get(j).response().idempotencyKey(),
+                    isNew ? Status.ACCEPTED : Status.DUPLICATE, List.of());
+            if (isNew) {
+                accepted.add(valid.get(j));
+            }
+        }
+        List<Reading> readings = readingsOf(accepted, now);
+        if (!readings.isEmpty()) {
+            responses.addToReadings(readings);
+        }
+        BatchReport report = BatchReport.of(List.of(outcomes));
+        if (report.accepted() > 0) {
+            audit.record(AuditEntry.of("survey-batch", UUID.randomUUID(), "ingest")
+                    .by(currentUser.name())
+                    .set("accepted", report.accepted())
+                    .set("duplicates", report.duplicates())
+                    .set("rejected", report.rejected())
+                    .set("readings", readings.size()));
+        }
+        return report;
+    }
+
+    /** One reading per metric, source, day, department and channel, holding the new answers' statistics. */
+    private List<Reading> readingsOf(List<RecordedSurveyResponse> accepted, Instant now) {
+        Map<String, List<RecordedSurveyResponse>> bySource = new LinkedHashMap<>();
+        accepted.forEach(r -> bySource.computeIfAbsent(r.source(), s -> new ArrayList<>()).add(r));
+        List<Reading> readings = new ArrayList<>();
+        bySource.forEach((source, answers) -> {
+            Map<SurveyKind, Metric> metricByKind = new EnumMap<>(SurveyKind.class);
+            Map<DepartmentCode, Department> departmentByCode = new HashMap<>();
+            for (RecordedSurveyResponse answer : answers) {
+                metricByKind.put(answer.response().kind(), answer.metric());
+                if (answer.department() != null) {
+                    departmentByCode.put(answer.department().code(), answer.department());
+                }
+            }
+            for (SurveyReading reading : conversion.toReadings(answers.stream().map(RecordedSurveyResponse::response).toList())) {
+                var key = reading.key();
+                Department department = key.department() == null ? null : departmentByCode.get(key.department());
+                readings.add(new Reading(metricByKind.get(key.kind()), key.day(), department, key.channel(),
+                        reading.statistics(), source, readingKey(key), now));
+            }
+        });
+        return readings;
+    }
+
+    /** {@code survey:2026-03-01:support:chat}; a dash stands for no department or no channel. */
+    static String readingKey(SurveyReadingConversion.ReadingKey key) {
+        return READING_KEY_PREFIX + key.day() + ":" + (key.department() == null ? "-" : key.department().value()) + ":"
+                + (key.channel() == null ? "-" : key.channel());
+    }
+
+    private RecordedSurveyResponse check(NewSurveyResponse item, Map<SurveyKind, Optional<Metric>> metricsByKind,
+            Map<String, Optional<Department>> departmentsByCode, Instant now, Violations violations) {
+        SurveyKind kind = SurveyKind.parse(item.kind()).orElse(null);
+        if (kind == null) {
+            violations.add("kind", "must be one of NPS, CSAT, CES");
+        }
+        Metric metric = null;
+        if (kind != null) {
+            metric = metricsByKind.getOrDefault(kind, Optional.empty()).orElse(null);
+            if (metric == null) {
+                violations.add("kind", "no metric has the key '" + kind.metricKey() + "' that " + kind + " answers feed");
+            } else if (metric.kind() != kind.metricKind()) {
+                violations.add("kind", "metric '" + kind.metricKey() + "' is of kind " + metric.kind() + ", not "
+                        + kind.metricKind() + " as " + kind + " answers need");
+                metric = null;
+            }
+        }
+        if (item.score() == null) {
+            violations.add("score", "must be given");
+        }
+        Department department = null;
+        if (item.departmentCode() != null && !item.departmentCode().isBlank()) {
+            if (!DepartmentCode.isValid(item.departmentCode())) {
+                violations.add("departmentCode", "must be " + DepartmentCode.RULE);
+            } else {
+                department = departmentsByCode
+                        .computeIfAbsent(item.departmentCode(), code -> departments.findByCode(new DepartmentCode(code)))
+                        .orElse(null);
+                violations.check(department != null, "departmentCode",
+                        "no department has the code '" + item.departmentCode() + "'");
+            }
+        }
+        if (item.answeredAt() != null && item.answeredAt().isAfter(now.plus(CLOCK_SKEW))) {
+            violations.add("answeredAt", "must not be in the future (after " + now + ")");
+        }
+        String source = item.source() == null || item.source().isBlank() ? currentUser.name() : item.source().strip();
+        violations.check(source.length() <= Reading.SOURCE_MAX_LENGTH, "source",
+                "must be at most " + Reading.SOURCE_MAX_LENGTH + " characters");
+        String channel = item.channel() == null || item.channel().isBlank() ? null : item.channel().strip();
+        String key = item.idempotencyKey() == null ? null : item.idempotencyKey().strip();
+        Department scope = department;
+        SurveyResponse response = violations.capture(() -> new SurveyResponse(kind,
+                item.score() == null ? 0 : item.score(), item.answeredAt(), channel,
+                scope == null ? null : scope.code(), item.comment(), key));
+        if (response != null && kind != null && item.score() != null) {
+            violations.capture(() -> {
+                response.requireScoreOnScale(conversion.cesScale());
+                return response;
+            });
+        }
+        if (!violations.isEmpty()) {
+            return null;
+        }
+        return new RecordedSurveyResponse(response, source, metric, department, conversion.keyOf(response).day(), now);
+    }
+
+    private Map<SurveyKind, Optional<Metric>> metricsOf(List<NewSurveyResponse> batch) {
+        Set<SurveyKind> kinds = new HashSet<>();
+        for (NewSurveyResponse item : batch) {
+            if (item != null) {
+                SurveyKind.parse(item.kind()).ifPresent(kinds::add);
+            }
+        }
+        Map<SurveyKind, Optional<Metric>> byKind = new EnumMap<>(SurveyKind.class);
+        if (kinds.isEmpty()) {
+            return byKind;
+        }
+        Map<String, Metric> byKey = new HashMap<>();
+        metrics.findByKeys(kinds.stream().map(k -> new MetricKey(k.metricKey())).toList())
+                .forEach(m -> byKey.put(m.key().value(), m));
+        kinds.forEach(k -> byKind.put(k, Optional.ofNullable(byKey.get(k.metricKey()))));
+        return byKind;
+    }
+}

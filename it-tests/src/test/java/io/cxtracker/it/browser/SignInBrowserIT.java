@@ -1,0 +1,103 @@
+package io.cxtracker.it.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Page;
+import io.cxtracker.it.support.Browser;
+import io.cxtracker.it.support.Deployments;
+import io.cxtracker.it.support.HttpJson;
+import io.cxtracker.it.support.ThrowawayKeycloak;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Signing in through the real Keycloak login page, landing where the role works, and signing out of
+ * both the app and Keycloak.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SignInBrowserIT {
+
+    private static Browser browser;
+    private final String base = System.getProperty("cx.it.base.url", "http://127.0.0.1:8280");
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return Deployments.realWar();
+    }
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aDepartmentLeadLandsOnTheirDepartment() {
+        HttpJson admin = HttpJson.asProgramAdmin();
+        if (admin.get("/api/departments/support").status() == 404) {
+            assertEquals(201, admin.post("/api/departments", """
+                    {"code":"support","name":"Customer Support"}""").status());
+        }
+
+        Page page = browser.desktopPage();
+        Browser.signIn(page, base + "/", "lead-support", "lead-support");
+
+        page.waitForURL(base + "/departments/support");
+        assertThat(page.locator("#department-heading")).hasText("Customer Support");
+        assertThat(page.locator("#department-authority")).containsText("You lead this department");
+        assertThat(page.locator("#signed-in-user")).hasText("Lee Support");
+        assertThat(page.locator("#signed-in-roles")).hasText("department-lead");
+        assertThat(page.locator("#my-departments-nav")).containsText("Customer Support");
+        Browser.screenshot(page, "lead-landing-1280x800");
+
+        page.navigate(base + "/departments/marketing");
+        assertThat(page.locator("#department-authority")).containsText("Read-only for you");
+
+        page.navigate(base + "/departments");
+        assertThat(page.locator("#departments-grid")).containsText("Customer Support");
+        assertThat(page.locator("#department-save")).isHidden();
+        Browser.screenshot(page, "lead-departments-read-only");
+    }
+
+    @Test
+    void anExecutiveSeesTheDepartmentsReadOnly() {
+        Page page = browser.desktopPage();
+        Browser.signIn(page, base + "/", "exec", "exec");
+
+        page.waitForURL(base + "/departments");
+        assertThat(page.locator("#signed-in-roles")).hasText("executive");
+        assertThat(page.locator("#departments-grid")).isVisible();
+        assertThat(page.locator("#department-save")).isHidden();
+        assertThat(page.locator("#my-departments-nav")).hasCount(0);
+    }
+
+    @Test
+    void signingOutEndsTheAppAndTheKeycloakSession() {
+        Page page = browser.desktopPage();
+        Browser.signIn(page, base + "/departments", "auditor", "auditor");
+        assertThat(page.locator("#signed-in-user")).hasText("Ada Auditor");
+
+        page.locator("#sign-out").click();
+
+        // back at Keycloak's login page: the single sign-on session is over, not just the app's
+        page.locator("#username").waitFor();
+        assertTrue(page.url().startsWith(System.getProperty(ThrowawayKeycloak.PROVIDER_URL)), page.url());
+        Browser.screenshot(page, "signed-out");
+        page.navigate(base + "/departments");
+        page.locator("#username").waitFor();
+        assertTrue(page.url().startsWith(System.getProperty(ThrowawayKeycloak.PROVIDER_URL)), page.url());
+    }
+}

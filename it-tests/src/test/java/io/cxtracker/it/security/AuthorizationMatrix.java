@@ -1,0 +1,90 @@
+package io.cxtracker.it.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The authorization matrix as data: src/test/resources/security/authorization-matrix.json. A row is one
+ * write operation; {@code setup} steps (run before each cell, usually as the admin) create what the write
+ * needs and capture values from their answers — {@code "json:/id"} (a JSON pointer) or
+ * {@code "header:ETag"} — which the write's path, body and headers use as {@code {name}}. {@code {n}} is
+ * a fresh suffix per cell.
+ */
+record AuthorizationMatrix(Map<String, String> callers, List<Write> writes) {
+    static final String RESOURCE = "/security/authorization-matrix.json";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    record Step(String caller, String method, String path, JsonNode body, Map<String, String> capture) {
+    }
+
+    record Write(String name, String operation, String method, String path, JsonNode body, Map<String, String> headers,
+                 List<Step> setup, String rows, Map<String, Integer> expect) {
+    }
+
+    /** The variables of one cell, starting with a fresh {n}. */
+    static Map<String, String> freshVariables() {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("n", SEQUENCE.incrementAndGet() + Long.toString(System.nanoTime() % 46_656, 36));
+        return variables;
+    }
+
+    static String fill(String template, Map<String, String> variables) {
+        if (template == null) {
+            return null;
+        }
+        String result = template;
+        for (Map.Entry<String, String> v : variables.entrySet()) {
+            result = result.replace("{" + v.getKey() + "}", v.getValue());
+        }
+        return result;
+    }
+
+    /** A JSON body; a body given as a JSON string is sent as that text (e.g. CSV, with a Content-Type header). */
+    static String fill(JsonNode body, Map<String, String> variables) {
+        if (body != null && body.isTextual()) {
+            return fill(body.textValue(), variables);
+        }
+        return body == null || body.isNull() ? null : fill(body.toString(), variables);
+    }
+
+    static AuthorizationMatrix load() {
+        try (InputStream in = AuthorizationMatrix.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing");
+            }
+            JsonNode root = new ObjectMapper().readTree(in);
+            List<Write> writes = new ArrayList<>();
+            for (JsonNode w : root.get("writes")) {
+                List<Step> setup = new ArrayList<>();
+                for (JsonNode s : w.path("setup")) {
+                    setup.add(new Step(s.path("as").asText("admin"), s.get("method").asText(), s.get("path").asText(),
+                            s.get("body"), strings(s.path("capture"))));
+                }
+                Map<String, Integer> expect = new LinkedHashMap<>();
+                w.get("expect").properties().forEach(e -> expect.put(e.getKey(), e.getValue().asInt()));
+                writes.add(new Write(w.get("name").asText(), w.get("operation").asText(), w.get("method").asText(),
+                        w.get("path").asText(), w.get("body"), strings(w.path("headers")), setup,
+                        w.hasNonNull("rows") ? w.get("rows").asText() : null, expect));
+            }
+            return new AuthorizationMatrix(strings(root.get("callers")), writes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, String> strings(JsonNode object) {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (object != null) {
+            object.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
+        }
+        return map;
+    }
+}

@@ -1,0 +1,249 @@
+package io.cxtracker.persistence.demo;
+
+import io.cxtracker.domain.assessment.AssessmentRepository;
+import io.cxtracker.domain.assessment.AssessmentService;
+import io.cxtracker.domain.audit.AuditRecorder;
+import io.cxtracker.domain.audit.AuditTrail;
+import io.cxtracker.domain.audit.RequestCorrelation;
+import io.cxtracker.domain.commitment.CommitmentRepository;
+import io.cxtracker.domain.commitment.CommitmentService;
+import io.cxtracker.domain.demo.DemoActor;
+import io.cxtracker.domain.demo.DemoClock;
+import io.cxtracker.domain.demo.DemoGenerator;
+import io.cxtracker.domain.demo.DemoLoader;
+import io.cxtracker.domain.demo.DemoParameters;
+import io.cxtracker.domain.demo.DemoPlan;
+import io.cxtracker.domain.demo.DemoServices;
+import io.cxtracker.domain.department.DepartmentRepository;
+import io.cxtracker.domain.department.DepartmentService;
+import io.cxtracker.domain.feedback.FeedbackRepository;
+import io.cxtracker.domain.feedback.FeedbackService;
+import io.cxtracker.domain.initiative.InitiativeRepository;
+import io.cxtracker.domain.listen.SurveyIngestionService;
+import io.cxtracker.domain.listen.SurveyReadingConversion;
+import io.cxtracker.domain.listen.SurveyResponseRepository;
+import io.cxtracker.domain.metric.MetricRepository;
+import io.cxtracker.domain.metric.ReadingIngestionService;
+import io.cxtracker.domain.metric.ReadingRepository;
+import io.cxtracker.domain.milestone.MilestoneRepository;
+import io.cxtracker.domain.milestone.MilestoneService;
+import io.cxtracker.domain.program.ProgramRepository;
+import io.cxtracker.domain.setup.ProgramSetupService;
+import io.cxtracker.domain.target.TargetRepository;
+import io.cxtracker.persistence.schema.SchemaMigrator;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Loads the demo program on the first start when {@code cx.demo.load=true} (environment {@code CX_DEMO_LOAD}),
+ * in the background, through the use-case services, as the demo realm's people (see {@link DemoLoader}).
+ * Never twice: nothing is loaded when a program of the demo's name exists. Several nodes starting together
+ * take a PostgreSQL advisory lock, so one loads and the others then find its program. Readiness reports
+ * DOWN while it loads ({@link DemoReadinessCheck}).
+ *
+ * <p>Settings: {@code cx.demo.profile} {@code demo} (default: "CX Transformation 2026–2028", ten
+ * departments) or {@code benchmark} (50 departments, 2,000 milestones, 3 years of daily readings for 200
+ * series); {@code cx.demo.seed} (default {@value DemoParameters#DEFAULT_SEED}).
+ */
+@ApplicationScoped
+public class DemoStartup {
+    private static final Logger LOG = Logger.getLogger(DemoStartup.class.getName());
+    /** The advisory lock key the loading node holds ("cx-demo"). */
+    static final long LOCK_KEY = 0x63782d64656d6fL;
+
+    public enum State { OFF, WAITING, LOADING, LOADED, FOUND, FAILED }
+
+    @Resource(lookup = "java:jboss/datasources/CxDS")
+    DataSource dataSource;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    SchemaMigrator migrator;
+
+    @Inject
+    DemoTransactions transactions;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AuditTrail auditTrail;
+
+    @Inject
+    SurveyReadingConversion conversion;
+
+    @Inject
+    DepartmentRepository departments;
+
+    @Inject
+    ProgramRepository programs;
+
+    @Inject
+    InitiativeRepository initiatives;
+
+    @Inject
+    MetricRepository metrics;
+
+    @Inject
+    TargetRepository targets;
+
+    @Inject
+    MilestoneRepository milestones;
+
+    @Inject
+    ReadingRepository readings;
+
+    @Inject
+    SurveyResponseRepository surveyResponses;
+
+    @Inject
+    FeedbackRepository feedback;
+
+    @Inject
+    CommitmentRepository commitments;
+
+    @Inject
+    AssessmentRepository assessments;
+
+    private volatile State state = State.OFF;
+    private volatile String detail = "cx.demo.load is not true";
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        if (!setting("cx.demo.load", "false").equalsIgnoreCase("true")) {
+            return;
+        }
+        state = State.WAITING;
+        detail = "waiting for the database";
+        if (executor == null) {
+            load();
+        } else {
+            executor.submit(this::load);
+        }
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** The step being loaded, what was loaded, or why it failed. */
+    public String detail() {
+        return detail;
+    }
+
+    void load() {
+        try {
+            waitForSchema();
+            try (Connection lock = dataSource.getConnection()) {
+                execute(lock, "SELECT pg_advisory_lock(" + LOCK_KEY + ")");
+                try {
+                    loadUnlessPresent();
+                } finally {
+                    execute(lock, "SELECT pg_advisory_unlock(" + LOCK_KEY + ")");
+                }
+            }
+        } catch (Exception | Error e) {
+            state = State.FAILED;
+            detail = "the demo program could not be loaded: " + e;
+            LOG.log(Level.SEVERE, "The demo program could not be loaded; the application runs without it", e);
+        }
+    }
+
+    private void waitForSchema() throws InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            if (migrator.migrateIfNeeded().isEmpty()) {
+                return;
+            }
+            if (attempt >= 120) {
+                throw new IllegalStateException("the schema is still not migrated after 10 minutes");
+            }
+            Thread.sleep(5_000);
+        }
+    }
+
+    private void loadUnlessPresent() {
+        DemoParameters parameters = parameters(LocalDate.now(clock));
+        DemoActor actor = new DemoActor();
+        DemoClock demoClock = new DemoClock(clock);
+        DemoServices services = services(actor, demoClock);
+        Optional<Long> existing = transactions.inTransaction(() -> DemoLoader.existingProgram(services, parameters.programName()));
+        if (existing.isPresent()) {
+            state = State.FOUND;
+            detail = "\"" + parameters.programName() + "\" is loaded already (program " + existing.get() + ")";
+            LOG.info(() -> "Demo: " + detail + "; nothing loaded");
+            return;
+        }
+        state = State.LOADING;
+        long started = System.nanoTime();
+        DemoPlan plan = DemoGenerator.generate(parameters);
+        LOG.info(() -> "Demo: loading \"" + plan.programName() + "\" (" + plan.departments().size() + " departments, "
+                + plan.milestones().size() + " milestones, " + plan.series().size() + " daily series)");
+        DemoLoader.Summary summary = new DemoLoader(services, actor, demoClock, step -> {
+            detail = "loading: " + step;
+            LOG.info(() -> "Demo: " + step);
+        }).load(plan);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        state = State.LOADED;
+        detail = "loaded \"" + plan.programName() + "\" in " + took.toMillis() + " ms: " + summary;
+        LOG.info(() -> "Demo: " + detail);
+    }
+
+    private static DemoParameters parameters(LocalDate today) {
+        String profile = setting("cx.demo.profile", "demo").strip().toLowerCase(Locale.ROOT);
+        DemoParameters parameters = switch (profile) {
+            case "demo" -> DemoParameters.demo(today);
+            case "benchmark" -> DemoParameters.benchmark(today);
+            default -> throw new IllegalStateException("cx.demo.profile must be demo or benchmark, was '" + profile + "'");
+        };
+        String seed = setting("cx.demo.seed", "");
+        return seed.isBlank() ? parameters : parameters.withSeed(Long.parseLong(seed.strip()));
+    }
+
+    /** The use-case services as the loader's actor sees them, at its clock's time. */
+    private DemoServices services(DemoActor actor, DemoClock demoClock) {
+        RequestCorrelation correlation = new RequestCorrelation();
+        correlation.adopt("demo-load");
+        AuditRecorder audit = new AuditRecorder(auditTrail, actor, correlation);
+        return new DemoServices(
+                new DepartmentService(departments, actor, audit),
+                new ProgramSetupService(programs, initiatives, metrics, targets, departments, actor, audit),
+                new MilestoneService(milestones, initiatives, departments, targets, actor, demoClock, audit),
+                new ReadingIngestionService(metrics, departments, readings, actor, demoClock, audit),
+                new SurveyIngestionService(metrics, departments, surveyResponses, conversion, actor, demoClock, audit),
+                new FeedbackService(feedback, departments, actor, demoClock, audit),
+                new CommitmentService(commitments, departments, milestones, metrics, feedback, actor, demoClock, audit),
+                new AssessmentService(assessments, departments, actor, demoClock, audit),
+                transactions);
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static String setting(String name, String fallback) {
+        try {
+            return ConfigProvider.getConfig().getOptionalValue(name, String.class).orElse(fallback);
+        } catch (IllegalStateException noConfig) {
+            return fallback;
+        }
+    }
+}

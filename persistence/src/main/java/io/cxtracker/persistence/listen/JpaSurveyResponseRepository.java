@@ -1,0 +1,200 @@
+package io.cxtracker.persistence.listen;
+
+import io.cxtracker.domain.listen.RecordedSurveyResponse;
+import io.cxtracker.domain.listen.SurveyResponseRepository;
+import io.cxtracker.domain.metric.CsatStatistics;
+import io.cxtracker.domain.metric.MeanScoreStatistics;
+import io.cxtracker.domain.metric.NpsStatistics;
+import io.cxtracker.domain.metric.Reading;
+import io.cxtracker.persistence.shared.Rows;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Survey answers with {@code INSERT … ON CONFLICT (source, idempotency_key) DO NOTHING RETURNING}: the unique
+ * key decides, so an answer is counted once however many requests race with it; a racing request waits for
+ * the other's transaction and then skips its keys. Readings made from answers are running sums, written with
+ * {@code ON CONFLICT (metric_id, source, idempotency_key) DO UPDATE SET promoters = reading.promoters +
+ * excluded.promoters, …}: the row lock makes concurrent additions serial, so no answer is lost or counted
+ * twice. Rows go in sorted by key, the same order in every transaction, so overlapping batches wait for each
+ * other instead of deadlocking.
+ *
+ * <p>Each column travels as one array parameter and {@code unnest} turns the arrays back into rows: one
+ * short statement for a whole batch, whatever its size, instead of thousands of bound parameters.
+ */
+@ApplicationScoped
+public class JpaSurveyResponseRepository implements SurveyResponseRepository {
+
+    private static final String INSERT_ANSWERS = """
+            INSERT INTO survey_response (source, idempotency_key, kind, score, answered_at, day, department_id, channel,
+                                         comment, metric_id, received_at)
+            SELECT a.source, a.key, a.kind, a.score, a.answered_at::timestamptz, a.day::date, a.department_id, a.channel,
+                   a.comment, a.metric_id, CAST(?11 AS timestamptz)
+              FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[]), CAST(?4 AS smallint[]),
+                          CAST(?5 AS text[]), CAST(?6 AS text[]), CAST(?7 AS bigint[]), CAST(?8 AS text[]),
+                          CAST(?9 AS text[]), CAST(?10 AS bigint[])) WITH ORDINALITY
+                   AS a(source, key, kind, score, answered_at, day, department_id, channel, comment, metric_id, n)
+             ORDER BY a.n
+            ON CONFLICT (source, idempotency_key) DO NOTHING
+            RETURNING source, idempotency_key""";
+
+    // NULL + n stays NULL: the statistics of the other kinds stay NULL, as the reading's CHECK wants
+    private static final String ADD_TO_READINGS = """
+            INSERT INTO reading (metric_id, kind, day, department_id, channel, promoters, passives, detractors, satisfied,
+                                 responses, score_sum, score_count, source, idempotency_key, received_at)
+            SELECT r.metric_id, r.kind, r.day::date, r.department_id, r.channel, r.promoters, r.passives, r.detractors,
+                   r.satisfied, r.responses, r.score_sum, r.score_count, r.source, r.key, CAST(?15 AS timestamptz)
+              FROM unnest(CAST(?1 AS bigint[]), CAST(?2 AS text[]), CAST(?3 AS text[]), CAST(?4 AS bigint[]),
+                          CAST(?5 AS text[]), CAST(?6 AS bigint[]), CAST(?7 AS bigint[]), CAST(?8 AS bigint[]),
+                          CAST(?9 AS bigint[]), CAST(?10 AS bigint[]), CAST(?11 AS float8[]), CAST(?12 AS bigint[]),
+                          CAST(?13 AS text[]), CAST(?14 AS text[])) WITH ORDINALITY
+                   AS r(metric_id, kind, day, department_id, channel, promoters, passives, detractors, satisfied,
+                        responses, score_sum, score_count, source, key, n)
+             ORDER BY r.n
+            ON CONFLICT (metric_id, source, idempotency_key) DO UPDATE SET
+                promoters = reading.promoters + excluded.promoters,
+                passives = reading.passives + excluded.passives,
+                detractors = reading.detractors + excluded.detractors,
+                satisfied = reading.satisfied + excluded.satisfied,
+                responses = reading.responses + excluded.responses,
+                score_sum = reading.score_sum + excluded.score_sum,
+                score_count = reading.score_count + excluded.score_count""";
+
+    @PersistenceContext(unitName = "cx")
+    EntityManager em;
+
+    /** For CDI, which injects the persistence context. */
+    public JpaSurveyResponseRepository() {
+    }
+
+    /** Outside the container, e.g. in tests with a resource-local entity manager. */
+    public JpaSurveyResponseRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    private record Key(String source, String idempotencyKey) {
+        static Key of(RecordedSurveyResponse r) {
+            return new Key(r.source(), r.response().idempotencyKey());
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Boolean> addAllIfAbsent(List<RecordedSurveyResponse> responses) {
+        if (responses.isEmpty()) {
+            return List.of();
+        }
+        List<RecordedSurveyResponse> rows = responses.stream()
+                .sorted(Comparator.comparing(Key::of, Comparator.comparing(Key::source).thenComparing(Key::idempotencyKey)))
+                .toList();
+        int n = rows.size();
+        String[] sources = new String[n];
+        String[] keys = new String[n];
+        String[] kinds = new String[n];
+        Short[] scores = new Short[n];
+        String[] answeredAt = new String[n];
+        String[] days = new String[n];
+        Long[] departments = new Long[n];
+        String[] channels = new String[n];
+        String[] comments = new String[n];
+        Long[] metrics = new Long[n];
+        for (int i = 0; i < n; i++) {
+            RecordedSurveyResponse r = rows.get(i);
+            sources[i] = r.source();
+            keys[i] = r.response().idempotencyKey();
+            kinds[i] = r.response().kind().name();
+            scores[i] = (short) r.response().score();
+            answeredAt[i] = r.response().answeredAt().toString();
+            days[i] = r.day().toString();
+            departments[i] = r.department() == null ? null : r.department().id();
+            channels[i] = r.response().channel();
+            comments[i] = r.response().comment();
+            metrics[i] = r.metric().id();
+        }
+        List<Object[]> inserted = em.createNativeQuery(INSERT_ANSWERS)
+                .setParameter(1, sources).setParameter(2, keys).setParameter(3, kinds).setParameter(4, scores)
+                .setParameter(5, answeredAt).setParameter(6, days).setParameter(7, departments).setParameter(8, channels)
+                .setParameter(9, comments).setParameter(10, metrics).setParameter(11, rows.get(0).receivedAt().toString())
+                .getResultList();
+        Set<Key> stored = new HashSet<>();
+        for (Object[] row : inserted) {
+            stored.add(new Key((String) row[0], (String) row[1]));
+        }
+        List<Boolean> result = new ArrayList<>(responses.size());
+        for (RecordedSurveyResponse response : responses) {
+            result.add(stored.remove(Key.of(response)));
+        }
+        return result;
+    }
+
+    @Override
+    public void addToReadings(List<Reading> readings) {
+        if (readings.isEmpty()) {
+            return;
+        }
+        List<Reading> rows = readings.stream()
+                .sorted(Comparator.comparing((Reading r) -> r.metric().id()).thenComparing(Reading::source)
+                        .thenComparing(Reading::idempotencyKey))
+                .toList();
+        int n = rows.size();
+        Long[] metrics = new Long[n];
+        String[] kinds = new String[n];
+        String[] days = new String[n];
+        Long[] departments = new Long[n];
+        String[] channels = new String[n];
+        Long[] promoters = new Long[n];
+        Long[] passives = new Long[n];
+        Long[] detractors = new Long[n];
+        Long[] satisfied = new Long[n];
+        Long[] responses = new Long[n];
+        Double[] sums = new Double[n];
+        Long[] counts = new Long[n];
+        String[] sources = new String[n];
+        String[] keys = new String[n];
+        for (int i = 0; i < n; i++) {
+            Reading r = rows.get(i);
+            metrics[i] = r.metric().id();
+            kinds[i] = r.kind().name();
+            days[i] = r.day().toString();
+            departments[i] = r.department() == null ? null : r.department().id();
+            channels[i] = r.channel();
+            switch (r.statistics()) {
+                case NpsStatistics s -> {
+                    promoters[i] = s.promoters();
+                    passives[i] = s.passives();
+                    detractors[i] = s.detractors();
+                }
+                case CsatStatistics s -> {
+                    satisfied[i] = s.satisfied();
+                    responses[i] = s.responses();
+                }
+                case MeanScoreStatistics s -> {
+                    sums[i] = s.sum();
+                    counts[i] = s.count();
+                }
+                default -> throw new IllegalArgumentException("survey answers make NPS, CSAT or mean-score readings, not "
+                        + r.kind());
+            }
+            sources[i] = r.source();
+            keys[i] = r.idempotencyKey();
+        }
+        em.createNativeQuery(ADD_TO_READINGS)
+                .setParameter(1, metrics).setParameter(2, kinds).setParameter(3, days).setParameter(4, departments)
+                .setParameter(5, channels).setParameter(6, promoters).setParameter(7, passives).setParameter(8, detractors)
+                .setParameter(9, satisfied).setParameter(10, responses).setParameter(11, sums).setParameter(12, counts)
+                .setParameter(13, sources).setParameter(14, keys).setParameter(15, rows.get(0).receivedAt().toString())
+                .executeUpdate();
+    }
+
+    @Override
+    public long countByMetric(long metricId) {
+        return Rows.toLong(em.createNativeQuery("SELECT count(*) FROM survey_response WHERE metric_id = ?1")
+                .setParameter(1, metricId).getSingleResult());
+    }
+}

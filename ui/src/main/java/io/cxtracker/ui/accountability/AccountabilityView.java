@@ -1,0 +1,289 @@
+package io.cxtracker.ui.accountability;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.department.DepartmentService;
+import io.cxtracker.domain.department.DepartmentSummary;
+import io.cxtracker.domain.initiative.InitiativeFilter;
+import io.cxtracker.domain.initiative.InitiativeSummary;
+import io.cxtracker.domain.initiative.RaciRole;
+import io.cxtracker.domain.metric.Granularity;
+import io.cxtracker.domain.metric.MetricSeriesService;
+import io.cxtracker.domain.milestone.MilestoneService;
+import io.cxtracker.domain.milestone.MilestoneStatus;
+import io.cxtracker.domain.milestone.MilestoneView;
+import io.cxtracker.domain.milestone.NewCheckIn;
+import io.cxtracker.domain.progress.DepartmentProgress;
+import io.cxtracker.domain.progress.MilestoneFilter;
+import io.cxtracker.domain.progress.MilestoneStatusView;
+import io.cxtracker.domain.progress.ProgressService;
+import io.cxtracker.domain.security.AccessDeniedException;
+import io.cxtracker.domain.security.CurrentUser;
+import io.cxtracker.domain.security.Role;
+import io.cxtracker.domain.setup.ProgramSetupService;
+import io.cxtracker.domain.shared.ConcurrentUpdateException;
+import io.cxtracker.domain.shared.InvalidInputException;
+import io.cxtracker.domain.shared.NotFoundException;
+import io.cxtracker.domain.shared.PageRequest;
+import io.cxtracker.domain.target.TargetService;
+import io.cxtracker.domain.target.TargetStatus;
+import io.cxtracker.ui.chart.TrendChart;
+import io.cxtracker.ui.dashboard.Reasons;
+import io.cxtracker.ui.layout.MainLayout;
+import io.cxtracker.ui.metrics.MetricCharts;
+import io.cxtracker.ui.shared.Views;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What one department is accountable for, on one screen: its milestones (overdue ones highlighted) with
+ * their status and why, its targets with live values and sparklines, its RACI role per initiative, and a
+ * check-in for its leads. Deep link: {@code accountability/<code>?milestone=<id>} opens that milestone.
+ */
+@Route(value = "accountability/:" + AccountabilityView.CODE, layout = MainLayout.class)
+public class AccountabilityView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    public static final String CODE = "code";
+    static final String CONFLICT = "Someone else saved this milestone first — reload to see their change.";
+
+    private final DepartmentService departments;
+    private final ProgressService progress;
+    private final MilestoneService milestones;
+    private final TargetService targets;
+    private final MetricSeriesService series;
+    private final ProgramSetupService setup;
+    private final CurrentUser user;
+    private final Clock clock;
+    private final Grid<MilestoneStatusView> milestoneGrid = new Grid<>();
+    private String code = "";
+    private String title = "Accountability · CX Tracker";
+
+    @Inject
+    public AccountabilityView(DepartmentService departments, ProgressService progress, MilestoneService milestones,
+            TargetService targets, MetricSeriesService series, ProgramSetupService setup, CurrentUser user, Clock clock) {
+        this.departments = departments;
+        this.progress = progress;
+        this.milestones = milestones;
+        this.targets = targets;
+        this.series = series;
+        this.setup = setup;
+        this.user = user;
+        this.clock = clock;
+        setId("accountability");
+        configureMilestoneGrid();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        code = event.getRouteParameters().get(CODE).orElse("");
+        Optional<DepartmentSummary> department = departments.find(code);
+        if (department.isEmpty()) {
+            add(new H1(code), new Paragraph("No department with the code '" + code + "' is registered."));
+            return;
+        }
+        title = department.get().name() + " · accountability · CX Tracker";
+        DepartmentProgress mine = progress.departmentProgress(code, null);
+
+        H1 heading = new H1(department.get().name());
+        heading.setId("accountability-heading");
+        Span rag = Views.rag(mine.overall().rag());
+        rag.setId("department-rag");
+        HorizontalLayout header = new HorizontalLayout(heading, rag, new Span(Views.counts(mine.overall())));
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        header.setWrap(true);
+        Span authority = new Span(mayWrite() ? "You may check in on this department's milestones."
+                : "Read-only for you: the department's leads check in.");
+        authority.getElement().getThemeList().add(mayWrite() ? "badge success" : "badge contrast");
+        authority.setId("accountability-authority");
+        add(header, authority);
+
+        add(new H2("Milestones"), milestoneGrid);
+        milestoneGrid.getDataProvider().refreshAll();
+        add(new H2("Targets"), targets());
+        add(new H2("Initiatives and our RACI role"), raci());
+
+        Views.parameter(event.getLocation().getQueryParameters(), "milestone").ifPresent(id -> {
+            try {
+                open(Long.parseLong(id));
+            } catch (NumberFormatException | NotFoundException e) {
+                Views.error("There is no milestone " + id + ".");
+            }
+        });
+    }
+
+    private boolean mayWrite() {
+        return user.has(Role.PROGRAM_ADMIN) || (user.has(Role.DEPARTMENT_LEAD) && DepartmentCode.isValid(code)
+                && user.departments().contains(new DepartmentCode(code)));
+    }
+
+    private void configureMilestoneGrid() {
+        milestoneGrid.setId("milestones-grid");
+        milestoneGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        milestoneGrid.addColumn(MilestoneStatusView::title).setHeader("Milestone").setSortProperty("title").setFlexGrow(2);
+        milestoneGrid.addColumn(MilestoneStatusView::due).setHeader("Due").setSortProperty("due").setAutoWidth(true);
+        milestoneGrid.addComponentColumn(v -> Views.status(v.status())).setHeader("Status").setAutoWidth(true);
+        milestoneGrid.addColumn(Reasons::why).setHeader("Why").setFlexGrow(3);
+        milestoneGrid.addComponentColumn(v -> {
+            Button b = new Button(mayWrite() ? "Check in" : "Details", click -> open(v.milestoneId()));
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            b.addClassName("milestone-open");
+            b.getElement().setAttribute("aria-label", (mayWrite() ? "Check in on " : "Details of ") + v.title());
+            return b;
+        }).setAutoWidth(true).setFlexGrow(0);
+        milestoneGrid.setPartNameGenerator(v -> v.status() == MilestoneStatus.OVERDUE ? "overdue" : null);
+        milestoneGrid.addAttachListener(e -> e.getUI().getPage().executeJs("""
+                if (!document.getElementById('cx-overdue-style')) {
+                  const s = document.createElement('style');
+                  s.id = 'cx-overdue-style';
+                  s.textContent = "vaadin-grid::part(overdue) { background: var(--lumo-error-color-10pct); font-weight: 600; }";
+                  document.head.appendChild(s);
+                }"""));
+        milestoneGrid.setAllRowsVisible(true);
+        Set<String> sorts = Set.of("due", "title");
+        milestoneGrid.setItems(q -> progress.milestones(filter(), Views.page(q, "due", true, sorts)).items().stream(),
+                q -> (int) progress.milestones(filter(), new PageRequest(0, 1, "due", true)).total());
+    }
+
+    private MilestoneFilter filter() {
+        return MilestoneFilter.ofDepartment(new DepartmentCode(code), null);
+    }
+
+    private Component targets() {
+        FlexLayout cards = new FlexLayout();
+        cards.setId("targets");
+        cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        cards.getStyle().set("gap", "var(--lumo-space-s)");
+        LocalDate today = LocalDate.now(clock);
+        for (TargetStatus t : targets.ofDepartment(code)) {
+            TrendChart spark = TrendChart.sparkline();
+            MetricCharts.draw(spark, t.target().metricKey() + " over the last 12 weeks",
+                    series.series(t.target().metricKey(), today.minusWeeks(12), today, code, null, Granularity.WEEK), null);
+            Div card = new Div(new H3(t.target().metricKey()),
+                    new HorizontalLayout(Views.rag(t.evaluation().rag()), new Span("now " + Views.number(t.evaluation().current())
+                            + " · target " + Views.number(t.target().targetValue()) + " by " + t.target().due())),
+                    spark, new Paragraph(t.evaluation().reason()));
+            card.addClassName("target-card");
+            card.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius", "var(--lumo-border-radius-l)")
+                    .set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("flex", "1 1 16rem");
+            cards.add(card);
+        }
+        if (cards.getComponentCount() == 0) {
+            cards.add(new Paragraph("No target is set for this department yet."));
+        }
+        return cards;
+    }
+
+    private Component raci() {
+        Grid<InitiativeSummary> grid = new Grid<>();
+        grid.setId("raci-grid");
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(InitiativeSummary::title).setHeader("Initiative").setSortProperty("title").setFlexGrow(2);
+        grid.addColumn(i -> i.pillar().title()).setHeader("Pillar").setSortProperty("pillar").setAutoWidth(true);
+        grid.addColumn(i -> i.phaseNumber() + " · " + i.phaseName()).setHeader("Phase").setSortProperty("phase").setAutoWidth(true);
+        grid.addColumn(i -> Views.statusText(roleOf(i))).setHeader("Our role").setAutoWidth(true);
+        InitiativeFilter filter = new InitiativeFilter(null, new DepartmentCode(code), null, null);
+        Set<String> sorts = Set.of("title", "pillar", "phase", "id");
+        grid.setItems(q -> setup.initiatives(filter, Views.page(q, "phase", true, sorts)).items().stream(),
+                q -> (int) setup.initiatives(filter, new PageRequest(0, 1, "id", true)).total());
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    private RaciRole roleOf(InitiativeSummary i) {
+        return code.equals(i.accountableDepartment()) ? RaciRole.ACCOUNTABLE : i.raci().getOrDefault(code, RaciRole.INFORMED);
+    }
+
+    /** Opens a milestone: its status and why, and for those who may, a check-in against the version seen now. */
+    private void open(long id) {
+        MilestoneView seen = milestones.get(id);
+        MilestoneStatusView status = progress.milestoneStatus(id);
+        Dialog dialog = new Dialog();
+        dialog.setId("milestone-dialog");
+        dialog.setHeaderTitle(seen.title());
+        dialog.setWidth("min(44rem, 95vw)");
+        Paragraph why = new Paragraph(Reasons.why(status));
+        why.setId("milestone-why");
+        dialog.add(new HorizontalLayout(Views.status(status.status()), new Span("Due " + seen.due() + " · progress "
+                + seen.progress() + "% · " + seen.checkInCount() + " check-ins")), why);
+        if (!code.equals(seen.ownerDepartment())) {
+            dialog.add(new Paragraph("Owned by " + seen.ownerDepartment() + "."));
+        }
+        if (mayWrite() && code.equals(seen.ownerDepartment())) {
+            CheckInForm form = new CheckInForm();
+            CheckInDraft draft = new CheckInDraft();
+            draft.setStatus(seen.reportedStatus());
+            draft.setProgress(seen.progress());
+            draft.setEvidence(String.join("\n", seen.evidence()));
+            form.edit(draft);
+            long versionSeen = seen.version();
+            form.addSaveListener(e -> checkIn(dialog, form, id, versionSeen, e.draft()));
+            form.addCancelListener(e -> dialog.close());
+            dialog.add(form);
+        } else {
+            Button close = new Button("Close", e -> dialog.close());
+            close.setId("milestone-close");
+            dialog.getFooter().add(close);
+        }
+        dialog.addDialogCloseActionListener(e -> {
+            dialog.close();
+            getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                    "accountability/" + code));
+        });
+        add(dialog);
+        dialog.open();
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                "accountability/" + code + "?" + QueryParameters.of("milestone", String.valueOf(id)).getQueryString()));
+    }
+
+    private void checkIn(Dialog dialog, CheckInForm form, long id, long versionSeen, CheckInDraft draft) {
+        try {
+            milestones.checkIn(id, versionSeen, new NewCheckIn(draft.getStatus(), draft.getProgress(), draft.getComment(),
+                    draft.evidenceLinks()));
+            dialog.close();
+            milestoneGrid.getDataProvider().refreshAll();
+            Views.success("Check-in saved");
+        } catch (ConcurrentUpdateException e) {
+            form.showConflict(CONFLICT);
+            Views.error(CONFLICT);
+        } catch (InvalidInputException e) {
+            form.showViolations(e.violations());
+        } catch (AccessDeniedException e) {
+            Views.error("You may not check in on this milestone: " + e.getMessage());
+        }
+    }
+
+    /** The address of a department's accountability view. */
+    public static RouteParameters of(String departmentCode) {
+        return new RouteParameters(CODE, departmentCode);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}

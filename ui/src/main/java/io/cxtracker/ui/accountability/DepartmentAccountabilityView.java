@@ -1,0 +1,106 @@
+package io.cxtracker.ui.accountability;
+
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.router.RouteParameters;
+import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.department.DepartmentService;
+import io.cxtracker.domain.department.DepartmentSummary;
+import io.cxtracker.domain.security.Role;
+import io.cxtracker.ui.department.DepartmentView;
+import io.cxtracker.ui.layout.MainLayout;
+import io.cxtracker.ui.security.SignedInUser;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/**
+ * One department as its lead sees it: what it is, where it sits, and whether the signed-in user may
+ * change what it owns (its leads and program admins may; everyone else reads). Department leads land
+ * here after signing in.
+ */
+@Route(value = "departments/:" + DepartmentAccountabilityView.CODE, layout = MainLayout.class)
+public class DepartmentAccountabilityView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    public static final String CODE = "code";
+
+    private final DepartmentService departments;
+    private final SignedInUser user;
+    private String title = "Department · CX Tracker";
+
+    @Inject
+    public DepartmentAccountabilityView(DepartmentService departments, SignedInUser user) {
+        this.departments = departments;
+        this.user = user;
+        setId("department-accountability");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        String code = event.getRouteParameters().get(CODE).orElse("");
+        Optional<DepartmentSummary> department = departments.find(code);
+        boolean leads = DepartmentCode.isValid(code) && user.has(Role.DEPARTMENT_LEAD)
+                && user.departments().contains(new DepartmentCode(code));
+
+        H1 heading = new H1(department.map(DepartmentSummary::name).orElse(code));
+        heading.setId("department-heading");
+        add(heading);
+        title = heading.getText() + " · CX Tracker";
+
+        if (department.isEmpty()) {
+            Paragraph missing = new Paragraph("No department with the code '" + code + "' is registered yet"
+                    + (user.has(Role.PROGRAM_ADMIN) ? "; you can add it under Departments." : "; a program admin adds departments."));
+            missing.setId("department-missing");
+            add(missing);
+        } else {
+            DepartmentSummary d = department.get();
+            HorizontalLayout facts = new HorizontalLayout(new Span("Code: " + d.code()));
+            facts.setId("department-facts");
+            if (d.parentCode() != null) {
+                String parentName = departments.find(d.parentCode()).map(DepartmentSummary::name).orElse(d.parentCode());
+                facts.add(new Span("Part of: "), new RouterLink(parentName, DepartmentAccountabilityView.class,
+                        new RouteParameters(CODE, d.parentCode())));
+            }
+            add(facts);
+        }
+
+        Span authority = new Span(authorityText(leads));
+        authority.setId("department-authority");
+        authority.getElement().getThemeList().add(leads || user.has(Role.PROGRAM_ADMIN) ? "badge success" : "badge contrast");
+        add(authority);
+
+        if (user.has(Role.DEPARTMENT_LEAD) && user.departments().size() > 1) {
+            HorizontalLayout others = new HorizontalLayout(new Span("Your departments:"));
+            others.setId("my-departments");
+            for (DepartmentCode mine : user.departments()) {
+                others.add(new RouterLink(departments.find(mine.value()).map(DepartmentSummary::name).orElse(mine.value()),
+                        DepartmentAccountabilityView.class, new RouteParameters(CODE, mine.value())));
+            }
+            add(others);
+        }
+        add(new RouterLink("All departments", DepartmentView.class));
+    }
+
+    private String authorityText(boolean leads) {
+        if (leads) {
+            return "You lead this department: you may change what it owns.";
+        }
+        if (user.has(Role.PROGRAM_ADMIN)) {
+            return "You are a program admin: you may change what this department owns.";
+        }
+        return "Read-only for you: only this department's leads and program admins change what it owns.";
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}

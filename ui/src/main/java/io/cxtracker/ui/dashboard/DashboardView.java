@@ -1,0 +1,280 @@
+package io.cxtracker.ui.dashboard;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import io.cxtracker.domain.department.DepartmentService;
+import io.cxtracker.domain.department.DepartmentSummary;
+import io.cxtracker.domain.metric.Granularity;
+import io.cxtracker.domain.metric.MetricSeriesService;
+import io.cxtracker.domain.metric.MetricSummary;
+import io.cxtracker.domain.milestone.MilestoneStatus;
+import io.cxtracker.domain.program.ProgramSummary;
+import io.cxtracker.domain.progress.GroupProgress;
+import io.cxtracker.domain.progress.MilestoneFilter;
+import io.cxtracker.domain.progress.MilestoneStatusView;
+import io.cxtracker.domain.progress.ProgramProgress;
+import io.cxtracker.domain.progress.ProgressService;
+import io.cxtracker.domain.setup.ProgramSetupService;
+import io.cxtracker.domain.target.Rag;
+import io.cxtracker.domain.target.TargetService;
+import io.cxtracker.domain.target.TargetStatus;
+import io.cxtracker.ui.accountability.AccountabilityView;
+import io.cxtracker.ui.chart.TrendChart;
+import io.cxtracker.ui.layout.MainLayout;
+import io.cxtracker.ui.metrics.MetricCharts;
+import io.cxtracker.ui.shared.Views;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The executive dashboard: the program as a whole, by pillar, phase and department, a department × pillar
+ * heat map, metric trends against their targets and forecasts, and what is at risk and why. Deep link:
+ * {@code dashboard?program=<id>}.
+ */
+@Route(value = "dashboard", layout = MainLayout.class)
+@PageTitle("Dashboard · CX Tracker")
+public class DashboardView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final Set<MilestoneStatus> ATTENTION = EnumSet.of(MilestoneStatus.AT_RISK, MilestoneStatus.OFF_TRACK,
+            MilestoneStatus.MISSED, MilestoneStatus.OVERDUE, MilestoneStatus.BLOCKED);
+    private static final int TREND_CHARTS = 4;
+
+    private final ProgressService progress;
+    private final ProgramSetupService setup;
+    private final DepartmentService departments;
+    private final TargetService targets;
+    private final MetricSeriesService series;
+    private final Clock clock;
+    private final ComboBox<ProgramSummary> program = new ComboBox<>("Program");
+    private final Div content = new Div();
+
+    @Inject
+    public DashboardView(ProgressService progress, ProgramSetupService setup, DepartmentService departments,
+            TargetService targets, MetricSeriesService series, Clock clock) {
+        this.progress = progress;
+        this.setup = setup;
+        this.departments = departments;
+        this.targets = targets;
+        this.series = series;
+        this.clock = clock;
+        setId("dashboard");
+        program.setId("dashboard-program");
+        program.setItemLabelGenerator(ProgramSummary::name);
+        program.setAriaLabel("Program shown on the dashboard");
+        program.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                getUI().ifPresent(ui -> ui.navigate(DashboardView.class, QueryParameters.of("program", String.valueOf(e.getValue().id()))));
+            }
+        });
+        content.setWidthFull();
+        HorizontalLayout header = new HorizontalLayout(new H1("Executive dashboard"), program);
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        header.setWrap(true);
+        add(header, content);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        List<ProgramSummary> programs = setup.programs();
+        program.setItems(programs);
+        content.removeAll();
+        if (programs.isEmpty()) {
+            content.add(new Paragraph("No program has been set up yet; a program admin starts one under Admin."));
+            return;
+        }
+        ProgramSummary chosen = Views.parameter(event.getLocation().getQueryParameters(), "program")
+                .flatMap(id -> programs.stream().filter(p -> String.valueOf(p.id()).equals(id)).findFirst())
+                .orElse(programs.getFirst());
+        program.setValue(chosen);
+        show(chosen);
+    }
+
+    private void show(ProgramSummary chosen) {
+        ProgramProgress p = progress.programProgress(chosen.id());
+        Map<String, String> names = new HashMap<>();
+        p.byDepartment().forEach(g -> names.put(g.key(), departments.find(g.key()).map(DepartmentSummary::name).orElse(g.key())));
+
+        Span overall = Views.rag(p.program().rag());
+        overall.setId("program-rag");
+        HorizontalLayout summary = new HorizontalLayout(new Span(p.programName() + " as of " + p.asOf() + ":"), overall,
+                new Span(Views.counts(p.program())));
+        summary.setWrap(true);
+        summary.setAlignItems(FlexComponent.Alignment.CENTER);
+        content.add(summary);
+
+        content.add(section("Pillars", cards("pillar", p.byPillar(), Map.of())));
+        content.add(section("Phases", cards("phase", p.byPhase(), Map.of())));
+        content.add(section("Departments", cards("department", p.byDepartment(), names)));
+        content.add(section("Department × pillar", heatMap(chosen.id(), p, names)));
+        content.add(section("Metric trends against targets", trends(chosen)));
+        content.add(section("At risk, and why", atRisk(chosen.id(), names)));
+    }
+
+    private static Component section(String title, Component body) {
+        Div section = new Div(new H2(title), body);
+        section.getStyle().set("margin-top", "var(--lumo-space-m)");
+        return section;
+    }
+
+    private static Component cards(String kind, List<GroupProgress> groups, Map<String, String> names) {
+        FlexLayout row = new FlexLayout();
+        row.setId(kind + "-cards");
+        row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        row.getStyle().set("gap", "var(--lumo-space-s)");
+        for (GroupProgress g : groups) {
+            String label = names.getOrDefault(g.key(), g.label() == null ? g.key() : g.label());
+            Div card = new Div(new H3(label), Views.rag(g.rollUp().rag()), new Paragraph(Views.counts(g.rollUp())));
+            card.addClassName("cx-card");
+            card.getElement().setAttribute("role", "group");
+            card.getElement().setAttribute("aria-label", kind + " " + label + ": " + Views.ragText(g.rollUp().rag())
+                    + ", " + Views.counts(g.rollUp()));
+            card.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius", "var(--lumo-border-radius-l)")
+                    .set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("min-width", "12rem").set("flex", "1 1 12rem");
+            row.add(card);
+        }
+        return row;
+    }
+
+    /** A table of coloured cells with their words in them, so colour is never the only signal. */
+    private Component heatMap(long programId, ProgramProgress p, Map<String, String> names) {
+        Div grid = new Div();
+        grid.setId("heat-map");
+        grid.getElement().setAttribute("role", "table");
+        grid.getElement().setAttribute("aria-label", "Status of each department in each pillar");
+        grid.getStyle().set("display", "grid").set("grid-template-columns", "minmax(8rem, 1.2fr) repeat(" + p.byPillar().size() + ", minmax(6rem, 1fr))")
+                .set("gap", "2px").set("overflow-x", "auto");
+        Div header = row();
+        header.add(cell("Department", "columnheader", null));
+        p.byPillar().forEach(pillar -> header.add(cell(pillar.label(), "columnheader", null)));
+        grid.add(header);
+        for (GroupProgress d : p.byDepartment()) {
+            Div line = row();
+            line.add(cell(names.get(d.key()), "rowheader", null));
+            List<GroupProgress> byPillar = progress.departmentProgress(d.key(), programId).byPillar();
+            for (GroupProgress g : byPillar) {
+                String text = Views.ragText(g.rollUp().rag()) + (g.rollUp().itemCount() == 0 ? "" : " · " + g.rollUp().itemCount());
+                Div c = cell(text, "cell", g.rollUp().rag());
+                c.getElement().setAttribute("title", names.get(d.key()) + " / " + g.label() + ": " + Views.counts(g.rollUp()));
+                line.add(c);
+            }
+            grid.add(line);
+        }
+        return grid;
+    }
+
+    private static Div row() {
+        Div row = new Div();
+        row.getElement().setAttribute("role", "row");
+        row.getStyle().set("display", "contents");
+        return row;
+    }
+
+    private static Div cell(String text, String role, Rag rag) {
+        Div cell = new Div(new Span(text));
+        cell.getElement().setAttribute("role", role);
+        cell.getStyle().set("padding", "var(--lumo-space-xs) var(--lumo-space-s)").set("border-radius", "var(--lumo-border-radius-s)");
+        if (rag != null) {
+            cell.getStyle().set("background", switch (rag) {
+                case GREEN -> "var(--lumo-success-color-10pct)";
+                case AMBER -> "var(--lumo-warning-color-10pct, #fff3cd)";
+                case RED -> "var(--lumo-error-color-10pct)";
+                case NO_DATA -> "var(--lumo-contrast-5pct)";
+            }).set("color", switch (rag) {
+                case GREEN -> "var(--lumo-success-text-color)";
+                case AMBER -> "var(--lumo-warning-text-color, #7a5200)";
+                case RED -> "var(--lumo-error-text-color)";
+                case NO_DATA -> "var(--lumo-secondary-text-color)";
+            }).set("font-weight", "600");
+        } else {
+            cell.getStyle().set("font-weight", "600");
+        }
+        return cell;
+    }
+
+    private Component trends(ProgramSummary chosen) {
+        FlexLayout charts = new FlexLayout();
+        charts.setId("trend-charts");
+        charts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        charts.getStyle().set("gap", "var(--lumo-space-m)");
+        LocalDate today = LocalDate.now(clock);
+        LocalDate from = chosen.start().isAfter(today) ? today.minusMonths(12) : chosen.start();
+        int shown = 0;
+        for (MetricSummary metric : setup.metrics()) {
+            if (shown == TREND_CHARTS) {
+                break;
+            }
+            List<TargetStatus> company = targets.ofMetric(metric.key(), null);
+            if (company.isEmpty()) {
+                continue;
+            }
+            TargetStatus target = company.getFirst();
+            TrendChart chart = new TrendChart();
+            String title = metric.name() + " (" + metric.unit() + ") against target " + Views.number(target.target().targetValue());
+            MetricCharts.draw(chart, title, series.series(metric.key(), from, today, null, null, Granularity.MONTH), target);
+            Div box = new Div(new H3(metric.name()), Views.rag(target.evaluation().rag()), new Paragraph(target.evaluation().reason()), chart);
+            box.getStyle().set("flex", "1 1 22rem").set("min-width", "18rem");
+            charts.add(box);
+            shown++;
+        }
+        if (shown == 0) {
+            charts.add(new Paragraph("No company-wide metric target is set yet."));
+        }
+        return charts;
+    }
+
+    private Component atRisk(long programId, Map<String, String> names) {
+        Grid<MilestoneStatusView> grid = new Grid<>();
+        grid.setId("at-risk-grid");
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addComponentColumn(v -> new RouterLink(v.title(), AccountabilityView.class,
+                        new RouteParameters(AccountabilityView.CODE, v.ownerDepartment())) {
+                    {
+                        setQueryParameters(QueryParameters.of("milestone", String.valueOf(v.milestoneId())));
+                        addClassName("at-risk-link");
+                    }
+                }).setHeader("Milestone").setSortProperty("title").setFlexGrow(2);
+        grid.addColumn(v -> names.getOrDefault(v.ownerDepartment(), v.ownerDepartment())).setHeader("Department")
+                .setSortProperty("department").setAutoWidth(true);
+        grid.addColumn(MilestoneStatusView::due).setHeader("Due").setSortProperty("due").setAutoWidth(true);
+        grid.addComponentColumn(v -> Views.status(v.status())).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(Reasons::why).setHeader("Why").setFlexGrow(4);
+        MilestoneFilter filter = new MilestoneFilter(programId, null, null, null, null, ATTENTION, null, null);
+        Set<String> sorts = Set.of("due", "title", "department");
+        grid.setItems(q -> progress.milestones(filter, Views.page(q, "due", true, sorts)).items().stream(),
+                q -> (int) progress.milestones(filter, new io.cxtracker.domain.shared.PageRequest(0, 1, "due", true)).total());
+        grid.setAllRowsVisible(true);
+        grid.setPageSize(50);
+        return grid;
+    }
+
+    /** The dashboard's address for a program. */
+    public static String url(long programId) {
+        return RouteConfiguration.forSessionScope().getUrl(DashboardView.class) + "?program=" + programId;
+    }
+}

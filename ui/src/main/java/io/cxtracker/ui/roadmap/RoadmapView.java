@@ -1,0 +1,228 @@
+package io.cxtracker.ui.roadmap;
+
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.department.DepartmentService;
+import io.cxtracker.domain.department.DepartmentSummary;
+import io.cxtracker.domain.program.PhaseSummary;
+import io.cxtracker.domain.program.Pillar;
+import io.cxtracker.domain.program.ProgramSummary;
+import io.cxtracker.domain.progress.MilestoneFilter;
+import io.cxtracker.domain.progress.MilestoneStatusView;
+import io.cxtracker.domain.progress.ProgressService;
+import io.cxtracker.domain.setup.ProgramSetupService;
+import io.cxtracker.domain.shared.Page;
+import io.cxtracker.domain.shared.PageRequest;
+import io.cxtracker.ui.accountability.AccountabilityView;
+import io.cxtracker.ui.layout.MainLayout;
+import io.cxtracker.ui.shared.Views;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The program's years as a timeline: a column per quarter under its phase, a lane per pillar, each milestone
+ * placed in the quarter it is due. Deep link: {@code roadmap?program=<id>&department=<code>&pillar=<PILLAR>}.
+ */
+@Route(value = "roadmap", layout = MainLayout.class)
+@PageTitle("Roadmap · CX Tracker")
+public class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final ProgressService progress;
+    private final ProgramSetupService setup;
+    private final DepartmentService departments;
+    private final ComboBox<ProgramSummary> program = new ComboBox<>("Program");
+    private final ComboBox<DepartmentSummary> department = new ComboBox<>("Department");
+    private final ComboBox<Pillar> pillar = new ComboBox<>("Pillar");
+    private final Div timeline = new Div();
+    private boolean updating;
+
+    @Inject
+    public RoadmapView(ProgressService progress, ProgramSetupService setup, DepartmentService departments) {
+        this.progress = progress;
+        this.setup = setup;
+        this.departments = departments;
+        setId("roadmap");
+        program.setId("roadmap-program");
+        program.setItemLabelGenerator(ProgramSummary::name);
+        department.setId("roadmap-department");
+        department.setItemLabelGenerator(DepartmentSummary::name);
+        department.setClearButtonVisible(true);
+        department.setPlaceholder("All departments");
+        department.setItems(q -> departments.list(new PageRequest(q.getOffset(), q.getLimit(), "name", true),
+                q.getFilter().orElse(null)).items().stream());
+        pillar.setId("roadmap-pillar");
+        pillar.setItems(Pillar.values());
+        pillar.setItemLabelGenerator(Pillar::title);
+        pillar.setClearButtonVisible(true);
+        pillar.setPlaceholder("All pillars");
+        program.addValueChangeListener(e -> navigate());
+        department.addValueChangeListener(e -> navigate());
+        pillar.addValueChangeListener(e -> navigate());
+        HorizontalLayout filters = new HorizontalLayout(program, department, pillar);
+        filters.setWrap(true);
+        timeline.setWidthFull();
+        add(new H1("Roadmap"), filters, timeline);
+    }
+
+    private void navigate() {
+        if (updating || program.getValue() == null) {
+            return;
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("program", String.valueOf(program.getValue().id()));
+        if (department.getValue() != null) {
+            parameters.put("department", department.getValue().code());
+        }
+        if (pillar.getValue() != null) {
+            parameters.put("pillar", pillar.getValue().name());
+        }
+        getUI().ifPresent(ui -> ui.navigate(RoadmapView.class, QueryParameters.simple(parameters)));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        QueryParameters q = event.getLocation().getQueryParameters();
+        List<ProgramSummary> programs = setup.programs();
+        timeline.removeAll();
+        updating = true;
+        try {
+            program.setItems(programs);
+            if (programs.isEmpty()) {
+                timeline.add(new Paragraph("No program has been set up yet."));
+                return;
+            }
+            ProgramSummary chosen = Views.parameter(q, "program")
+                    .flatMap(id -> programs.stream().filter(p -> String.valueOf(p.id()).equals(id)).findFirst())
+                    .orElse(programs.getFirst());
+            program.setValue(chosen);
+            DepartmentSummary d = Views.parameter(q, "department").flatMap(departments::find).orElse(null);
+            department.setValue(d);
+            Pillar p = Views.parameter(q, "pillar").flatMap(name -> {
+                try {
+                    return java.util.Optional.of(Pillar.valueOf(name));
+                } catch (IllegalArgumentException e) {
+                    return java.util.Optional.empty();
+                }
+            }).orElse(null);
+            pillar.setValue(p);
+            draw(chosen, d == null ? null : new DepartmentCode(d.code()), p);
+        } finally {
+            updating = false;
+        }
+    }
+
+    private void draw(ProgramSummary chosen, DepartmentCode code, Pillar only) {
+        List<LocalDate> quarters = new ArrayList<>();
+        for (LocalDate q = chosen.start(); !q.isAfter(chosen.end()); q = q.plusMonths(3)) {
+            quarters.add(q);
+        }
+        int columns = quarters.size();
+        Div grid = new Div();
+        grid.setId("roadmap-grid");
+        grid.getElement().setAttribute("role", "table");
+        grid.getElement().setAttribute("aria-label", "Milestones by pillar and quarter of " + chosen.name());
+        grid.getStyle().set("display", "grid").set("grid-template-columns", "7rem repeat(" + columns + ", minmax(4.5rem, 1fr))")
+                .set("gap", "2px").set("overflow-x", "auto").set("font-size", "var(--lumo-font-size-s)");
+        grid.add(label("Phase", 1, 1));
+        for (PhaseSummary phase : chosen.phases()) {
+            int from = column(chosen.start(), phase.start());
+            int to = Math.min(columns, column(chosen.start(), phase.end())) + 1;
+            Div head = label(phase.name() + " (" + phase.start().getYear() + "–" + phase.end().getYear() + ")", 1, from + 2);
+            head.getStyle().set("grid-column", (from + 2) + " / " + (to + 2)).set("background", "var(--lumo-primary-color-10pct)");
+            grid.add(head);
+        }
+        grid.add(label("Pillar", 2, 1));
+        for (int i = 0; i < columns; i++) {
+            LocalDate q = quarters.get(i);
+            grid.add(label(q.getYear() + " Q" + ((q.getMonthValue() - 1) / 3 + 1), 2, i + 2));
+        }
+        List<MilestoneStatusView> all = milestones(chosen.id(), code, only);
+        int row = 3;
+        for (Pillar p : Pillar.values()) {
+            if (only != null && only != p) {
+                continue;
+            }
+            Map<Integer, List<MilestoneStatusView>> byQuarter = new HashMap<>();
+            all.stream().filter(m -> m.pillar() == p)
+                    .forEach(m -> byQuarter.computeIfAbsent(Math.max(0, Math.min(columns - 1, column(chosen.start(), m.due()))),
+                            k -> new ArrayList<>()).add(m));
+            grid.add(label(p.title(), row, 1));
+            for (int i = 0; i < columns; i++) {
+                Div cell = new Div();
+                cell.getElement().setAttribute("role", "cell");
+                cell.getStyle().set("grid-row", String.valueOf(row)).set("grid-column", String.valueOf(i + 2))
+                        .set("background", "var(--lumo-contrast-5pct)").set("padding", "2px").set("min-height", "2rem")
+                        .set("display", "flex").set("flex-direction", "column").set("gap", "2px");
+                for (MilestoneStatusView m : byQuarter.getOrDefault(i, List.of())) {
+                    cell.add(chip(m));
+                }
+                grid.add(cell);
+            }
+            row++;
+        }
+        timeline.add(grid);
+        timeline.add(new Paragraph(all.size() + " milestones shown. Colour and words give each milestone's status today."));
+    }
+
+    private static Div label(String text, int row, int column) {
+        Div d = new Div(new Span(text));
+        d.getElement().setAttribute("role", column == 1 ? "rowheader" : "columnheader");
+        d.getStyle().set("grid-row", String.valueOf(row)).set("grid-column", String.valueOf(column)).set("font-weight", "600")
+                .set("padding", "2px 4px");
+        return d;
+    }
+
+    private static RouterLink chip(MilestoneStatusView m) {
+        RouterLink link = new RouterLink(m.title(), AccountabilityView.class, AccountabilityView.of(m.ownerDepartment()));
+        link.setQueryParameters(QueryParameters.of("milestone", String.valueOf(m.milestoneId())));
+        link.addClassName("roadmap-milestone");
+        String words = m.title() + ", " + m.ownerDepartment() + ", due " + m.due() + ", " + Views.statusText(m.status());
+        link.getElement().setAttribute("title", words);
+        link.getElement().setAttribute("aria-label", words);
+        String colour = switch (Views.ragOf(m.status())) {
+            case GREEN -> "var(--lumo-success-color)";
+            case AMBER -> "var(--lumo-warning-color, #f0a400)";
+            case RED -> "var(--lumo-error-color)";
+            case NO_DATA -> "var(--lumo-contrast-40pct)";
+        };
+        link.getStyle().set("display", "block").set("border-left", "4px solid " + colour).set("background", "var(--lumo-base-color)")
+                .set("padding", "0 4px").set("white-space", "nowrap").set("overflow", "hidden").set("text-overflow", "ellipsis");
+        return link;
+    }
+
+    private static int column(LocalDate start, LocalDate day) {
+        return (int) (ChronoUnit.MONTHS.between(start.withDayOfMonth(1), day.withDayOfMonth(1)) / 3);
+    }
+
+    private List<MilestoneStatusView> milestones(long programId, DepartmentCode code, Pillar only) {
+        MilestoneFilter filter = new MilestoneFilter(programId, null, code, only, null, Set.of(), null, null);
+        List<MilestoneStatusView> all = new ArrayList<>();
+        int offset = 0;
+        Page<MilestoneStatusView> page;
+        do {
+            page = progress.milestones(filter, new PageRequest(offset, PageRequest.MAX_LIMIT, "due", true));
+            all.addAll(page.items());
+            offset += PageRequest.MAX_LIMIT;
+        } while (offset < page.total());
+        return all;
+    }
+}

@@ -1,0 +1,122 @@
+package io.cxtracker.ui.shared;
+
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.data.provider.Query;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.router.QueryParameters;
+import io.cxtracker.domain.milestone.MilestoneStatus;
+import io.cxtracker.domain.rollup.RollUpResult;
+import io.cxtracker.domain.rollup.StatusHealth;
+import io.cxtracker.domain.shared.FieldViolation;
+import io.cxtracker.domain.shared.PageRequest;
+import io.cxtracker.domain.target.Rag;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Small pieces every feature view shares: paged queries, RAG badges, friendly notifications, URL parameters. */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** The grid's query as a service page, sorted by the first sort order the service knows, else the default. */
+    public static PageRequest page(Query<?, ?> query, String defaultSort, boolean defaultAscending, Set<String> sorts) {
+        List<QuerySortOrder> orders = query.getSortOrders();
+        String property = defaultSort;
+        boolean ascending = defaultAscending;
+        if (!orders.isEmpty() && sorts.contains(orders.getFirst().getSorted())) {
+            property = orders.getFirst().getSorted();
+            ascending = orders.getFirst().getDirection() == SortDirection.ASCENDING;
+        }
+        int limit = Math.max(1, Math.min(query.getLimit(), PageRequest.MAX_LIMIT));
+        return new PageRequest(query.getOffset(), limit, property, ascending);
+    }
+
+    /** A coloured badge for a RAG, with the words spelled out (colour is never the only signal). */
+    public static Span rag(Rag rag) {
+        Span badge = new Span(ragText(rag));
+        badge.getElement().getThemeList().add("badge pill " + switch (rag) {
+            case GREEN -> "success";
+            case AMBER -> "warning";
+            case RED -> "error";
+            case NO_DATA -> "contrast";
+        });
+        badge.getElement().setAttribute("aria-label", "RAG: " + ragText(rag));
+        return badge;
+    }
+
+    public static String ragText(Rag rag) {
+        return switch (rag) {
+            case GREEN -> "Green";
+            case AMBER -> "Amber";
+            case RED -> "Red";
+            case NO_DATA -> "No data";
+        };
+    }
+
+    /** The RAG colour of a milestone status. */
+    public static Rag ragOf(MilestoneStatus status) {
+        return switch (StatusHealth.of(status)) {
+            case HEALTHY -> Rag.GREEN;
+            case AMBER -> Rag.AMBER;
+            case RED -> Rag.RED;
+            case NEUTRAL -> Rag.NO_DATA;
+        };
+    }
+
+    public static Span status(MilestoneStatus status) {
+        Span badge = rag(ragOf(status));
+        badge.setText(statusText(status));
+        badge.getElement().setAttribute("aria-label", "Status: " + statusText(status));
+        return badge;
+    }
+
+    public static String statusText(Enum<?> status) {
+        String words = status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** "3 on track · 1 at risk · 2 overdue": the non-zero counts of a roll-up. */
+    public static String counts(RollUpResult result) {
+        String text = result.counts().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getValue() + " " + statusText(e.getKey()).toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(" · "));
+        return text.isEmpty() ? "no milestones" : text;
+    }
+
+    public static String number(OptionalDouble value) {
+        return value.isPresent() ? number(value.getAsDouble()) : "–";
+    }
+
+    public static String number(double value) {
+        return Math.abs(value - Math.rint(value)) < 1e-9 ? String.valueOf((long) Math.rint(value))
+                : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    public static void success(String message) {
+        Notification.show(message, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    public static void error(String message) {
+        Notification n = Notification.show(message, 8000, Notification.Position.TOP_CENTER);
+        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    public static String violations(List<FieldViolation> violations) {
+        return violations.stream().map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; "));
+    }
+
+    /** The first value of a query parameter, if given and not blank. */
+    public static Optional<String> parameter(QueryParameters parameters, String name) {
+        Map<String, List<String>> all = parameters.getParameters();
+        return Optional.ofNullable(all.get(name)).flatMap(v -> v.stream().findFirst()).filter(s -> !s.isBlank());
+    }
+}
