@@ -22,7 +22,6 @@ public class JsonMappingMapper implements ExceptionMapper<JsonMappingException> 
 
     @Override
     public Response toResponse(JsonMappingException e) {
-        e.printStackTrace(); // TEMP-DEBUG
         if (e instanceof InvalidDefinitionException) {
             // a type Jackson cannot read or write at all: our bug, not the client's
             return ProblemResponses.problem(uri, "internal-error", "Internal server error", Response.Status.INTERNAL_SERVER_ERROR,

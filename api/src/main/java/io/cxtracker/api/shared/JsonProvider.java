@@ -37,17 +37,4 @@ public class JsonProvider extends JacksonJsonProvider {
     public JsonProvider() {
         super(MAPPER);
     }
-
-    @Override // TEMP-DEBUG
-    public void writeTo(Object value, Class<?> type, java.lang.reflect.Type genericType, java.lang.annotation.Annotation[] annotations,
-            MediaType mediaType, jakarta.ws.rs.core.MultivaluedMap<String, Object> httpHeaders, java.io.OutputStream entityStream)
-            throws java.io.IOException {
-        try {
-            super.writeTo(value, type, genericType, annotations, mediaType, httpHeaders, entityStream);
-        } catch (Throwable t) {
-            System.out.println("TEMP-DEBUG writeTo failed for " + type);
-            t.printStackTrace(System.out);
-            throw t;
-        }
-    }
 }

@@ -47,7 +47,7 @@ public class JpaTargetRepository implements TargetRepository {
     @Override
     public List<Target> listByMetric(MetricKey key) {
         return em.createQuery("""
-                        select t from Target t join fetch t.metric m left join fetch t.department
+                        select t from Target t join fetch t.metric left join fetch t.department join t.metric m
                         where m.key = :key order by t.due, t.id""", Target.class)
                 .setParameter("key", key.value())
                 .getResultList();
@@ -59,7 +59,9 @@ public class JpaTargetRepository implements TargetRepository {
         if (department != null) {
             where += " and d.code = :code";
         }
-        var query = em.createQuery("select t from Target t join fetch t.metric m left join fetch t.department d" + where
+        // JPA forbids aliases on fetch joins (WildFly's Hibernate enforces it): fetch, then join again to filter.
+        var query = em.createQuery("select t from Target t join fetch t.metric left join fetch t.department"
+                + " join t.metric m left join t.department d" + where
                 + " order by t.due, t.id", Target.class);
         if (metric != null) {
             query.setParameter("key", metric.value());
