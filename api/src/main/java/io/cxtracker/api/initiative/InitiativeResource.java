@@ -78,7 +78,8 @@ public class InitiativeResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One initiative with its RACI; the ETag is its version")
-    @APIResponse(responseCode = "200", description = "The initiative", headers = @Header(name = HttpHeaders.ETAG))
+    @APIResponse(responseCode = "200", description = "The initiative", headers = @Header(name = HttpHeaders.ETAG),
+            content = @Content(schema = @Schema(implementation = InitiativeResponse.class)))
     @APIResponse(responseCode = "404", description = "No such initiative")
     public Response get(@PathParam("id") long id) {
         return withTag(setup.getInitiative(id), Response.ok());

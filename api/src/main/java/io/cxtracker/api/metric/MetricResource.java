@@ -89,6 +89,7 @@ public class MetricResource {
     @GET
     @Path("{key}")
     @Operation(summary = "One metric's definition")
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "No such metric")
     public MetricResponse get(@PathParam("key") String key) {
         return MetricResponse.of(setup.getMetric(key));
@@ -200,6 +201,7 @@ public class MetricResource {
     @GET
     @Path("{key}/targets")
     @Operation(summary = "The metric's targets for a scope (a department's, or the company-wide ones), each with today's verdict")
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "No such metric")
     public List<TargetResponse> targets(@PathParam("key") String key,
             @Parameter(description = "department code; default the company-wide targets") @QueryParam("department") String department) {

@@ -105,7 +105,8 @@ public class MilestoneResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One milestone with its status today and why; the ETag is its version")
-    @APIResponse(responseCode = "200", description = "The milestone", headers = @Header(name = HttpHeaders.ETAG))
+    @APIResponse(responseCode = "200", description = "The milestone", headers = @Header(name = HttpHeaders.ETAG),
+            content = @Content(schema = @Schema(implementation = MilestoneResponse.class)))
     @APIResponse(responseCode = "404", description = "No such milestone")
     public Response get(@PathParam("id") long id) {
         return answer(milestones.get(id), Response.ok());
@@ -148,6 +149,7 @@ public class MilestoneResource {
     @GET
     @Path("{id}/check-ins")
     @Operation(summary = "The milestone's check-ins, oldest first")
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "No such milestone")
     public List<CheckInResponse> checkIns(@PathParam("id") long id) {
         return milestones.checkIns(id).stream().map(CheckInResponse::of).toList();
@@ -156,6 +158,7 @@ public class MilestoneResource {
     @GET
     @Path("{id}/check-ins/{sequence}")
     @Operation(summary = "One check-in, by its number (1 for the first)")
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "No such milestone or check-in")
     public CheckInResponse checkIn(@PathParam("id") long id, @PathParam("sequence") int sequence) {
         return milestones.checkIns(id).stream()
@@ -190,6 +193,7 @@ public class MilestoneResource {
     @GET
     @Path("{id}/targets")
     @Operation(summary = "The targets linked to the milestone, each with its verdict as it counts for the milestone")
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "No such milestone")
     public List<LinkedTargetResponse> targets(@PathParam("id") long id) {
         return progress.milestoneStatus(id).targets().stream().map(LinkedTargetResponse::of).toList();

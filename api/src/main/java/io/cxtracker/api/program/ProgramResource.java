@@ -63,7 +63,8 @@ public class ProgramResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One program with its phases; the ETag is its version")
-    @APIResponse(responseCode = "200", description = "The program", headers = @Header(name = HttpHeaders.ETAG))
+    @APIResponse(responseCode = "200", description = "The program", headers = @Header(name = HttpHeaders.ETAG),
+            content = @Content(schema = @Schema(implementation = ProgramResponse.class)))
     @APIResponse(responseCode = "404", description = "No such program")
     public Response get(@PathParam("id") long id) {
         ProgramSummary program = setup.getProgram(id);
@@ -107,6 +108,7 @@ public class ProgramResource {
     @GET
     @Path("{id}/phases")
     @Operation(summary = "The program's phases, in order")
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "No such program")
     public List<PhaseResponse> phases(@PathParam("id") long id) {
         return setup.getProgram(id).phases().stream().map(PhaseResponse::of).toList();
@@ -115,6 +117,7 @@ public class ProgramResource {
     @GET
     @Path("{id}/phases/{number}")
     @Operation(summary = "One phase of the program, by its number (1 for the first)")
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "No such program or phase")
     public PhaseResponse phase(@PathParam("id") long id, @PathParam("number") int number) {
         return setup.getProgram(id).phases().stream()

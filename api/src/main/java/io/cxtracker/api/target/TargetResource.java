@@ -71,7 +71,8 @@ public class TargetResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One target with today's verdict (RAG, current value, forecast, progress, reason); the ETag is its version")
-    @APIResponse(responseCode = "200", description = "The target", headers = @Header(name = HttpHeaders.ETAG))
+    @APIResponse(responseCode = "200", description = "The target", headers = @Header(name = HttpHeaders.ETAG),
+            content = @Content(schema = @Schema(implementation = TargetResponse.class)))
     @APIResponse(responseCode = "404", description = "No such target")
     public Response get(@PathParam("id") long id) {
         TargetStatus status = targets.status(id);

@@ -16,6 +16,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -36,6 +37,8 @@ public class FeedbackItem {
     public static final int MAX_THEMES = 10;
     public static final double LOWEST_SENTIMENT = -1;
     public static final double HIGHEST_SENTIMENT = 1;
+    /** The clocks of listening tools run a little ahead sometimes; an item further in the future is refused. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -79,7 +82,7 @@ public class FeedbackItem {
     /**
      * @param department null when no department is concerned yet
      * @param receivedAt when the customer said it
-     * @param recordedAt when it reached us; {@code receivedAt} may not be later
+     * @param recordedAt when it reached us; {@code receivedAt} may not be later (by more than a few minutes of clock skew)
      * @throws io.cxtracker.domain.shared.InvalidInputException naming every bad field
      */
     public FeedbackItem(FeedbackChannel channel, String text, Double sentiment, Collection<String> themes,
@@ -96,7 +99,7 @@ public class FeedbackItem {
         }
         Set<String> checkedThemes = checkThemes(themes, violations);
         violations.required("receivedAt", receivedAt);
-        if (receivedAt != null && receivedAt.isAfter(recordedAt)) {
+        if (receivedAt != null && receivedAt.isAfter(recordedAt.plus(CLOCK_SKEW))) {
             violations.add("receivedAt", "must not be in the future (after " + recordedAt + ")");
         }
         String checkedSource = violations.requiredText("source", source, Reading.SOURCE_MAX_LENGTH);

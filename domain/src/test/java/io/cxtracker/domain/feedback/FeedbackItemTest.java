@@ -21,7 +21,7 @@ class FeedbackItemTest {
 
     @Test
     void namesEveryBadField() {
-        fields(() -> new FeedbackItem(null, " ", 1.5, List.of("Not A Slug", "ok-theme"), null, NOW.plusSeconds(1), "",
+        fields(() -> new FeedbackItem(null, " ", 1.5, List.of("Not A Slug", "ok-theme"), null, NOW.plusSeconds(301), "",
                         null, NOW),
                 "channel", "text", "sentiment", "themes[0]", "receivedAt", "source", "idempotencyKey");
         fields(() -> new FeedbackItem(FeedbackChannel.CHAT, "x", Double.NaN, List.of(), null, NOW, "s", "k", NOW),

@@ -15,6 +15,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,14 +80,23 @@ public class JpaAssessmentRepository implements AssessmentRepository {
         }
         String where = department == null ? "" : " where a.department = :department";
         TypedQuery<Long> count = em.createQuery("select count(a) from MaturityAssessment a" + where, Long.class);
-        TypedQuery<MaturityAssessment> items = em.createQuery("select a from MaturityAssessment a join fetch a.department"
-                + where + order, MaturityAssessment.class);
+        TypedQuery<Long> ids = em.createQuery("select a.id from MaturityAssessment a" + where + order, Long.class);
         if (department != null) {
             count.setParameter("department", department);
-            items.setParameter("department", department);
+            ids.setParameter("department", department);
         }
-        return new Page<>(items.setFirstResult(request.offset()).setMaxResults(request.limit()).getResultList(),
-                count.getSingleResult());
+        List<Long> pageIds = ids.setFirstResult(request.offset()).setMaxResults(request.limit()).getResultList();
+        if (pageIds.isEmpty()) {
+            return new Page<>(List.of(), count.getSingleResult());
+        }
+        // the page's assessments with their department and answers in one query, in the page's order
+        Map<Long, MaturityAssessment> byId = new HashMap<>();
+        em.createQuery("select distinct a from MaturityAssessment a join fetch a.department left join fetch a.answers"
+                        + " where a.id in :ids", MaturityAssessment.class)
+                .setParameter("ids", pageIds)
+                .getResultList()
+                .forEach(a -> byId.put(a.id(), a));
+        return new Page<>(pageIds.stream().map(byId::get).toList(), count.getSingleResult());
     }
 
     @Override

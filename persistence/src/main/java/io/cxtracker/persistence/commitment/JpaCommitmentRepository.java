@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,13 +75,23 @@ public class JpaCommitmentRepository implements CommitmentRepository {
         }
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
         TypedQuery<Long> count = em.createQuery("select count(c) from Commitment c" + where, Long.class);
-        TypedQuery<Commitment> items = em.createQuery("select c from Commitment c join fetch c.ownerDepartment"
-                + " left join fetch c.metric" + where + order, Commitment.class);
+        TypedQuery<Long> ids = em.createQuery("select c.id from Commitment c" + where + order, Long.class);
         parameters.forEach((name, value) -> {
             count.setParameter(name, value);
-            items.setParameter(name, value);
+            ids.setParameter(name, value);
         });
-        return new Page<>(items.setFirstResult(request.offset()).setMaxResults(request.limit()).getResultList(),
-                count.getSingleResult());
+        List<Long> pageIds = ids.setFirstResult(request.offset()).setMaxResults(request.limit()).getResultList();
+        if (pageIds.isEmpty()) {
+            return new Page<>(List.of(), count.getSingleResult());
+        }
+        // the page's commitments with their department, metric and milestones in one query, in the page's order
+        Map<Long, Commitment> byId = new HashMap<>();
+        em.createQuery("""
+                        select distinct c from Commitment c join fetch c.ownerDepartment left join fetch c.metric
+                        left join fetch c.milestones where c.id in :ids""", Commitment.class)
+                .setParameter("ids", pageIds)
+                .getResultList()
+                .forEach(c -> byId.put(c.id(), c));
+        return new Page<>(pageIds.stream().map(byId::get).toList(), count.getSingleResult());
     }
 }

@@ -127,14 +127,27 @@ public class JpaFeedbackRepository implements FeedbackRepository {
         Map<String, Object> parameters = new LinkedHashMap<>();
         String where = where(query, parameters);
         TypedQuery<Long> count = em.createQuery("select count(f) from FeedbackItem f" + where, Long.class);
-        TypedQuery<FeedbackItem> items = em.createQuery("select f from FeedbackItem f left join fetch f.department"
-                + where + order, FeedbackItem.class);
+        TypedQuery<Long> ids = em.createQuery("select f.id from FeedbackItem f" + where + order, Long.class);
         parameters.forEach((name, value) -> {
             count.setParameter(name, value);
-            items.setParameter(name, value);
+            ids.setParameter(name, value);
         });
-        List<FeedbackItem> found = items.setFirstResult(request.offset()).setMaxResults(request.limit()).getResultList();
-        return new Page<>(found, count.getSingleResult());
+        List<Long> pageIds = ids.setFirstResult(request.offset()).setMaxResults(request.limit()).getResultList();
+        return new Page<>(itemsInOrder(pageIds), count.getSingleResult());
+    }
+
+    /** The items with their department and themes in one query (no query per item), in the order of the ids. */
+    private List<FeedbackItem> itemsInOrder(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, FeedbackItem> byId = new HashMap<>();
+        em.createQuery("select distinct f from FeedbackItem f left join fetch f.department left join fetch f.themes"
+                        + " where f.id in :ids", FeedbackItem.class)
+                .setParameter("ids", ids)
+                .getResultList()
+                .forEach(item -> byId.put(item.id(), item));
+        return ids.stream().map(byId::get).toList();
     }
 
     private static String where(FeedbackQuery query, Map<String, Object> parameters) {

@@ -92,6 +92,8 @@ public final class TestDatabase implements AutoCloseable {
         properties.put("hibernate.boot.allow_jdbc_metadata_access", "true");
         properties.put("hibernate.hbm2ddl.auto", "validate");
         properties.put("hibernate.type.json_format_mapper", NoJsonFormatMapper.class.getName());
+        // WildFly runs Hibernate with JPA query compliance (e.g. no alias on a fetch join): so do the tests
+        properties.put("hibernate.jpa.compliance.query", "true");
         return new HibernatePersistenceProvider().createContainerEntityManagerFactory(
                 new ResourceLocalUnit(unit.classes(), properties), Map.of());
     }
