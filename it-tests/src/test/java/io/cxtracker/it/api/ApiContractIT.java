@@ -81,7 +81,27 @@ class ApiContractIT {
                 Map.entry("/api/targets/{id}", List.of("get", "put")),
                 Map.entry("/api/dashboards/program/{id}", List.of("get")),
                 Map.entry("/api/dashboards/departments/{code}", List.of("get")),
-                Map.entry("/api/departments", List.of("get", "post")));
+                Map.entry("/api/departments", List.of("get", "post")),
+                Map.entry("/api/departments/{code}", List.of("get")),
+                Map.entry("/api/survey-responses", List.of("post")),
+                Map.entry("/api/feedback", List.of("get", "post")),
+                Map.entry("/api/insights", List.of("get")),
+                Map.entry("/api/insights/{theme}", List.of("get")),
+                Map.entry("/api/commitments", List.of("get", "post")),
+                Map.entry("/api/commitments/{id}", List.of("get", "put")),
+                Map.entry("/api/commitments/{id}/loop", List.of("get")),
+                Map.entry("/api/assessments", List.of("get", "post")),
+                Map.entry("/api/assessments/{id}", List.of("get")),
+                Map.entry("/api/assessments/distribution", List.of("get")),
+                Map.entry("/api/assessments/questions", List.of("get")),
+                Map.entry("/api/imports/readings", List.of("post")),
+                Map.entry("/api/imports/survey-responses", List.of("post")),
+                Map.entry("/api/audit", List.of("get")),
+                Map.entry("/api/audit/verify", List.of("get")),
+                Map.entry("/api/audit/state", List.of("get")),
+                Map.entry("/api/reports/accountability", List.of("get")),
+                Map.entry("/api/reports/verify", List.of("post")),
+                Map.entry("/api/reports/{reportId}", List.of("get")));
         List<String> missing = new ArrayList<>();
         expected.forEach((path, methods) -> methods.forEach(method -> {
             JsonNode operation = paths.path(path).path(method);

@@ -98,6 +98,23 @@ class MilestoneApiIT {
     }
 
     @Test
+    void supportsLeadCannotCheckInOnAMarketingMilestone() {
+        long marketingInitiative = plan.initiative(program, 1, "LISTEN", "marketing");
+        long id = plan.milestone(marketingInitiative, "marketing", due).get("id").asLong();
+        String path = "/api/milestones/" + id + "/check-ins";
+        var before = RowCounts.now();
+
+        problem(write(lead, "POST", path, CHECK_IN, "\"0\""), 403);
+
+        assertEquals(before, RowCounts.now(), "a refused check-in leaves no check-in, evidence nor audit record");
+        JsonNode unchanged = ok(admin.get("/api/milestones/" + id), 200);
+        assertEquals("NOT_STARTED", unchanged.get("status").asText());
+        assertEquals(0, unchanged.get("checkInCount").asInt());
+        // the owner's own lead may: the refusal was about the department, not the request
+        ok(write(Api.as("lead-marketing"), "POST", path, CHECK_IN, "\"0\""), 201);
+    }
+
+    @Test
     void theOwningLeadChecksInWithTheCurrentETag() {
         long id = milestone();
         String path = "/api/milestones/" + id + "/check-ins";
