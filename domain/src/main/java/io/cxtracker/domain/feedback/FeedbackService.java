@@ -2,6 +2,7 @@ package io.cxtracker.domain.feedback;
 
 import io.cxtracker.domain.audit.AuditEntry;
 import io.cxtracker.domain.audit.AuditRecorder;
+import io.cxtracker.domain.department.BatchDepartmentLookup;
 import io.cxtracker.domain.department.Department;
 import io.cxtracker.domain.department.DepartmentCode;
 import io.cxtracker.domain.department.DepartmentRepository;
@@ -28,7 +29,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +85,7 @@ public class FeedbackService {
             throw new InvalidInputException("items", "must hold at most " + MAX_BATCH + " items, split the batch");
         }
         Instant now = clock.instant();
-        Map<String, Optional<Department>> departmentsByCode = new HashMap<>();
+        BatchDepartmentLookup departmentsByCode = new BatchDepartmentLookup(departments);
         BatchOutcome[] outcomes = new BatchOutcome[batch.size()];
         List<FeedbackItem> valid = new ArrayList<>();
         List<Integer> validIndexes = new ArrayList<>();
@@ -143,26 +143,14 @@ public class FeedbackService {
         }
     }
 
-    private FeedbackItem check(NewFeedback item, Map<String, Optional<Department>> departmentsByCode, Instant now,
+    private FeedbackItem check(NewFeedback item, BatchDepartmentLookup departmentsByCode, Instant now,
             Violations violations) {
         FeedbackChannel channel = FeedbackChannel.parse(item.channel()).orElse(null);
         if (channel == null) {
             violations.add("channel", "must be " + FeedbackChannel.RULE);
         }
-        Department department = null;
-        if (item.departmentCode() != null && !item.departmentCode().isBlank()) {
-            if (!DepartmentCode.isValid(item.departmentCode())) {
-                violations.add("departmentCode", "must be " + DepartmentCode.RULE);
-            } else {
-                department = departmentsByCode
-                        .computeIfAbsent(item.departmentCode(), code -> departments.findByCode(new DepartmentCode(code)))
-                        .orElse(null);
-                violations.check(department != null, "departmentCode",
-                        "no department has the code '" + item.departmentCode() + "'");
-            }
-        }
+        Department concerned = departmentsByCode.optional(item.departmentCode(), violations);
         String source = item.source() == null || item.source().isBlank() ? currentUser.name() : item.source();
-        Department concerned = department;
         FeedbackItem checked = violations.capture(() -> new FeedbackItem(channel, item.text(), item.sentiment(), item.themes(),
                 concerned, item.receivedAt(), source, item.idempotencyKey(), now));
         return violations.isEmpty() ? checked : null;

@@ -2,6 +2,7 @@ package io.cxtracker.domain.listen;
 
 import io.cxtracker.domain.audit.AuditEntry;
 import io.cxtracker.domain.audit.AuditRecorder;
+import io.cxtracker.domain.department.BatchDepartmentLookup;
 import io.cxtracker.domain.department.Department;
 import io.cxtracker.domain.department.DepartmentCode;
 import io.cxtracker.domain.department.DepartmentRepository;
@@ -86,7 +87,7 @@ public class SurveyIngestionService {
         }
         Instant now = clock.instant();
         Map<SurveyKind, Optional<Metric>> metricsByKind = metricsOf(batch);
-        Map<String, Optional<Department>> departmentsByCode = new HashMap<>();
+        BatchDepartmentLookup departmentsByCode = new BatchDepartmentLookup(departments);
 
         BatchOutcome[] outcomes = new BatchOutcome[batch.size()];
         List<RecordedSurveyResponse> valid = new ArrayList<>();
@@ -167,7 +168,7 @@ public class SurveyIngestionService {
     }
 
     private RecordedSurveyResponse check(NewSurveyResponse item, Map<SurveyKind, Optional<Metric>> metricsByKind,
-            Map<String, Optional<Department>> departmentsByCode, Instant now, Violations violations) {
+            BatchDepartmentLookup departmentsByCode, Instant now, Violations violations) {
         SurveyKind kind = SurveyKind.parse(item.kind()).orElse(null);
         if (kind == null) {
             violations.add("kind", "must be one of NPS, CSAT, CES");
@@ -186,18 +187,7 @@ public class SurveyIngestionService {
         if (item.score() == null) {
             violations.add("score", "must be given");
         }
-        Department department = null;
-        if (item.departmentCode() != null && !item.departmentCode().isBlank()) {
-            if (!DepartmentCode.isValid(item.departmentCode())) {
-                violations.add("departmentCode", "must be " + DepartmentCode.RULE);
-            } else {
-                department = departmentsByCode
-                        .computeIfAbsent(item.departmentCode(), code -> departments.findByCode(new DepartmentCode(code)))
-                        .orElse(null);
-                violations.check(department != null, "departmentCode",
-                        "no department has the code '" + item.departmentCode() + "'");
-            }
-        }
+        Department department = departmentsByCode.optional(item.departmentCode(), violations);
         if (item.answeredAt() != null && item.answeredAt().isAfter(now.plus(CLOCK_SKEW))) {
             violations.add("answeredAt", "must not be in the future (after " + now + ")");
         }

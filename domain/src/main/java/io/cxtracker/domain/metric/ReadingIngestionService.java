@@ -3,8 +3,8 @@ package io.cxtracker.domain.metric;
 import io.cxtracker.domain.audit.AuditEntry;
 import io.cxtracker.domain.audit.AuditRecorder;
 import io.cxtracker.domain.audit.RequestCorrelation;
+import io.cxtracker.domain.department.BatchDepartmentLookup;
 import io.cxtracker.domain.department.Department;
-import io.cxtracker.domain.department.DepartmentCode;
 import io.cxtracker.domain.department.DepartmentRepository;
 import io.cxtracker.domain.metric.ReadingOutcome.Status;
 import io.cxtracker.domain.security.Authority;
@@ -24,7 +24,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -81,7 +80,7 @@ public class ReadingIngestionService {
         }
         Instant now = clock.instant();
         Map<String, Metric> metricsByKey = metricsOf(batch);
-        Map<String, Optional<Department>> departmentsByCode = new HashMap<>();
+        BatchDepartmentLookup departmentsByCode = new BatchDepartmentLookup(departments);
 
         ReadingOutcome[] outcomes = new ReadingOutcome[batch.size()];
         List<Reading> valid = new ArrayList<>();
@@ -162,7 +161,7 @@ public class ReadingIngestionService {
     }
 
     private Reading toReading(NewReading item, Map<String, Metric> metricsByKey,
-            Map<String, Optional<Department>> departmentsByCode, Instant now, Violations violations) {
+            BatchDepartmentLookup departmentsByCode, Instant now, Violations violations) {
         Metric metric = null;
         if (!MetricKey.isValid(item.metricKey())) {
             violations.add("metricKey", "must be " + MetricKey.RULE);
@@ -170,18 +169,7 @@ public class ReadingIngestionService {
             metric = metricsByKey.get(item.metricKey());
             violations.check(metric != null, "metricKey", "no metric has the key '" + item.metricKey() + "'");
         }
-        Department department = null;
-        if (item.departmentCode() != null && !item.departmentCode().isBlank()) {
-            if (!DepartmentCode.isValid(item.departmentCode())) {
-                violations.add("departmentCode", "must be " + DepartmentCode.RULE);
-            } else {
-                department = departmentsByCode
-                        .computeIfAbsent(item.departmentCode(), code -> departments.findByCode(new DepartmentCode(code)))
-                        .orElse(null);
-                violations.check(department != null, "departmentCode",
-                        "no department has the code '" + item.departmentCode() + "'");
-            }
-        }
+        Department department = departmentsByCode.optional(item.departmentCode(), violations);
         String source = item.source() == null || item.source().isBlank() ? currentUser.name() : item.source();
         Reading.checkAttributes(item.day(), item.channel(), source, item.idempotencyKey(), now, violations);
         MetricStatistics statistics = null;
