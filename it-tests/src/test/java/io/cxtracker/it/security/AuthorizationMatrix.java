@@ -7,7 +7,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,17 +25,21 @@ record AuthorizationMatrix(Map<String, String> callers, List<Write> writes) {
     static final String RESOURCE = "/security/authorization-matrix.json";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    record Step(String caller, String method, String path, JsonNode body, Map<String, String> capture) {
+    /** {@code alsoAccept}: statuses besides 2xx that leave the step's purpose met (409: the department exists already). */
+    record Step(String caller, String method, String path, JsonNode body, Map<String, String> capture, Set<Integer> alsoAccept) {
     }
 
     record Write(String name, String operation, String method, String path, JsonNode body, Map<String, String> headers,
                  List<Step> setup, String rows, Map<String, Integer> expect) {
     }
 
-    /** The variables of one cell, starting with a fresh {n}. */
+    /** The variables of one cell: a fresh {n} and {day}. */
     static Map<String, String> freshVariables() {
         Map<String, String> variables = new LinkedHashMap<>();
-        variables.put("n", SEQUENCE.incrementAndGet() + Long.toString(System.nanoTime() % 46_656, 36));
+        int cell = SEQUENCE.incrementAndGet();
+        variables.put("n", cell + Long.toString(System.nanoTime() % 46_656, 36));
+        // a past day of its own, for writes that allow one per department and day (maturity assessments)
+        variables.put("day", LocalDate.of(2020, 1, 1).plusDays(cell).toString());
         return variables;
     }
 
@@ -66,7 +73,7 @@ record AuthorizationMatrix(Map<String, String> callers, List<Write> writes) {
                 List<Step> setup = new ArrayList<>();
                 for (JsonNode s : w.path("setup")) {
                     setup.add(new Step(s.path("as").asText("admin"), s.get("method").asText(), s.get("path").asText(),
-                            s.get("body"), strings(s.path("capture"))));
+                            s.get("body"), strings(s.path("capture")), statuses(s.path("alsoAccept"))));
                 }
                 Map<String, Integer> expect = new LinkedHashMap<>();
                 w.get("expect").properties().forEach(e -> expect.put(e.getKey(), e.getValue().asInt()));
@@ -78,6 +85,12 @@ record AuthorizationMatrix(Map<String, String> callers, List<Write> writes) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Set<Integer> statuses(JsonNode array) {
+        Set<Integer> statuses = new HashSet<>();
+        array.forEach(status -> statuses.add(status.asInt()));
+        return statuses;
     }
 
     private static Map<String, String> strings(JsonNode object) {
