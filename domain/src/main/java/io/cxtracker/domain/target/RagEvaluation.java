@@ -1,6 +1,7 @@
 package io.cxtracker.domain.target;
 
 import io.cxtracker.domain.metric.Direction;
+import io.cxtracker.domain.metric.MetricKind;
 import io.cxtracker.domain.metric.MetricStatistics;
 import io.cxtracker.domain.metric.SeriesPoint;
 import java.math.RoundingMode;
@@ -28,7 +29,8 @@ import java.util.OptionalDouble;
  * </ol>
  *
  * <p>The current value merges the window's statistics (percentages are never averaged); the trend is
- * fitted to the points' own values, one per point.
+ * fitted to the points' own values, one per point, and its forecast is kept within what the metric's kind
+ * can measure (an NPS between −100 and 100, a share between 0 and 100 %).
  *
  * @param windowDays how many days before {@code asOf} still count; both ends of the window are included
  */
@@ -68,7 +70,7 @@ public record RagEvaluation(TargetAttainment attainment, LocalDate due, double a
                 .value()
                 .orElseThrow();
         boolean pastDue = asOf.isAfter(due);
-        OptionalDouble forecast = pastDue ? OptionalDouble.empty() : trendOf(window).projectTo(due);
+        OptionalDouble forecast = pastDue ? OptionalDouble.empty() : withinRange(trendOf(window).projectTo(due), window);
         OptionalDouble currentValue = OptionalDouble.of(current);
         OptionalDouble progress = OptionalDouble.of(attainment.progress(current));
         String target = figure(attainment.target());
@@ -101,6 +103,11 @@ public record RagEvaluation(TargetAttainment attainment, LocalDate due, double a
         return LeastSquaresForecast.fit(window.stream()
                 .map(p -> new LeastSquaresForecast.Point(p.day(), p.value().orElseThrow()))
                 .toList());
+    }
+
+    private static OptionalDouble withinRange(OptionalDouble projected, List<SeriesPoint> window) {
+        MetricKind kind = window.get(0).statistics().kind();
+        return projected.isPresent() ? OptionalDouble.of(kind.withinRange(projected.getAsDouble())) : projected;
     }
 
     private String gap(double value) {

@@ -193,4 +193,35 @@ class RagEvaluationTest {
         assertThrows(IllegalArgumentException.class, () -> new RagEvaluation(NPS_TARGET, AS_OF, -1, WINDOW));
         assertThrows(IllegalArgumentException.class, () -> new RagEvaluation(NPS_TARGET, AS_OF, 0, -1));
     }
+
+    @Test
+    void aForecastNeverRunsPastWhatAnNpsCanBe() {
+        // day 0: 100/0/100 → NPS 0; day 10: 150/0/50 → NPS 50; the line rises 5 a day and would reach
+        // 0 + 5 × 50 = 250 on day 50, but an NPS ends at 100: the forecast says 100
+        List<SeriesPoint> steep = List.of(
+                new SeriesPoint(DAY_0, new NpsStatistics(100, 0, 100)),
+                new SeriesPoint(DAY_0.plusDays(10), new NpsStatistics(150, 0, 50)));
+        TargetEvaluation evaluation = new RagEvaluation(new TargetAttainment(0, 90, HIGHER_IS_BETTER), DAY_0.plusDays(50), 3.0, WINDOW)
+                .evaluate(steep, DAY_0.plusDays(10));
+
+        assertEquals(Rag.GREEN, evaluation.rag());
+        assertEquals(100.0, evaluation.forecast().orElseThrow());
+        assertEquals("forecast 100.0 at 2027-06-20 meets target 90.0", evaluation.reason());
+    }
+
+    @Test
+    void aFallingShareStopsAtZeroPercent() {
+        // churn 8/100 = 8 % on day 0, 4/100 = 4 % on day 10: −0.4 a day, 8 − 0.4 × 50 = −12 % on day 50 → 0 %;
+        // the window merges to 12/200 = 6 %, not yet the 5 % target (lower is better)
+        List<SeriesPoint> falling = List.of(
+                new SeriesPoint(DAY_0, new RatioStatistics(8, 100)),
+                new SeriesPoint(DAY_0.plusDays(10), new RatioStatistics(4, 100)));
+        TargetEvaluation evaluation = new RagEvaluation(CHURN_TARGET, DAY_0.plusDays(50), 0.5, WINDOW)
+                .evaluate(falling, DAY_0.plusDays(10));
+
+        assertEquals(6.0, evaluation.current().orElseThrow());
+        assertEquals(0.0, evaluation.forecast().orElseThrow());
+        assertEquals(Rag.GREEN, evaluation.rag());
+        assertEquals("forecast 0.0 at 2027-06-20 meets target 5.0", evaluation.reason());
+    }
 }
