@@ -46,8 +46,8 @@ public class JpaInitiativeRepository implements InitiativeRepository {
     @Override
     public List<Initiative> listByProgram(long programId) {
         return em.createQuery("""
-                        select i from Initiative i join fetch i.phase ph join fetch i.accountable
-                        where i.program.id = :program order by ph.number, i.pillar, i.title, i.id""", Initiative.class)
+                        select i from Initiative i join fetch i.phase join fetch i.accountable
+                        where i.program.id = :program order by i.phase.number, i.pillar, i.title, i.id""", Initiative.class)
                 .setParameter("program", programId)
                 .getResultList();
     }
@@ -74,9 +74,9 @@ public class JpaInitiativeRepository implements InitiativeRepository {
             parameters.put("phase", filter.phaseNumber());
         }
         String orderBy = request.sortProperty() == null
-                ? " order by ph.number, i.pillar, i.title, i.id"
+                ? " order by i.phase.number, i.pillar, i.title, i.id"
                 : SORT.orderBy("i", request);
-        var items = em.createQuery("select i from Initiative i join fetch i.phase ph join fetch i.program"
+        var items = em.createQuery("select i from Initiative i join fetch i.phase join fetch i.program"
                 + " join fetch i.accountable" + where + orderBy, Initiative.class);
         var count = em.createQuery("select count(i) from Initiative i" + where, Long.class);
         parameters.forEach((name, value) -> {

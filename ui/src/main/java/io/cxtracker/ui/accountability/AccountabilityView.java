@@ -118,7 +118,7 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
         header.setWrap(true);
         Span authority = new Span(mayWrite() ? "You may check in on this department's milestones."
                 : "Read-only for you: the department's leads check in.");
-        authority.getElement().getThemeList().add(mayWrite() ? "badge success" : "badge contrast");
+        authority.getElement().setAttribute("theme", mayWrite() ? "badge success" : "badge contrast");
         authority.setId("accountability-authority");
         add(header, authority);
 

@@ -9,7 +9,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
@@ -219,7 +218,6 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
                     }, progressListener(format));
             Anchor link = new Anchor(handler, "Download " + format.name());
             link.setId("export-" + format.extension());
-            link.setTarget(AnchorTarget.BLANK);
             link.getElement().setAttribute("aria-label", "Download the accountability report as " + format.name());
             link.getElement().getThemeList().add("badge");
             link.getStyle().set("padding", "var(--lumo-space-xs) var(--lumo-space-m)");

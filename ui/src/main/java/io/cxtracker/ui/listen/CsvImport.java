@@ -67,12 +67,12 @@ class CsvImport extends VerticalLayout {
             // runs in the upload's own request: keep the file; the import runs when the user says so
             bytes = data;
             fileName = metadata.fileName();
+            getUI().ifPresent(ui -> ui.access(() -> file.setText("Uploaded: " + metadata.fileName() + " (" + data.length + " bytes)")));
         }));
         upload.setId("import-upload");
         upload.setMaxFiles(1);
         upload.setMaxFileSize((int) MAX_BYTES);
         upload.setAcceptedFileTypes("text/csv", ".csv", "text/plain", ".txt");
-        upload.addSucceededListener(e -> file.setText("Uploaded: " + e.getFileName() + " (" + e.getContentLength() + " bytes)"));
         upload.addFileRejectedListener(e -> Views.error("That file cannot be imported: " + e.getErrorMessage()));
         upload.addFailedListener(e -> {
             LOG.log(Level.WARNING, "CSV upload failed", e.getReason());

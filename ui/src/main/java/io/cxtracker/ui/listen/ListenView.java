@@ -207,7 +207,7 @@ public class ListenView extends VerticalLayout implements BeforeEnterObserver {
         commitmentGrid.addColumn(CommitmentView::due).setHeader("Due").setSortProperty("due").setAutoWidth(true);
         commitmentGrid.addComponentColumn(c -> {
             Span state = new Span(Views.statusText(c.state()) + (c.overdue() ? " · overdue" : ""));
-            state.getElement().getThemeList().add(c.overdue() ? "badge error" : "badge");
+            state.getElement().setAttribute("theme", c.overdue() ? "badge error" : "badge");
             return state;
         }).setHeader("State").setSortProperty("state").setAutoWidth(true);
         commitmentGrid.addColumn(c -> c.milestoneIds().size()).setHeader("Milestones").setAutoWidth(true);
@@ -374,7 +374,7 @@ public class ListenView extends VerticalLayout implements BeforeEnterObserver {
             Div line = new Div(change);
             if (m.improved() != null) {
                 Span verdict = new Span(m.improved() ? "improved" : "not improved");
-                verdict.getElement().getThemeList().add(m.improved() ? "badge success" : "badge error");
+                verdict.getElement().setAttribute("theme", m.improved() ? "badge success" : "badge error");
                 line.add(new Span(" "), verdict);
             }
             line.addClassName("loop-metric");
