@@ -91,8 +91,10 @@ class ViewScreenshotsBrowserIT {
                     assertThat(page.locator("#audit-grid")).containsText("milestone");
                     assertThat(page.locator("#export-pdf")).isVisible();
                 }),
-                new View("admin", "/admin?program=" + story.program, "#admin", page -> {
-                    assertThat(page.locator("#admin")).containsText("Resolve billing calls on the first day");
+                new View("admin", "/admin?tab=initiatives&program=" + story.program, "#admin", page -> {
+                    assertThat(page.locator("#admin-initiatives")).containsText("Resolve billing calls on the first day");
+                    assertThat(page.locator("#admin-initiatives")).containsText("support: Responsible");
+                    assertThat(page.locator("#admin-initiative-title")).isVisible();
                 }),
                 new View("departments", "/departments", "#departments-grid", page -> {
                     assertThat(page.locator("#departments-grid")).containsText("support");

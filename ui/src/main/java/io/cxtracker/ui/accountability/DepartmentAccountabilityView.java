@@ -86,6 +86,12 @@ public class DepartmentAccountabilityView extends VerticalLayout implements Befo
             }
             add(others);
         }
+        if (department.isPresent()) {
+            RouterLink accountable = new RouterLink("Milestones, targets and check-ins of " + department.get().name(),
+                    AccountabilityView.class, AccountabilityView.of(code));
+            accountable.setId("department-accountability-link");
+            add(accountable);
+        }
         add(new RouterLink("All departments", DepartmentView.class));
     }
 

@@ -63,6 +63,7 @@ public class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
         setId("roadmap");
         program.setId("roadmap-program");
         program.setItemLabelGenerator(ProgramSummary::name);
+        program.setWidth("20rem");
         department.setId("roadmap-department");
         department.setItemLabelGenerator(DepartmentSummary::name);
         department.setClearButtonVisible(true);
