@@ -64,7 +64,7 @@ class ViewScreenshotsBrowserIT {
                 }),
                 new View("accountability", "/accountability/support", "#accountability", page -> {
                     assertThat(page.locator("#milestones-grid")).containsText(story.checkInTitle);
-                    assertThat(page.locator("#targets")).containsText(story.fdr);
+                    assertThat(page.locator("#targets")).containsText("First-day resolution");
                     assertThat(page.locator("#raci-grid")).containsText("Bills customers understand");
                     assertThat(page.locator("#raci-grid")).containsText("Responsible");
                 }),
