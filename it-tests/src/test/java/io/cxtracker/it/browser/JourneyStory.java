@@ -174,6 +174,13 @@ final class JourneyStory {
                 answers.add("{\"kind\":\"CES\",\"score\":%d,%s,\"idempotencyKey\":\"%s-ces-%d-%d\"}".formatted(ces, common, run, day, k));
             }
         }
+        // since the callback offer was promised today, support's callers who were offered one answer warmly
+        int[] afterPromise = {9, 10, 9, 8};
+        for (int k = 0; k < afterPromise.length; k++) {
+            answers.add("""
+                    {"kind":"NPS","score":%d,"answeredAt":"%s","channel":"phone","departmentCode":"support","source":"survey-tool",
+                     "idempotencyKey":"%s-nps-callback-%d"}""".formatted(afterPromise[k], Instant.now().minusSeconds(300L + k), run, k));
+        }
         JsonNode report = ok(Api.as(Tokens.INGEST).post("/api/survey-responses", "[" + String.join(",", answers) + "]"), 200);
         assertEquals(answers.size(), report.get("accepted").asInt(), report::toString);
     }

@@ -85,7 +85,9 @@ class ViewScreenshotsBrowserIT {
                     assertThat(page.locator("#feedback-grid")).containsText("Waited 40 minutes");
                     assertThat(page.locator("#commitments-grid")).containsText("Offer a callback after five minutes on hold");
                     assertThat(page.locator("#closed-loop")).containsText(story.checkInTitle);
-                    assertThat(page.locator("#closed-loop")).containsText("Net Promoter Score");
+                    assertThat(page.locator("#closed-loop")).containsText("Net Promoter Score (support)");
+                    // support's NPS after the promise is above the month before it
+                    assertThat(page.locator("#closed-loop .loop-metric").first().locator("[theme='badge success']")).hasText("improved");
                 }),
                 new View("audit", "/audit?department=support", "#audit", page -> {
                     assertThat(page.locator("#audit-grid")).containsText("milestone");

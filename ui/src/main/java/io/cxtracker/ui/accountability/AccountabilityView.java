@@ -256,6 +256,12 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
             getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
                     "accountability/" + code));
         });
+        // a closed dialog leaves the view, so reopening a milestone never stacks stale forms
+        dialog.addOpenedChangeListener(e -> {
+            if (!e.isOpened()) {
+                remove(dialog);
+            }
+        });
         add(dialog);
         dialog.open();
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
