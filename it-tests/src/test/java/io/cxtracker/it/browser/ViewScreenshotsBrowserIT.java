@@ -109,6 +109,7 @@ class ViewScreenshotsBrowserIT {
         JourneyStory story = JourneyStory.get();
         for (boolean tablet : new boolean[] {false, true}) {
             Page page = tablet ? browser.tabletPage() : browser.desktopPage();
+            // signed in first, then each view by its deep link: the OIDC login drops a URL's query on its way back
             Browser.signIn(page, base + "/departments", "admin", "admin");
             for (View view : views(story)) {
                 page.navigate(base + view.path());

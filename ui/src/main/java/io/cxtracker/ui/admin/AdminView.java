@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -150,6 +151,7 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
     // --- programs
 
     private Component programs() {
+        programGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         programGrid.setId("admin-programs");
         programGrid.addColumn(ProgramSummary::name).setHeader("Program").setFlexGrow(1);
         programGrid.addColumn(ProgramSummary::start).setHeader("Start").setAutoWidth(true);
@@ -180,6 +182,7 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
     // --- initiatives and RACI
 
     private Component initiatives() {
+        initiativeGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         initiativeGrid.setId("admin-initiatives");
         initiativeGrid.addColumn(InitiativeSummary::id).setHeader("Id").setSortProperty("id").setAutoWidth(true);
         initiativeGrid.addColumn(InitiativeSummary::title).setHeader("Initiative").setSortProperty("title").setFlexGrow(2);
@@ -286,6 +289,7 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
     // --- metrics
 
     private Component metrics() {
+        metricGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         metricGrid.addColumn(MetricSummary::key).setHeader("Key").setAutoWidth(true);
         metricGrid.addColumn(MetricSummary::name).setHeader("Name").setFlexGrow(1);
         metricGrid.addColumn(m -> Views.statusText(m.kind())).setHeader("Kind").setAutoWidth(true);
@@ -321,6 +325,7 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
     // --- targets
 
     private Component targets() {
+        targetGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         targetGrid.addColumn(TargetSummary::metricKey).setHeader("Metric").setSortProperty("metric").setAutoWidth(true);
         targetGrid.addColumn(t -> t.departmentCode() == null ? "Whole company" : t.departmentCode()).setHeader("Scope").setAutoWidth(true);
         targetGrid.addColumn(t -> Views.number(t.baseline()) + " → " + Views.number(t.targetValue())).setHeader("Baseline → target").setAutoWidth(true);
