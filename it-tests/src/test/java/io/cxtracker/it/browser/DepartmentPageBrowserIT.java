@@ -47,19 +47,21 @@ class DepartmentPageBrowserIT {
 
     @Test
     void showsADepartmentCreatedThroughTheApi() {
+        // a fresh code: the journey tests register the demo departments (marketing, support) in the same run
+        String code = io.cxtracker.it.api.Plan.unique("brand");
         assertEquals(201, api.post("/api/departments", """
-                {"code":"marketing","name":"Marketing and Brand"}""").status());
+                {"code":"%s","name":"Marketing and Brand"}""".formatted(code)).status());
 
         Page page = browser.desktopPage();
         Browser.signIn(page, base + "/departments", "admin", "admin");
         assertThat(page.locator("#departments-grid")).containsText("Marketing and Brand");
         assertThat(page.locator("#signed-in-roles")).containsText("program-admin");
-        assertTrue(Files.exists(Browser.screenshot(page, "departments-1280x800")));
+        assertTrue(Files.exists(Browser.screenshot(page, "departments-created-1280x800")));
 
         Page tablet = browser.tabletPage();
         Browser.signIn(tablet, base + "/departments", "admin", "admin");
         assertThat(tablet.locator("#departments-grid")).containsText("Marketing and Brand");
-        Browser.screenshot(tablet, "departments-768x1024");
+        Browser.screenshot(tablet, "departments-created-768x1024");
     }
 
     @Test

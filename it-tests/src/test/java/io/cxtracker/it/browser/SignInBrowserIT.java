@@ -45,11 +45,15 @@ class SignInBrowserIT {
     }
 
     @Test
-    void aDepartmentLeadLandsOnTheirDepartment() {
+    void aDepartmentLeadLandsOnTheirDepartmentsAccountability() {
         HttpJson admin = HttpJson.asProgramAdmin();
         if (admin.get("/api/departments/support").status() == 404) {
             assertEquals(201, admin.post("/api/departments", """
                     {"code":"support","name":"Customer Support"}""").status());
+        }
+        if (admin.get("/api/departments/marketing").status() == 404) {
+            assertEquals(201, admin.post("/api/departments", """
+                    {"code":"marketing","name":"Marketing"}""").status());
         }
         // Other test classes may have registered "support" first, under another name: expect whatever is stored.
         String name = admin.get("/api/departments/support").json().get("name").asText();
@@ -57,14 +61,19 @@ class SignInBrowserIT {
         Page page = browser.desktopPage();
         Browser.signIn(page, base + "/", "lead-support", "lead-support");
 
-        page.waitForURL(base + "/departments/support");
-        assertThat(page.locator("#department-heading")).hasText(name);
-        assertThat(page.locator("#department-authority")).containsText("You lead this department");
+        // a lead lands where they check in: what their department is accountable for
+        page.waitForURL(base + "/accountability/support");
+        assertThat(page.locator("#accountability-heading")).hasText(name);
+        assertThat(page.locator("#accountability-authority")).containsText("You may check in");
         assertThat(page.locator("#signed-in-user")).hasText("Lee Support");
         assertThat(page.locator("#signed-in-roles")).hasText("department-lead");
         assertThat(page.locator("#my-departments-nav")).containsText(name);
         Browser.screenshot(page, "lead-landing-1280x800");
 
+        page.navigate(base + "/accountability/marketing");
+        assertThat(page.locator("#accountability-authority")).containsText("Read-only for you");
+        page.navigate(base + "/departments/support");
+        assertThat(page.locator("#department-authority")).containsText("You lead this department");
         page.navigate(base + "/departments/marketing");
         assertThat(page.locator("#department-authority")).containsText("Read-only for you");
 

@@ -118,7 +118,7 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
         header.setWrap(true);
         Span authority = new Span(mayWrite() ? "You may check in on this department's milestones."
                 : "Read-only for you: the department's leads check in.");
-        authority.getElement().getThemeList().add(mayWrite() ? "badge success" : "badge contrast");
+        authority.getElement().setAttribute("theme", mayWrite() ? "badge success" : "badge contrast");
         authority.setId("accountability-authority");
         add(header, authority);
 
@@ -179,11 +179,13 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.getStyle().set("gap", "var(--lumo-space-s)");
         LocalDate today = LocalDate.now(clock);
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        setup.metrics().forEach(m -> names.put(m.key(), m.name()));
         for (TargetStatus t : targets.ofDepartment(code)) {
             TrendChart spark = TrendChart.sparkline();
             MetricCharts.draw(spark, t.target().metricKey() + " over the last 12 weeks",
                     series.series(t.target().metricKey(), today.minusWeeks(12), today, code, null, Granularity.WEEK), null);
-            Div card = new Div(new H3(t.target().metricKey()),
+            Div card = new Div(new H3(names.getOrDefault(t.target().metricKey(), t.target().metricKey())),
                     new HorizontalLayout(Views.rag(t.evaluation().rag()), new Span("now " + Views.number(t.evaluation().current())
                             + " · target " + Views.number(t.target().targetValue()) + " by " + t.target().due())),
                     spark, new Paragraph(t.evaluation().reason()));
@@ -253,6 +255,12 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
             dialog.close();
             getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
                     "accountability/" + code));
+        });
+        // a closed dialog leaves the view, so reopening a milestone never stacks stale forms
+        dialog.addOpenedChangeListener(e -> {
+            if (!e.isOpened()) {
+                remove(dialog);
+            }
         });
         add(dialog);
         dialog.open();

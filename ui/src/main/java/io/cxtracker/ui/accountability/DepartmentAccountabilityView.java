@@ -74,7 +74,7 @@ public class DepartmentAccountabilityView extends VerticalLayout implements Befo
 
         Span authority = new Span(authorityText(leads));
         authority.setId("department-authority");
-        authority.getElement().getThemeList().add(leads || user.has(Role.PROGRAM_ADMIN) ? "badge success" : "badge contrast");
+        authority.getElement().setAttribute("theme", leads || user.has(Role.PROGRAM_ADMIN) ? "badge success" : "badge contrast");
         add(authority);
 
         if (user.has(Role.DEPARTMENT_LEAD) && user.departments().size() > 1) {
@@ -85,6 +85,12 @@ public class DepartmentAccountabilityView extends VerticalLayout implements Befo
                         DepartmentAccountabilityView.class, new RouteParameters(CODE, mine.value())));
             }
             add(others);
+        }
+        if (department.isPresent()) {
+            RouterLink accountable = new RouterLink("Milestones, targets and check-ins of " + department.get().name(),
+                    AccountabilityView.class, AccountabilityView.of(code));
+            accountable.setId("department-accountability-link");
+            add(accountable);
         }
         add(new RouterLink("All departments", DepartmentView.class));
     }

@@ -5,12 +5,13 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -21,40 +22,47 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import io.cxtracker.domain.department.DepartmentService;
 import io.cxtracker.domain.department.DepartmentSummary;
+import io.cxtracker.domain.initiative.Initiative;
 import io.cxtracker.domain.initiative.InitiativeFilter;
 import io.cxtracker.domain.initiative.InitiativeSummary;
 import io.cxtracker.domain.initiative.NewInitiative;
 import io.cxtracker.domain.initiative.RaciRole;
 import io.cxtracker.domain.metric.Direction;
+import io.cxtracker.domain.metric.Metric;
+import io.cxtracker.domain.metric.MetricKey;
 import io.cxtracker.domain.metric.MetricKind;
 import io.cxtracker.domain.metric.MetricSummary;
 import io.cxtracker.domain.metric.NewMetric;
 import io.cxtracker.domain.metric.ReportingFrequency;
+import io.cxtracker.domain.milestone.Milestone;
 import io.cxtracker.domain.milestone.MilestoneService;
 import io.cxtracker.domain.milestone.NewMilestone;
 import io.cxtracker.domain.program.NewProgram;
 import io.cxtracker.domain.program.Pillar;
+import io.cxtracker.domain.program.Program;
 import io.cxtracker.domain.program.ProgramSummary;
-import io.cxtracker.domain.security.AccessDeniedException;
 import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.security.Role;
 import io.cxtracker.domain.setup.ProgramSetupService;
-import io.cxtracker.domain.shared.AlreadyExistsException;
-import io.cxtracker.domain.shared.ConcurrentUpdateException;
 import io.cxtracker.domain.shared.InvalidInputException;
-import io.cxtracker.domain.shared.NotFoundException;
 import io.cxtracker.domain.shared.PageRequest;
 import io.cxtracker.domain.target.NewTarget;
+import io.cxtracker.domain.target.Target;
 import io.cxtracker.domain.target.TargetService;
 import io.cxtracker.domain.target.TargetSummary;
 import io.cxtracker.ui.department.DepartmentView;
 import io.cxtracker.ui.layout.MainLayout;
+import io.cxtracker.ui.admin.SetUpDrafts.InitiativeDraft;
+import io.cxtracker.ui.admin.SetUpDrafts.MetricDraft;
+import io.cxtracker.ui.admin.SetUpDrafts.MilestoneDraft;
+import io.cxtracker.ui.admin.SetUpDrafts.ProgramDraft;
+import io.cxtracker.ui.admin.SetUpDrafts.RaciDraft;
+import io.cxtracker.ui.admin.SetUpDrafts.TargetDraft;
 import io.cxtracker.ui.shared.Views;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Program set-up for program admins: programs and phases, initiatives with RACI, milestones, metrics and
@@ -94,6 +102,7 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
         }
         program.setId("admin-program");
         program.setItemLabelGenerator(ProgramSummary::name);
+        program.setWidth("20rem");
         program.addValueChangeListener(e -> {
             initiativeGrid.getDataProvider().refreshAll();
             if (!updating && e.getValue() != null) {
@@ -142,6 +151,7 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
     // --- programs
 
     private Component programs() {
+        programGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         programGrid.setId("admin-programs");
         programGrid.addColumn(ProgramSummary::name).setHeader("Program").setFlexGrow(1);
         programGrid.addColumn(ProgramSummary::start).setHeader("Start").setAutoWidth(true);
@@ -152,23 +162,27 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
                 q -> (int) setup.programs(new PageRequest(0, 1, "name", true)).total());
         programGrid.setAllRowsVisible(true);
 
-        TextField name = field(new TextField("Program name"), "admin-program-name");
         DatePicker start = new DatePicker("Start date");
         start.setId("admin-program-start");
         start.setHelperText("Three one-year phases: Transform, Optimize, Sustain");
-        Button create = new Button("Create program", e -> save(() -> setup.createProgram(new NewProgram(name.getValue(), start.getValue(), null)),
-                "Program created", () -> {
-                    programGrid.getDataProvider().refreshAll();
-                    program.setItems(setup.programs());
-                }));
+        SetUpForm<ProgramDraft> form = new SetUpForm<>(ProgramDraft.class)
+                .text("name", field(new TextField("Program name"), "admin-program-name"), Program.NAME_MAX_LENGTH, true)
+                .required("startDate", start, "Give the day the program starts");
+        Button create = new Button("Create program", e -> {
+            if (form.submit(d -> setup.createProgram(new NewProgram(d.name(), d.startDate(), null)), "Program created")) {
+                programGrid.getDataProvider().refreshAll();
+                program.setItems(setup.programs());
+            }
+        });
         create.setId("admin-program-save");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        return page(programGrid, form(name, start), create);
+        return page(programGrid, form.layout(), create);
     }
 
     // --- initiatives and RACI
 
     private Component initiatives() {
+        initiativeGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         initiativeGrid.setId("admin-initiatives");
         initiativeGrid.addColumn(InitiativeSummary::id).setHeader("Id").setSortProperty("id").setAutoWidth(true);
         initiativeGrid.addColumn(InitiativeSummary::title).setHeader("Initiative").setSortProperty("title").setFlexGrow(2);
@@ -182,30 +196,45 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
                 q -> (int) setup.initiatives(filter(), new PageRequest(0, 1, "id", true)).total());
         initiativeGrid.setHeight("20rem");
 
-        TextField title = field(new TextField("Title"), "admin-initiative-title");
-        TextField description = field(new TextField("Description"), "admin-initiative-description");
         ComboBox<Pillar> pillar = new ComboBox<>("Pillar", Pillar.values());
         pillar.setItemLabelGenerator(Pillar::title);
-        NumberField phase = new NumberField("Phase number");
+        IntegerField phase = new IntegerField("Phase number");
         phase.setMin(1);
-        phase.setStep(1);
-        ComboBox<DepartmentSummary> accountable = departmentBox("Accountable department");
-        Button create = new Button("Add initiative", e -> save(() -> setup.createInitiative(new NewInitiative(programId(),
-                phase.getValue() == null ? null : phase.getValue().intValue(), pillar.getValue(), title.getValue(), description.getValue(),
-                code(accountable), Map.of())), "Initiative added", initiativeGrid.getDataProvider()::refreshAll));
+        phase.setStepButtonsVisible(true);
+        SetUpForm<InitiativeDraft> form = new SetUpForm<>(InitiativeDraft.class)
+                .text("title", field(new TextField("Title"), "admin-initiative-title"), Initiative.TITLE_MAX_LENGTH, true)
+                .text("description", field(new TextField("Description"), "admin-initiative-description"),
+                        Initiative.DESCRIPTION_MAX_LENGTH, false)
+                .required("pillar", pillar, "Choose the pillar")
+                .required("phaseNumber", phase, "Give the phase (1 for the first)")
+                .required("accountableDepartment", departmentBox("Accountable department"), "Choose the accountable department")
+                .alias("phase", "phaseNumber").alias("accountable", "accountableDepartment");
+        Button create = new Button("Add initiative", e -> {
+            if (form.submit(d -> setup.createInitiative(new NewInitiative(programId(), d.phaseNumber(), d.pillar(), d.title(),
+                    d.description(), d.accountableDepartment().code(), Map.of())), "Initiative added")) {
+                initiativeGrid.getDataProvider().refreshAll();
+            }
+        });
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         ComboBox<InitiativeSummary> initiative = new ComboBox<>("Initiative");
         initiative.setItemLabelGenerator(i -> i.id() + " · " + i.title());
         initiative.setItems(q -> setup.initiatives(filter(), new PageRequest(q.getOffset(), q.getLimit(), "title", true)).items().stream()
                 .filter(i -> q.getFilter().map(f -> i.title().toLowerCase().contains(f.toLowerCase())).orElse(true)));
-        ComboBox<DepartmentSummary> department = departmentBox("Department");
         ComboBox<RaciRole> role = new ComboBox<>("RACI role", RaciRole.values());
         role.setItemLabelGenerator(Views::statusText);
-        Button assign = new Button("Assign role", e -> save(() -> setup.assignRaci(initiative.getValue().id(), initiative.getValue().version(),
-                code(department), role.getValue()), "RACI role assigned", initiativeGrid.getDataProvider()::refreshAll));
-        return page(initiativeGrid, form(title, description, pillar, phase, accountable), create,
-                new Paragraph("Give a department a RACI role (Accountable hands accountability over):"), form(initiative, department, role), assign);
+        SetUpForm<RaciDraft> raci = new SetUpForm<>(RaciDraft.class)
+                .required("initiative", initiative, "Choose the initiative")
+                .required("department", departmentBox("Department"), "Choose the department")
+                .required("role", role, "Choose the role");
+        Button assign = new Button("Assign role", e -> {
+            if (raci.submit(d -> setup.assignRaci(d.initiative().id(), d.initiative().version(), d.department().code(), d.role()),
+                    "RACI role assigned")) {
+                initiativeGrid.getDataProvider().refreshAll();
+            }
+        });
+        return page(initiativeGrid, form.layout(), create,
+                new Paragraph("Give a department a RACI role (Accountable hands accountability over):"), raci.layout(), assign);
     }
 
     private InitiativeFilter filter() {
@@ -226,54 +255,77 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
         initiative.setItemLabelGenerator(i -> i.id() + " · " + i.title());
         initiative.setItems(q -> setup.initiatives(filter(), new PageRequest(q.getOffset(), q.getLimit(), "title", true)).items().stream()
                 .filter(i -> q.getFilter().map(f -> i.title().toLowerCase().contains(f.toLowerCase())).orElse(true)));
-        TextField title = field(new TextField("Milestone title"), "admin-milestone-title");
-        TextField description = field(new TextField("Description"), "admin-milestone-description");
-        ComboBox<DepartmentSummary> owner = departmentBox("Owner department");
-        TextField person = field(new TextField("Owner (person)"), "admin-milestone-person");
-        DatePicker due = new DatePicker("Due");
         NumberField weight = new NumberField("Weight (optional)");
-        Button create = new Button("Add milestone", e -> save(() -> milestones.create(new NewMilestone(
-                initiative.getValue() == null ? 0 : initiative.getValue().id(), title.getValue(), description.getValue(), code(owner),
-                person.getValue(), due.getValue(), List.of(), weight.getValue())), "Milestone added", () -> { }));
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        weight.setMin(0);
+        SetUpForm<MilestoneDraft> form = new SetUpForm<>(MilestoneDraft.class)
+                .required("initiative", initiative, "Choose the initiative")
+                .text("title", field(new TextField("Milestone title"), "admin-milestone-title"), Milestone.TITLE_MAX_LENGTH, true)
+                .text("description", field(new TextField("Description"), "admin-milestone-description"), Milestone.DESCRIPTION_MAX_LENGTH,
+                        false)
+                .required("ownerDepartment", departmentBox("Owner department"), "Choose the owner department")
+                .text("ownerPerson", field(new TextField("Owner (person)"), "admin-milestone-person"), Milestone.OWNER_PERSON_MAX_LENGTH,
+                        true)
+                .required("due", new DatePicker("Due"), "Give the due date")
+                .optional("weight", weight)
+                .alias("initiativeId", "initiative");
         Grid<io.cxtracker.domain.milestone.MilestoneView> list = new Grid<>();
         list.addColumn(io.cxtracker.domain.milestone.MilestoneView::title).setHeader("Milestone").setFlexGrow(2);
         list.addColumn(io.cxtracker.domain.milestone.MilestoneView::ownerDepartment).setHeader("Owner").setAutoWidth(true);
         list.addColumn(io.cxtracker.domain.milestone.MilestoneView::due).setHeader("Due").setAutoWidth(true);
         list.setAllRowsVisible(true);
         initiative.addValueChangeListener(e -> list.setItems(e.getValue() == null ? List.of() : milestones.listByInitiative(e.getValue().id())));
-        return page(form(initiative, title, description, owner, person, due, weight), create,
+        Button create = new Button("Add milestone", e -> {
+            InitiativeSummary chosen = initiative.getValue();
+            if (form.submit(d -> milestones.create(new NewMilestone(d.initiative().id(), d.title(), d.description(),
+                    d.ownerDepartment().code(), d.ownerPerson(), d.due(), List.of(), d.weight())), "Milestone added")) {
+                initiative.setValue(chosen);
+            }
+        });
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        return page(form.layout(), create,
                 new Paragraph("The initiative's milestones:"), list);
     }
 
     // --- metrics
 
     private Component metrics() {
+        metricGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         metricGrid.addColumn(MetricSummary::key).setHeader("Key").setAutoWidth(true);
         metricGrid.addColumn(MetricSummary::name).setHeader("Name").setFlexGrow(1);
         metricGrid.addColumn(m -> Views.statusText(m.kind())).setHeader("Kind").setAutoWidth(true);
         metricGrid.addColumn(MetricSummary::ownerDepartment).setHeader("Owner").setAutoWidth(true);
         metricGrid.setItems(setup.metrics());
         metricGrid.setAllRowsVisible(true);
-        TextField key = field(new TextField("Key"), "admin-metric-key");
-        TextField name = field(new TextField("Name"), "admin-metric-name");
-        TextField unit = field(new TextField("Unit"), "admin-metric-unit");
         ComboBox<MetricKind> kind = new ComboBox<>("Kind", MetricKind.values());
+        kind.setItemLabelGenerator(Views::statusText);
         ComboBox<Direction> direction = new ComboBox<>("Better when", Direction.values());
         direction.setItemLabelGenerator(Views::statusText);
-        ComboBox<DepartmentSummary> owner = departmentBox("Owner department");
         ComboBox<ReportingFrequency> frequency = new ComboBox<>("Expected frequency", ReportingFrequency.values());
         frequency.setItemLabelGenerator(Views::statusText);
-        Button create = new Button("Define metric", e -> save(() -> setup.defineMetric(new NewMetric(key.getValue(), name.getValue(),
-                unit.getValue(), kind.getValue(), direction.getValue(), code(owner), frequency.getValue())), "Metric defined",
-                () -> metricGrid.setItems(setup.metrics())));
+        TextField key = field(new TextField("Key"), "admin-metric-key");
+        key.setHelperText("e.g. csat, nps, fdr: lower-case letters, digits and dashes");
+        SetUpForm<MetricDraft> form = new SetUpForm<>(MetricDraft.class)
+                .text("key", key, MetricKey.MAX_LENGTH, true)
+                .text("name", field(new TextField("Name"), "admin-metric-name"), Metric.NAME_MAX_LENGTH, true)
+                .text("unit", field(new TextField("Unit"), "admin-metric-unit"), Metric.UNIT_MAX_LENGTH, true)
+                .required("kind", kind, "Choose how it aggregates")
+                .required("direction", direction, "Choose which way is better")
+                .required("ownerDepartment", departmentBox("Owner department"), "Choose the owner department")
+                .required("expectedFrequency", frequency, "Choose how often it is reported");
+        Button create = new Button("Define metric", e -> {
+            if (form.submit(d -> setup.defineMetric(new NewMetric(d.key(), d.name(), d.unit(), d.kind(), d.direction(),
+                    d.ownerDepartment().code(), d.expectedFrequency())), "Metric defined")) {
+                metricGrid.setItems(setup.metrics());
+            }
+        });
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        return page(metricGrid, form(key, name, unit, kind, direction, owner, frequency), create);
+        return page(metricGrid, form.layout(), create);
     }
 
     // --- targets
 
     private Component targets() {
+        targetGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         targetGrid.addColumn(TargetSummary::metricKey).setHeader("Metric").setSortProperty("metric").setAutoWidth(true);
         targetGrid.addColumn(t -> t.departmentCode() == null ? "Whole company" : t.departmentCode()).setHeader("Scope").setAutoWidth(true);
         targetGrid.addColumn(t -> Views.number(t.baseline()) + " → " + Views.number(t.targetValue())).setHeader("Baseline → target").setAutoWidth(true);
@@ -285,20 +337,32 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
         ComboBox<MetricSummary> metric = new ComboBox<>("Metric");
         metric.setItemLabelGenerator(m -> m.name() + " (" + m.key() + ")");
         metric.addFocusListener(e -> metric.setItems(setup.metrics()));
-        ComboBox<DepartmentSummary> department = departmentBox("Department (empty: whole company)");
-        NumberField baseline = new NumberField("Baseline");
-        NumberField value = new NumberField("Target value");
-        DatePicker due = new DatePicker("Due (or give a phase)");
-        NumberField phase = new NumberField("Phase number");
+        IntegerField phase = new IntegerField("Phase number (instead of a due date)");
+        phase.setMin(1);
         NumberField tolerance = new NumberField("Amber tolerance (optional)");
-        NumberField window = new NumberField("Window in days (optional)");
-        Button create = new Button("Set target", e -> save(() -> setup.setTarget(new NewTarget(
-                metric.getValue() == null ? null : metric.getValue().key(), code(department), baseline.getValue(), value.getValue(),
-                due.getValue(), due.getValue() == null ? programId() : null, phase.getValue() == null ? null : phase.getValue().intValue(),
-                tolerance.getValue(), window.getValue() == null ? null : window.getValue().intValue())), "Target set",
-                targetGrid.getDataProvider()::refreshAll));
+        tolerance.setMin(0);
+        IntegerField window = new IntegerField("Window in days (optional)");
+        window.setMin(1);
+        window.setMax(Target.MAX_WINDOW_DAYS);
+        SetUpForm<TargetDraft> form = new SetUpForm<>(TargetDraft.class)
+                .required("metric", metric, "Choose the metric")
+                .optional("department", departmentBox("Department (empty: whole company)"))
+                .required("baseline", new NumberField("Baseline"), "Give the baseline")
+                .required("targetValue", new NumberField("Target value"), "Give the target value")
+                .optional("due", new DatePicker("Due (or give a phase)"))
+                .optional("phaseNumber", phase)
+                .optional("amberTolerance", tolerance)
+                .optional("windowDays", window)
+                .alias("metricKey", "metric").alias("departmentCode", "department");
+        Button create = new Button("Set target", e -> {
+            if (form.submit(d -> setup.setTarget(new NewTarget(d.metric().key(), d.department() == null ? null : d.department().code(),
+                    d.baseline(), d.targetValue(), d.due(), d.due() == null ? programId() : null, d.phaseNumber(), d.amberTolerance(),
+                    d.windowDays())), "Target set")) {
+                targetGrid.getDataProvider().refreshAll();
+            }
+        });
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        return page(targetGrid, form(metric, department, baseline, value, due, phase, tolerance, window), create);
+        return page(targetGrid, form.layout(), create);
     }
 
     // --- shared bits
@@ -311,43 +375,15 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
         return box;
     }
 
-    private static String code(ComboBox<DepartmentSummary> box) {
-        return box.getValue() == null ? null : box.getValue().code();
-    }
-
     private static TextField field(TextField field, String id) {
         field.setId(id);
         field.setClearButtonVisible(true);
         return field;
     }
 
-    private static FormLayout form(Component... fields) {
-        FormLayout form = new FormLayout(fields);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2),
-                new FormLayout.ResponsiveStep("60rem", 3));
-        return form;
-    }
-
     private static VerticalLayout page(Component... parts) {
         VerticalLayout page = new VerticalLayout(parts);
         page.setPadding(false);
         return page;
-    }
-
-    /** Calls the service and turns the model's refusal into words. */
-    private static void save(Supplier<?> call, String done, Runnable after) {
-        try {
-            call.get();
-            Views.success(done);
-            after.run();
-        } catch (InvalidInputException e) {
-            Views.error("Please correct: " + Views.violations(e.violations()));
-        } catch (AlreadyExistsException e) {
-            Views.error("That already exists: " + e.getMessage());
-        } catch (ConcurrentUpdateException e) {
-            Views.error("Someone else changed it first — reload to see their change.");
-        } catch (NotFoundException | AccessDeniedException e) {
-            Views.error(e.getMessage());
-        }
     }
 }

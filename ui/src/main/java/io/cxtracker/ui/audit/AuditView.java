@@ -9,7 +9,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
@@ -219,8 +218,13 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
                     }, progressListener(format));
             Anchor link = new Anchor(handler, "Download " + format.name());
             link.setId("export-" + format.extension());
-            link.setTarget(AnchorTarget.BLANK);
             link.getElement().setAttribute("aria-label", "Download the accountability report as " + format.name());
+            // the download runs outside Vaadin's requests: show the bar at once and poll until the listener says it is done
+            link.getElement().addEventListener("click", click -> {
+                progress.setVisible(true);
+                progressText.setText("Producing the " + format.name() + " report…");
+                getUI().ifPresent(ui -> ui.setPollInterval(500));
+            });
             link.getElement().getThemeList().add("badge");
             link.getStyle().set("padding", "var(--lumo-space-xs) var(--lumo-space-m)");
             exports.add(link);
@@ -260,6 +264,9 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
         ui.access(() -> {
             progress.setVisible(running);
             progressText.setText(text);
+            if (!running) {
+                ui.setPollInterval(-1);
+            }
         });
     }
 }

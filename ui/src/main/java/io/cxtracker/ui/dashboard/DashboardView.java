@@ -87,6 +87,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         program.setId("dashboard-program");
         program.setItemLabelGenerator(ProgramSummary::name);
         program.setAriaLabel("Program shown on the dashboard");
+        program.setWidth("20rem");
         program.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 getUI().ifPresent(ui -> ui.navigate(DashboardView.class, QueryParameters.of("program", String.valueOf(e.getValue().id()))));

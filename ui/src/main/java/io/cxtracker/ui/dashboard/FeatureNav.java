@@ -9,6 +9,7 @@ import io.cxtracker.domain.security.Role;
 import io.cxtracker.ui.accountability.AccountabilityView;
 import io.cxtracker.ui.admin.AdminView;
 import io.cxtracker.ui.audit.AuditView;
+import io.cxtracker.ui.listen.ListenView;
 import io.cxtracker.ui.metrics.MetricsView;
 import io.cxtracker.ui.roadmap.RoadmapView;
 
@@ -33,6 +34,8 @@ public final class FeatureNav {
         }
         nav.addItem(new SideNavItem("Roadmap", RoadmapView.class, VaadinIcon.CALENDAR.create()));
         nav.addItem(new SideNavItem("Metrics", MetricsView.class, VaadinIcon.CHART_LINE.create()));
+        nav.addItem(new SideNavItem(user.has(Role.PROGRAM_ADMIN) ? "Listen (import)" : "Listen", ListenView.class,
+                VaadinIcon.COMMENTS.create()));
         if (user.has(Role.AUDITOR) || user.has(Role.EXECUTIVE) || user.has(Role.PROGRAM_ADMIN)) {
             nav.addItem(new SideNavItem(user.has(Role.AUDITOR) ? "Audit and reports (export)" : "Audit and reports",
                     AuditView.class, VaadinIcon.RECORDS.create()));

@@ -76,7 +76,7 @@ public class MainLayout extends AppLayout {
         Span roles = new Span(user.roles().isEmpty() ? "no role" : user.roles().stream().map(Role::tokenName)
                 .collect(Collectors.joining(", ")));
         roles.setId("signed-in-roles");
-        roles.getElement().getThemeList().add("badge contrast");
+        roles.getElement().setAttribute("theme", "badge contrast");
         roles.getElement().setAttribute("aria-label", "Your roles");
 
         Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), click -> signOut());

@@ -2,6 +2,7 @@ package io.cxtracker.ui.metrics;
 
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -72,6 +73,7 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         setId("metrics");
 
         definitions.setId("metric-definitions");
+        definitions.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         definitions.addColumn(MetricSummary::key).setHeader("Key").setSortable(true).setComparator(MetricSummary::key).setAutoWidth(true);
         definitions.addColumn(MetricSummary::name).setHeader("Name").setSortable(true).setComparator(MetricSummary::name).setFlexGrow(1);
         definitions.addColumn(MetricSummary::unit).setHeader("Unit").setAutoWidth(true);
@@ -105,6 +107,7 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         verdict.setId("metric-verdict");
 
         targetGrid.setId("metric-targets");
+        targetGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         targetGrid.addColumn(t -> t.departmentCode() == null ? "Whole company" : t.departmentCode()).setHeader("Scope").setAutoWidth(true);
         targetGrid.addColumn(t -> Views.number(t.baseline())).setHeader("Baseline").setAutoWidth(true);
         targetGrid.addColumn(t -> Views.number(t.targetValue())).setHeader("Target").setAutoWidth(true);

@@ -63,6 +63,7 @@ public class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
         setId("roadmap");
         program.setId("roadmap-program");
         program.setItemLabelGenerator(ProgramSummary::name);
+        program.setWidth("20rem");
         department.setId("roadmap-department");
         department.setItemLabelGenerator(DepartmentSummary::name);
         department.setClearButtonVisible(true);
@@ -204,8 +205,10 @@ public class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
             case RED -> "var(--lumo-error-color)";
             case NO_DATA -> "var(--lumo-contrast-40pct)";
         };
+        // titles wrap inside their quarter, so the roadmap reads without hovering over each milestone
         link.getStyle().set("display", "block").set("border-left", "4px solid " + colour).set("background", "var(--lumo-base-color)")
-                .set("padding", "0 4px").set("white-space", "nowrap").set("overflow", "hidden").set("text-overflow", "ellipsis");
+                .set("padding", "0 4px").set("white-space", "normal").set("overflow-wrap", "anywhere")
+                .set("font-size", "var(--lumo-font-size-xs)").set("line-height", "1.3");
         return link;
     }
 

@@ -43,7 +43,7 @@ public final class Views {
     /** A coloured badge for a RAG, with the words spelled out (colour is never the only signal). */
     public static Span rag(Rag rag) {
         Span badge = new Span(ragText(rag));
-        badge.getElement().getThemeList().add("badge pill " + switch (rag) {
+        badge.getElement().setAttribute("theme", "badge pill " + switch (rag) {
             case GREEN -> "success";
             case AMBER -> "warning";
             case RED -> "error";
