@@ -61,6 +61,10 @@ public final class Browser implements AutoCloseable {
         page.locator("#kc-login").click();
         String app = url.substring(0, url.indexOf('/', url.indexOf("//") + 2));
         page.waitForURL(java.util.regex.Pattern.compile("^" + java.util.regex.Pattern.quote(app) + "(/.*)?$"));
+        if (url.contains("?") && !page.url().equals(url)) {
+            // WildFly's OIDC client returns to the path without its query: open the deep link again
+            page.navigate(url);
+        }
     }
 
     public static Path screenshot(Page page, String name) {
