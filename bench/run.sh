@@ -63,16 +63,19 @@ mkdir -p "$LOGS"
 
 # Scales. Quick mode keeps every code path (warm-up, baseline, both export scales) and only shrinks the data.
 if [ "$MODE" = quick ]; then
-  IMPORT_ROWS=10000; DEMO_PROFILE=demo; EXPORT_MILESTONES=100
+  IMPORT_ROWS=10000; DEMO_PROFILE=demo; EXPORT_MILESTONES=100; EXPORT_REPEATS=1
 else
-  IMPORT_ROWS=100000; DEMO_PROFILE=benchmark; EXPORT_MILESTONES=1000
+  IMPORT_ROWS=100000; DEMO_PROFILE=benchmark; EXPORT_MILESTONES=1000; EXPORT_REPEATS=3
 fi
 
 # Benchmarks run in the reactor (-pl … -am, or domain,persistence), never against module jars in ~/.m2: other
-# worktrees install theirs there under the same version. A benchmark in it-tests runs in the reactor (so the WAR and the provisioned server are current) under the lock.
+# worktrees install theirs there under the same version. A benchmark in it-tests runs in the reactor (so the WAR
+# and the provisioned server are current) under the lock, on ports of its own (WildFly +300: 8380/10290, Keycloak
+# 8643): an integration test run that did not take the lock, or whose server outlived it, cannot answer in its place.
+IT_PORTS="-Dcx.it.port.offset=300 -Dcx.it.http.port=8380 -Dcx.it.management.port=10290 -Dcx.it.keycloak.port=8643"
 it_command() { # class, extra -D settings…
   local class=$1; shift
-  echo "flock $LOCK ${MVN[*]} verify -pl it-tests -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=$class $*"
+  echo "flock $LOCK ${MVN[*]} verify -pl it-tests -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false $IT_PORTS -Dit.test=$class $*"
 }
 
 SECTIONS=()
@@ -102,8 +105,8 @@ if wanted demo; then
       "${MVN[*]} test -pl domain,persistence -Dtest=DemoLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dcx.bench.profile=$DEMO_PROFILE"
 fi
 if wanted export; then
-  run_benchmark export "Accountability report exports at N and 10×N (N = $EXPORT_MILESTONES milestones)" '\[export\]' \
-      "$(it_command ExportBenchmark "-Dcx.bench.export.milestones=$EXPORT_MILESTONES")"
+  run_benchmark export "Accountability report exports at N and 10×N (N = $EXPORT_MILESTONES milestones) and of the demo program" '\[export\]' \
+      "$(it_command ExportBenchmark "-Dcx.bench.export.milestones=$EXPORT_MILESTONES -Dcx.bench.export.repeats=$EXPORT_REPEATS -Dcx.it.demo.load=true")"
 fi
 
 MEM_GIB=$(awk '/MemTotal/ {printf "%.1f", $2 / 1048576}' /proc/meminfo)
