@@ -79,8 +79,8 @@ it_command() { # class, extra -D settings…
 }
 
 SECTIONS=()
-run_benchmark() { # name, title, pattern of the result lines, command…
-  local name=$1 title=$2 pattern=$3; shift 3
+run_benchmark() { # name, title, what the figures mean, pattern of the result lines, command…
+  local name=$1 title=$2 about=$3 pattern=$4; shift 4
   local log="$LOGS/$name.log" started=$SECONDS
   say "$title: $* (log: bench/logs/$name.log)"
   if ! (cd "$ROOT" && eval "$*") > "$log" 2>&1; then
@@ -91,21 +91,35 @@ run_benchmark() { # name, title, pattern of the result lines, command…
   lines=$(grep -E "$pattern" "$log" | sed -E 's/^.*(\[(benchmark|export|demo)\])/\1/' || true)
   [ -n "$lines" ] || die "$title printed no result lines; see bench/logs/$name.log"
   printf '%s\n' "$lines"
-  SECTIONS+=("$(printf '## %s\n\nReproduce (from the repository root, %s s in this run):\n\n```bash\n%s\n```\n\n```\n%s\n```\n' \
-      "$title" "$((SECONDS - started))" "$*" "$lines")")
+  SECTIONS+=("$(printf '## %s\n\n%s\n\nReproduce (from the repository root; %s s in this run, any wait for the lock included):\n\n```bash\n%s\n```\n\n```\n%s\n```\n' \
+      "$title" "$about" "$((SECONDS - started))" "$*" "$lines")")
 }
 
 STARTED=$SECONDS
 if wanted import; then
-  run_benchmark import "CSV import over HTTP vs PostgreSQL COPY and batched INSERT ($IMPORT_ROWS rows)" '\[benchmark\]' \
+  run_benchmark import "CSV import over HTTP vs PostgreSQL COPY and batched INSERT ($IMPORT_ROWS rows)" \
+      "The same rows through POST /api/imports/… (token, parsing, validation, idempotent writes, readings summed, one
+transaction) and straight into the same tables with JDBC. Ratio = import time / raw time: how many times the cheapest
+write of the same rows on the same server the whole API path costs." '\[benchmark\]' \
       "$(it_command ImportBenchmark "-Dcx.bench.rows=$IMPORT_ROWS")"
 fi
 if wanted demo; then
-  run_benchmark demo "Demo program load through the use-case services ($DEMO_PROFILE profile)" '\[demo\]' \
+  run_benchmark demo "Demo program load through the use-case services ($DEMO_PROFILE profile)" \
+      "The demo program (benchmark profile: 50 departments, 2,000 milestones, 3 years of daily readings for 200
+series) generated and loaded through the use-case services with audit, into a throwaway database. Baseline: the
+rows it stored COPY'd raw into copies of their tables (same indexes and checks) on the same server." '\[demo\]' \
       "${MVN[*]} test -pl domain,persistence -Dtest=DemoLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dcx.bench.profile=$DEMO_PROFILE"
 fi
 if wanted export; then
-  run_benchmark export "Accountability report exports at N and 10×N (N = $EXPORT_MILESTONES milestones) and of the demo program" '\[export\]' \
+  run_benchmark export "Accountability report exports at N and 10×N (N = $EXPORT_MILESTONES milestones) and of the demo program" \
+      "Issue 8, \"exports stream: memory stays flat as the data grows\". One department at N and at 10×N milestones
+(3 check-ins and 10 audit records each), every format over HTTP. *time ratio* 10×N / N should be about 10 (linear);
+*×raw COPY* is the export time over a raw COPY of the same rows out of PostgreSQL. *live heap*: the server's old
+generation + survivors after a full GC forced while the export is paused (client not reading) at 1/4, 1/2 and 3/4 of
+its bytes, i.e. what the export holds mid-stream; *live ratio* 10×N / N near 1 and *held* near 0 is the proof of
+streaming (a report built in memory would hold its rows: tens of MB at 10×N). *peak heap* (sum of the heap pools'
+peaks over one export after a full GC) also counts the garbage made before the next young collection, so it grows
+with the allocation until the young generation is full and is the weaker figure." '\[export\]' \
       "$(it_command ExportBenchmark "-Dcx.bench.export.milestones=$EXPORT_MILESTONES -Dcx.bench.export.repeats=$EXPORT_REPEATS -Dcx.it.demo.load=true")"
 fi
 
@@ -124,7 +138,7 @@ PG=$(command -v psql >/dev/null 2>&1 && psql -h 127.0.0.1 -U postgres -Atc 'SHOW
   printf '| RAM | %s GiB |\n' "$MEM_GIB"
   printf '| JDK | %s (`%s`) |\n' "$JDK" "$JAVA_HOME"
   printf '| PostgreSQL | %s on 127.0.0.1:5432 (when it answers; else the embedded one) |\n' "$PG"
-  printf '| Maven | %s |\n\n' "$(mvn -v 2>/dev/null | head -1)"
+  printf '| Maven | %s |\n\n' "$(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
   for section in "${SECTIONS[@]}"; do printf '%s\n\n' "$section"; done
 } > "$RESULTS"
 say "results in ${RESULTS#"$ROOT"/} after $((SECONDS - STARTED)) s"
