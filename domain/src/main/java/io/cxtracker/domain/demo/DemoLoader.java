@@ -66,6 +66,19 @@ public final class DemoLoader {
             Map<String, Duration> steps) {
     }
 
+    /**
+     * What a top-up stored: the days it covered and the rows the services accepted. Rows sent before (the
+     * same idempotency keys) count as duplicates and are not stored again.
+     */
+    public record TopUp(LocalDate from, LocalDate to, long surveyResponses, long readings, long feedback, long duplicates,
+            long rejected) {
+
+        /** Whether nothing new was stored. */
+        public boolean storedNothing() {
+            return surveyResponses == 0 && readings == 0 && feedback == 0;
+        }
+    }
+
     public DemoLoader(DemoServices services, DemoActor actor, DemoClock clock, Consumer<String> progress) {
         this.services = services;
         this.actor = actor;
@@ -75,17 +88,19 @@ public final class DemoLoader {
 
     public Summary load(DemoPlan plan) {
         Map<String, Duration> steps = new LinkedHashMap<>();
-        long[] counters = new long[4]; // survey responses, readings, feedback, rejected
+        long[] counters = new long[5]; // survey responses, readings, feedback, rejected, duplicates
         DemoData data = new DemoData(plan);
+        LocalDate first = plan.parameters().programStart();
+        LocalDate last = plan.parameters().lastDataDay();
 
         long programId = timed(steps, "set-up", () -> setUp(plan));
         List<Long> initiativeIds = timed(steps, "initiatives", () -> initiatives(plan, programId));
         timed(steps, "metric data", () -> {
-            metricData(plan, data, counters);
+            metricData(plan, data, first, last, counters);
             return null;
         });
         timed(steps, "feedback", () -> {
-            feedback(plan, data, counters);
+            feedback(data, first, last, counters);
             return null;
         });
         List<Long> targetIds = timed(steps, "targets", () -> targets(plan, programId));
@@ -97,6 +112,28 @@ public final class DemoLoader {
         actor.becomeAdmin();
         return new Summary(programId, plan.departments().size(), initiativeIds.size(), milestoneIds.size(), checkIns[0],
                 targetIds.size(), counters[0], counters[1], counters[2], commitments, assessments, counters[3], steps);
+    }
+
+    /**
+     * Tops up a demo loaded earlier with the daily data (survey answers, readings, feedback) of the days from
+     * {@code from} to {@code to}, as the ingestion service account, through the same idempotent ingestion as
+     * the load: a day sent twice stores nothing the second time. {@code plan} must be the plan the demo was
+     * loaded from (generated with the same parameters as of the day it was loaded): its live series carry on
+     * (see {@link DemoPlan#continuedTo}). Days after the program's end are left out.
+     */
+    public TopUp topUp(DemoPlan plan, LocalDate from, LocalDate to) {
+        DemoPlan continued = plan.continuedTo(to);
+        LocalDate last = to.isAfter(continued.parameters().lastDataDay()) ? continued.parameters().lastDataDay() : to;
+        long[] counters = new long[5];
+        if (!from.isAfter(last)) {
+            DemoData data = new DemoData(continued);
+            progress.accept("top-up " + from + " to " + last);
+            metricData(continued, data, from, last, counters);
+            feedback(data, from, last, counters);
+        }
+        clock.useRealTime();
+        actor.becomeAdmin();
+        return new TopUp(from, last, counters[0], counters[1], counters[2], counters[4], counters[3]);
     }
 
     private <T> T timed(Map<String, Duration> steps, String step, java.util.function.Supplier<T> work) {
@@ -146,14 +183,14 @@ public final class DemoLoader {
         });
     }
 
-    private void metricData(DemoPlan plan, DemoData data, long[] counters) {
+    /** The series' data of the days from first to last, in batches, day by day. */
+    private void metricData(DemoPlan plan, DemoData data, LocalDate first, LocalDate last, long[] counters) {
         clock.useRealTime();
         actor.becomeIngestClient();
         boolean asResponses = plan.parameters().surveysAsResponses();
         List<NewSurveyResponse> responses = new ArrayList<>(SURVEY_BATCH + 2000);
         List<NewReading> readings = new ArrayList<>(READING_BATCH);
-        LocalDate last = plan.parameters().lastDataDay();
-        for (LocalDate day = plan.parameters().programStart(); !day.isAfter(last); day = day.plusDays(1)) {
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             for (SeriesSpec series : plan.series()) {
                 if (!data.hasData(series, day)) {
                     continue;
@@ -185,6 +222,7 @@ public final class DemoLoader {
         BatchReport report = tx(() -> services.surveys().ingest(List.copyOf(responses)));
         counters[0] += report.accepted();
         counters[3] += report.rejected();
+        counters[4] += report.duplicates();
         if (report.rejected() > 0) {
             progress.accept("survey answers rejected: " + report.items().stream()
                     .filter(o -> !o.reasons().isEmpty()).findFirst().map(o -> o.reasons().toString()).orElse(""));
@@ -199,6 +237,7 @@ public final class DemoLoader {
         IngestionReport report = tx(() -> services.readings().ingest(List.copyOf(readings)));
         counters[1] += report.accepted();
         counters[3] += report.rejected();
+        counters[4] += report.duplicates();
         if (report.rejected() > 0) {
             progress.accept("readings rejected: " + report.items().stream()
                     .filter(o -> !o.reasons().isEmpty()).findFirst().map(o -> o.reasons().toString()).orElse(""));
@@ -206,12 +245,11 @@ public final class DemoLoader {
         readings.clear();
     }
 
-    private void feedback(DemoPlan plan, DemoData data, long[] counters) {
+    private void feedback(DemoData data, LocalDate first, LocalDate last, long[] counters) {
         clock.useRealTime();
         actor.becomeIngestClient();
         List<NewFeedback> items = new ArrayList<>(FEEDBACK_BATCH + 500);
-        LocalDate last = plan.parameters().lastDataDay();
-        for (LocalDate day = plan.parameters().programStart(); !day.isAfter(last); day = day.plusDays(1)) {
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             items.addAll(data.feedback(day));
             if (items.size() >= FEEDBACK_BATCH) {
                 flushFeedback(items, counters);
@@ -227,6 +265,7 @@ public final class DemoLoader {
         BatchReport report = tx(() -> services.feedback().ingest(List.copyOf(items)));
         counters[2] += report.accepted();
         counters[3] += report.rejected();
+        counters[4] += report.duplicates();
         items.clear();
     }
 

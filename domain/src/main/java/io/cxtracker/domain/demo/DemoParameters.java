@@ -69,6 +69,12 @@ public record DemoParameters(long seed, LocalDate asOf, LocalDate programStart, 
                 responsesPerDay, surveysAsResponses, feedbackPerDay, commitments);
     }
 
+    /** The same program on another "today": only the days with data change, not the program. */
+    public DemoParameters withAsOf(LocalDate newAsOf) {
+        return new DemoParameters(seed, newAsOf, programStart, programYears, departments, milestones, series,
+                responsesPerDay, surveysAsResponses, feedbackPerDay, commitments);
+    }
+
     /** "CX Transformation 2026–2028" for a three-year program starting in 2026. */
     public String programName() {
         int first = programStart.getYear();

@@ -59,6 +59,11 @@ public record DemoPlan(DemoParameters parameters, String programName, List<Phase
         public SeriesSpec {
             boosts = List.copyOf(boosts);
         }
+
+        /** The same series with data up to another day. */
+        public SeriesSpec withLastDay(LocalDate newLastDay) {
+            return new SeriesSpec(index, metricKey, departmentCode, start, yearlyChange, firstDay, newLastDay, boosts);
+        }
     }
 
     public record Boost(LocalDate from, double change) {
@@ -116,6 +121,27 @@ public record DemoPlan(DemoParameters parameters, String programName, List<Phase
 
     public record AssessmentSpec(String departmentCode, LocalDate assessedOn, Map<String, Integer> answers, String notes,
             String assessor) {
+    }
+
+    /**
+     * The same program with its daily data carried on to {@code lastDay} (at most the program's last day), for
+     * topping up a demo loaded earlier: the series that had data on the plan's last data day carry on with the
+     * same trend, boosts and per-day seeds, so the days already stored and the new ones form one curve; the
+     * series that had gone silent stay silent, as do their targets' verdicts of "no data". Everything else
+     * (milestones, targets, commitments…) is the plan as generated. A day not after the plan's last data day
+     * gives this plan.
+     */
+    public DemoPlan continuedTo(LocalDate lastDay) {
+        LocalDate live = parameters.lastDataDay();
+        if (!lastDay.isAfter(live)) {
+            return this;
+        }
+        DemoParameters later = parameters.withAsOf(lastDay.plusDays(1));
+        List<SeriesSpec> continued = series.stream()
+                .map(s -> s.lastDay().equals(live) ? s.withLastDay(later.lastDataDay()) : s)
+                .toList();
+        return new DemoPlan(later, programName, phases, departments, metrics, initiatives, continued, targets, milestones,
+                themes, commitments, assessments);
     }
 
     /** The lead of a department by code. */

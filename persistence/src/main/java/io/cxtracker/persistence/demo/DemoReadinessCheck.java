@@ -7,7 +7,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * DOWN while the demo program is being loaded, so that nobody looks at half a program; UP otherwise — also
+ * DOWN while the demo program is being loaded or topped up, so that nobody looks at half a program; UP otherwise — also
  * when loading failed (the application works without the demo; the reason is in the data and the log).
  */
 @Readiness
@@ -20,7 +20,8 @@ public class DemoReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         DemoStartup.State state = demo.state();
-        boolean busy = state == DemoStartup.State.WAITING || state == DemoStartup.State.LOADING;
+        boolean busy = state == DemoStartup.State.WAITING || state == DemoStartup.State.LOADING
+                || state == DemoStartup.State.TOPPING_UP;
         return HealthCheckResponse.named("demo-program")
                 .status(!busy)
                 .withData("state", state.name())

@@ -53,9 +53,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Loads the demo program on the first start when {@code cx.demo.load=true} (environment {@code CX_DEMO_LOAD}),
  * in the background, through the use-case services, as the demo realm's people (see {@link DemoLoader}).
- * Never twice: nothing is loaded when a program of the demo's name exists. Several nodes starting together
- * take a PostgreSQL advisory lock, so one loads and the others then find its program. Readiness reports
- * DOWN while it loads ({@link DemoReadinessCheck}).
+ * Never twice: nothing is loaded when a program of the demo's name exists. The demo's data is made relative to
+ * the day it was loaded, so a demo found on a later start is topped up: the days from its latest data day to
+ * yesterday are generated from the same plan (same seed, day by day) and ingested idempotently, so that
+ * the dashboards keep showing recent readings instead of turning "no data" after a month. Several nodes
+ * starting together take a PostgreSQL advisory lock, so one loads or tops up and the others then find its
+ * work done. Readiness reports DOWN while it loads or tops up ({@link DemoReadinessCheck}).
  *
  * <p>Settings: {@code cx.demo.profile} {@code demo} (default: "CX Transformation 2026–2028", ten
  * departments) or {@code benchmark} (50 departments, 2,000 milestones, 3 years of daily readings for 200
@@ -67,7 +70,7 @@ public class DemoStartup {
     /** The advisory lock key the loading node holds ("cx-demo"). */
     static final long LOCK_KEY = 0x63782d64656d6fL;
 
-    public enum State { OFF, WAITING, LOADING, LOADED, FOUND, FAILED }
+    public enum State { OFF, WAITING, LOADING, LOADED, TOPPING_UP, FOUND, FAILED }
 
     @Resource(lookup = "java:jboss/datasources/CxDS")
     DataSource dataSource;
@@ -185,9 +188,11 @@ public class DemoStartup {
         DemoServices services = services(actor, demoClock);
         Optional<Long> existing = transactions.inTransaction(() -> DemoLoader.existingProgram(services, parameters.programName()));
         if (existing.isPresent()) {
+            String found = "\"" + parameters.programName() + "\" is loaded already (program " + existing.get() + ")";
+            String toppedUp = topUpIfBehind(existing.get(), services, actor, demoClock);
             state = State.FOUND;
-            detail = "\"" + parameters.programName() + "\" is loaded already (program " + existing.get() + ")";
-            LOG.info(() -> "Demo: " + detail + "; nothing loaded");
+            detail = found + "; " + toppedUp;
+            LOG.info(() -> "Demo: " + detail);
             return;
         }
         state = State.LOADING;
@@ -203,6 +208,33 @@ public class DemoStartup {
         state = State.LOADED;
         detail = "loaded \"" + plan.programName() + "\" in " + took.toMillis() + " ms: " + summary;
         LOG.info(() -> "Demo: " + detail);
+    }
+
+    /**
+     * Generates and ingests the days from the day after the demo's latest data day to yesterday, from the plan
+     * of the day the demo was loaded. What was sent already is recognised by its idempotency key, so a second
+     * node or a rerun stores nothing twice. Says what it did.
+     */
+    private String topUpIfBehind(long programId, DemoServices services, DemoActor actor, DemoClock demoClock) {
+        DemoHistory history = new DemoHistory(dataSource);
+        LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+        Optional<LocalDate> latest = history.latestDataDay();
+        if (latest.isEmpty() || !latest.get().isBefore(yesterday)) {
+            return "its data is current (latest day " + latest.map(LocalDate::toString).orElse("none") + ")";
+        }
+        // Without the audit record (a database from before the audit trail) the day after the latest data is
+        // the best guess: the series then carry on from there with that day's plan.
+        LocalDate loadedOn = history.loadedOn(programId).orElse(latest.get().plusDays(1));
+        state = State.TOPPING_UP;
+        detail = "topping up the days after " + latest.get();
+        long started = System.nanoTime();
+        DemoPlan plan = DemoGenerator.generate(parameters(loadedOn));
+        DemoLoader.TopUp topUp = new DemoLoader(services, actor, demoClock, step -> LOG.info(() -> "Demo: " + step))
+                .topUp(plan, latest.get().plusDays(1), yesterday);
+        return "topped up " + topUp.from() + " to " + topUp.to() + " (loaded on " + loadedOn + ") in "
+                + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms: " + topUp.surveyResponses()
+                + " survey answers, " + topUp.readings() + " readings, " + topUp.feedback() + " feedback items, "
+                + topUp.duplicates() + " sent before, " + topUp.rejected() + " rejected";
     }
 
     private static DemoParameters parameters(LocalDate today) {
