@@ -6,44 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Page;
 import io.cxtracker.it.support.Browser;
-import io.cxtracker.it.support.Deployments;
 import io.cxtracker.it.support.HttpJson;
 import java.nio.file.Files;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Vaadin department page in headless Chromium, against the same service the API uses. The browser
  * signs in through the real Keycloak login page as the demo program admin.
  */
-@ExtendWith(ArquillianExtension.class)
-class DepartmentPageBrowserIT {
+class DepartmentPageBrowserIT extends BrowserTest {
 
-    private static Browser browser;
     private final HttpJson api = HttpJson.asProgramAdmin();
-    private final String base = System.getProperty("cx.it.base.url", "http://127.0.0.1:8280");
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return Deployments.realWar();
-    }
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void showsADepartmentCreatedThroughTheApi() {

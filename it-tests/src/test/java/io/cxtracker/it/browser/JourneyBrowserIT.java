@@ -12,18 +12,11 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.cxtracker.it.api.Api;
 import io.cxtracker.it.support.Browser;
-import io.cxtracker.it.support.Deployments;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The three journeys of the product, each through the real Keycloak login page in headless Chromium: an
@@ -31,28 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * history show it; an auditor exports the accountability report as PDF. And the stale check-in: a lead who opened
  * a milestone before someone else saved gets a plain conflict message, and nothing is stored.
  */
-@ExtendWith(ArquillianExtension.class)
-class JourneyBrowserIT {
-
-    private static Browser browser;
-    private final String base = System.getProperty("cx.it.base.url", "http://127.0.0.1:8280");
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return Deployments.realWar();
-    }
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class JourneyBrowserIT extends BrowserTest {
 
     @Test
     void anExecutiveOpensAnAtRiskItemAndSeesWhy() {

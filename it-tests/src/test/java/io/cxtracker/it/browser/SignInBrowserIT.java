@@ -6,43 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Page;
 import io.cxtracker.it.support.Browser;
-import io.cxtracker.it.support.Deployments;
 import io.cxtracker.it.support.HttpJson;
 import io.cxtracker.it.support.ThrowawayKeycloak;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Signing in through the real Keycloak login page, landing where the role works, and signing out of
  * both the app and Keycloak.
  */
-@ExtendWith(ArquillianExtension.class)
-class SignInBrowserIT {
-
-    private static Browser browser;
-    private final String base = System.getProperty("cx.it.base.url", "http://127.0.0.1:8280");
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return Deployments.realWar();
-    }
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class SignInBrowserIT extends BrowserTest {
 
     @Test
     void aDepartmentLeadLandsOnTheirDepartmentsAccountability() {

@@ -8,19 +8,12 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import io.cxtracker.it.support.Browser;
-import io.cxtracker.it.support.Deployments;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Consumer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every view, opened by its deep link and filled with the journey story's data, at desktop (1280×800) and tablet
@@ -28,28 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * And the Listen view's CSV import: a file with a bad row stores nothing and lists the row, then "store only the
  * valid rows" keeps the good ones.
  */
-@ExtendWith(ArquillianExtension.class)
-class ViewScreenshotsBrowserIT {
-
-    private static Browser browser;
-    private final String base = System.getProperty("cx.it.base.url", "http://127.0.0.1:8280");
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return Deployments.realWar();
-    }
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ViewScreenshotsBrowserIT extends BrowserTest {
 
     private record View(String name, String path, String id, Consumer<Page> check) {
     }
