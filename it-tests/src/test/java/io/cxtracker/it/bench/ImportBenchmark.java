@@ -36,9 +36,8 @@ import org.postgresql.core.BaseConnection;
  * The import rate of a 100,000-row CSV through the real API (HTTP, token, CSV parsing, validation, idempotent
  * writes, readings summed from the answers, one transaction), against raw JDBC on the same PostgreSQL in the
  * same run: COPY of the same rows into the same table, and a batched INSERT. Not part of the test suite (the
- * name does not end in IT); run it with
- * <pre>flock /tmp/cx-it.lock ./cx test -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ImportBenchmark</pre>
- * and read the lines starting with [benchmark].
+ * name does not end in IT); {@code bench/run.sh import} runs it and writes its figures, with the command, to
+ * {@code bench/RESULTS.md}.
  */
 @ExtendWith(ArquillianExtension.class)
 class ImportBenchmark {
