@@ -5,13 +5,7 @@ import io.cxtracker.domain.audit.AuditRecord;
 import io.cxtracker.domain.audit.AuditTrail;
 import io.cxtracker.persistence.audit.JdbcAuditTrail;
 import jakarta.persistence.EntityManager;
-import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.hibernate.Session;
 
 /**
@@ -36,58 +30,16 @@ public final class EntityManagerAuditTrail implements AuditTrail {
     }
 
     /** Hands out the borrowed connection; closing the handle leaves it open. */
-    private record Borrowed(Connection connection) implements DataSource {
+    private static final class Borrowed extends ConnectionSource {
+        private final Connection connection;
+
+        Borrowed(Connection connection) {
+            this.connection = connection;
+        }
+
         @Override
         public Connection getConnection() {
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                    (proxy, method, args) -> {
-                        if (method.getName().equals("close")) {
-                            return null;
-                        }
-                        try {
-                            return method.invoke(connection, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) {
-            return getConnection();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
+            return keptOpen(connection);
         }
     }
 }
