@@ -129,7 +129,7 @@ class MilestoneHistoryResourceTest {
         };
         MilestoneHistoryResource resource = new MilestoneHistoryResource();
         resource.audit = new AuditService(repository, user);
-        resource.milestones = new MilestoneService(milestones, null, null, null, user, null, null);
+        resource.milestones = new MilestoneService(milestones, null, null, null, user, null, null, null);
         return resource;
     }
 }

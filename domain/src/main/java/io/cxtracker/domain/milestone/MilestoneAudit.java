@@ -18,6 +18,10 @@ final class MilestoneAudit {
     static final String CLEAR_OVERRIDE = "clear-override";
     static final String LINK_TARGET = "link-target";
     static final String UNLINK_TARGET = "unlink-target";
+    static final String REQUEST_OVERRIDE = "request-override";
+    static final String REQUEST_UNLINK = "request-unlink";
+    static final String APPROVE_REQUEST = "approve-request";
+    static final String REJECT_REQUEST = "reject-request";
 
     private MilestoneAudit() {
     }
@@ -40,6 +44,36 @@ final class MilestoneAudit {
         fields.put("targets", m.targets().isEmpty() ? null
                 : String.join(",", m.targets().stream().map(Target::id).sorted().map(String::valueOf).toList()));
         return fields;
+    }
+
+    /**
+     * A lead's request for approval, on the milestone's own history (the milestone itself is unchanged): what
+     * is asked, by whom (the record's actor) and why.
+     */
+    static AuditEntry.Builder requested(ApprovalRequest r) {
+        AuditEntry.Builder entry = entry(r.milestone(),
+                r.change() == RequestedChange.OVERRIDE_STATUS ? REQUEST_OVERRIDE : REQUEST_UNLINK)
+                .set("request.id", r.id())
+                .set("request.state", RequestState.PENDING);
+        r.requestedStatus().ifPresent(s -> entry.set("request.status", s));
+        r.target().ifPresent(t -> entry.set("request.target", t.id()));
+        return entry.set("request.reason", r.reason().orElse(null));
+    }
+
+    /**
+     * The decision on a request: for an approval, the milestone's fields that changed with it; the request's
+     * id, requester and new state; the decider (the record's actor) and their reason.
+     */
+    static AuditEntry.Builder decided(ApprovalRequest r, ApprovalDecision d, Map<String, Object> before) {
+        boolean approved = d.outcome() == RequestState.APPROVED;
+        AuditEntry.Builder entry = entry(r.milestone(), approved ? APPROVE_REQUEST : REJECT_REQUEST);
+        if (approved) {
+            entry.changes(before, fields(r.milestone()));
+        }
+        return entry.set("request.id", r.id())
+                .set("request.requestedBy", r.requestedBy())
+                .set("request.state", d.outcome())
+                .set("request.decisionReason", d.reason());
     }
 
     /** An entry about the milestone, filed under its owner department (after the write). */

@@ -9,6 +9,7 @@ import io.cxtracker.domain.initiative.Initiative;
 import io.cxtracker.domain.initiative.InitiativeRepository;
 import io.cxtracker.domain.security.Authority;
 import io.cxtracker.domain.security.CurrentUser;
+import io.cxtracker.domain.security.Role;
 import io.cxtracker.domain.shared.ConcurrentUpdateException;
 import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.domain.shared.NotFoundException;
@@ -41,16 +42,18 @@ public class MilestoneService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final AuditRecorder audit;
+    private final ApprovalRequestRepository approvals;
 
     /** For the CDI proxy only. */
     protected MilestoneService() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null);
     }
 
     @Inject
     public MilestoneService(MilestoneRepository milestones, InitiativeRepository initiatives,
             DepartmentRepository departments, TargetRepository targets, CurrentUser currentUser, Clock clock,
-            AuditRecorder audit) {
+            AuditRecorder audit, ApprovalRequestRepository approvals) {
+        this.approvals = approvals;
         this.milestones = milestones;
         this.initiatives = initiatives;
         this.departments = departments;
@@ -108,12 +111,20 @@ public class MilestoneService {
         return MilestoneView.of(milestone);
     }
 
-    /** Sets the status by hand; the reason is mandatory. */
-    public MilestoneView overrideStatus(long id, long expectedVersion, MilestoneStatus status, String reason) {
+    /**
+     * Sets the status by hand; the reason is mandatory. A program admin's override applies at once; a
+     * department lead's is a request that a program admin or executive must approve (four eyes), and until
+     * then the milestone, its derived status included, stays as it is.
+     */
+    public ChangeOutcome overrideStatus(long id, long expectedVersion, MilestoneStatus status, String reason) {
         Milestone milestone = writable(id, expectedVersion, "override milestone statuses");
-        Map<String, Object> before = MilestoneAudit.fields(milestone);
-        milestone.overrideStatus(status, reason, currentUser.name(), clock.instant());
-        return stored(milestone, before, MilestoneAudit.OVERRIDE_STATUS);
+        if (currentUser.has(Role.PROGRAM_ADMIN)) {
+            Map<String, Object> before = MilestoneAudit.fields(milestone);
+            milestone.overrideStatus(status, reason, currentUser.name(), clock.instant());
+            return ChangeOutcome.applied(stored(milestone, before, MilestoneAudit.OVERRIDE_STATUS));
+        }
+        ApprovalRequest request = ApprovalRequest.overrideStatus(milestone, status, reason, currentUser.name(), clock.instant());
+        return ChangeOutcome.requested(requested(request, null));
     }
 
     public MilestoneView clearOverride(long id, long expectedVersion) {
@@ -132,12 +143,37 @@ public class MilestoneService {
         return stored(milestone, before, MilestoneAudit.LINK_TARGET);
     }
 
-    public MilestoneView unlinkTarget(long id, long expectedVersion, long targetId) {
+    /**
+     * Stops a target from deciding the milestone's status. Like an override: a program admin's unlink applies at
+     * once (unlinking a target that is not linked changes nothing); a department lead's is a request for approval,
+     * and the link stands until it is approved.
+     *
+     * @param reason optional; kept with a lead's request
+     */
+    public ChangeOutcome unlinkTarget(long id, long expectedVersion, long targetId, String reason) {
         Milestone milestone = writable(id, expectedVersion, "unlink targets from milestones");
         Target target = target(targetId);
-        Map<String, Object> before = MilestoneAudit.fields(milestone);
-        milestone.unlinkTarget(target);
-        return stored(milestone, before, MilestoneAudit.UNLINK_TARGET);
+        if (currentUser.has(Role.PROGRAM_ADMIN)) {
+            Map<String, Object> before = MilestoneAudit.fields(milestone);
+            milestone.unlinkTarget(target);
+            return ChangeOutcome.applied(stored(milestone, before, MilestoneAudit.UNLINK_TARGET));
+        }
+        ApprovalRequest request = ApprovalRequest.unlinkTarget(milestone, target, reason, currentUser.name(), clock.instant());
+        return ChangeOutcome.requested(requested(request, targetId));
+    }
+
+    /** Files a lead's request, unless the same change already waits for a decision. */
+    private ApprovalRequestView requested(ApprovalRequest request, Long targetId) {
+        approvals.pendingOf(List.of(request.milestone().id())).stream()
+                .filter(p -> p.sameChangeAs(request.change(), targetId))
+                .findFirst()
+                .ifPresent(p -> {
+                    throw new RequestConflictException("request " + p.id() + " by " + p.requestedBy()
+                            + " already asks for this change and waits for approval; nothing was written");
+                });
+        approvals.add(request);
+        audit.record(MilestoneAudit.requested(request));
+        return ApprovalRequestView.of(request);
     }
 
     public MilestoneView get(long id) {

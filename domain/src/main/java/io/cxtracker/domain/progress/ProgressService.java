@@ -6,7 +6,9 @@ import io.cxtracker.domain.metric.MetricSeriesRepository;
 import io.cxtracker.domain.metric.SeriesPoint;
 import io.cxtracker.domain.metric.SeriesScope;
 import io.cxtracker.domain.milestone.EffectiveStatus;
+import io.cxtracker.domain.milestone.ApprovalRequestRepository;
 import io.cxtracker.domain.milestone.MilestoneRepository;
+import io.cxtracker.domain.milestone.PendingRequest;
 import io.cxtracker.domain.milestone.MilestoneStatus;
 import io.cxtracker.domain.milestone.MilestoneStatusDerivation;
 import io.cxtracker.domain.program.Phase;
@@ -57,15 +59,17 @@ public class ProgressService {
     private final TargetRepository targets;
     private final MetricSeriesRepository series;
     private final Clock clock;
+    private final ApprovalRequestRepository approvals;
 
     /** For the CDI proxy only. */
     protected ProgressService() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     @Inject
     public ProgressService(ProgressRepository progress, ProgramRepository programs, MilestoneRepository milestones,
-            TargetRepository targets, MetricSeriesRepository series, Clock clock) {
+            TargetRepository targets, MetricSeriesRepository series, Clock clock, ApprovalRequestRepository approvals) {
+        this.approvals = approvals;
         this.progress = progress;
         this.programs = programs;
         this.milestones = milestones;
@@ -206,7 +210,8 @@ public class ProgressService {
         if (facts.isEmpty()) {
             return List.of();
         }
-        Evaluation evaluation = new Evaluation(facts, asOf);
+        // requests pending now say nothing about a past day
+        Evaluation evaluation = new Evaluation(facts, asOf, false);
         return facts.stream().map(evaluation::of).toList();
     }
 
@@ -238,9 +243,18 @@ public class ProgressService {
         private final Map<Long, SeriesScope> scopes = new HashMap<>();
         private final Map<SeriesScope, List<SeriesPoint>> seriesByScope;
         private final Map<EvaluationKey, TargetEvaluation> evaluations = new HashMap<>();
+        private final Map<Long, List<PendingRequest>> pending = new HashMap<>();
 
         Evaluation(List<MilestoneFacts> facts, LocalDate today) {
+            this(facts, today, true);
+        }
+
+        Evaluation(List<MilestoneFacts> facts, LocalDate today, boolean withPending) {
             this.today = today;
+            if (withPending && !facts.isEmpty()) {
+                approvals.pendingOf(facts.stream().map(MilestoneFacts::id).toList()).forEach(r -> pending
+                        .computeIfAbsent(r.milestone().id(), id -> new ArrayList<>()).add(PendingRequest.of(r)));
+            }
             Set<Long> ids = new LinkedHashSet<>();
             facts.forEach(f -> ids.addAll(f.targetIds()));
             if (!ids.isEmpty()) {
@@ -284,7 +298,7 @@ public class ProgressService {
                     : f.override().appliedTo(derived);
             return new MilestoneStatusView(f.id(), f.title(), f.initiativeId(), f.pillar(), f.phaseNumber(),
                     f.ownerDepartment(), f.due(), today, effective.status(), effective.derived(),
-                    effective.override().orElse(null), linked);
+                    effective.override().orElse(null), linked, pending.getOrDefault(f.id(), List.of()));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.cxtracker.domain.milestone;
 
 import static io.cxtracker.domain.testing.Violated.fields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -61,7 +62,8 @@ class MilestoneServiceTest {
     }
 
     private MilestoneService as(CurrentUser user) {
-        return new MilestoneService(store.milestones, store.initiatives, store.departments, store.targets, user, CLOCK, audit.recorder(user));
+        return new MilestoneService(store.milestones, store.initiatives, store.departments, store.targets, user, CLOCK, audit.recorder(user),
+                store.approvals);
     }
 
     private MilestoneView supportMilestone() {
@@ -180,33 +182,37 @@ class MilestoneServiceTest {
     }
 
     @Test
-    void anOverrideNeedsAReasonAndRecordsWhoAndWhen() {
+    void aProgramAdminsOverrideNeedsAReasonAppliesAtOnceAndRecordsWhoAndWhen() {
         MilestoneView milestone = supportMilestone();
-        CurrentUser lead = TestUser.leadOf("support");
-        fields(() -> as(lead).overrideStatus(milestone.id(), 0, MilestoneStatus.ON_TRACK, " "), "reason");
+        CurrentUser admin = TestUser.programAdmin();
+        fields(() -> as(admin).overrideStatus(milestone.id(), 0, MilestoneStatus.ON_TRACK, " "), "reason");
 
-        MilestoneView overridden = as(lead).overrideStatus(milestone.id(), 0, MilestoneStatus.ON_TRACK, "vendor signed");
-        assertEquals(new StatusOverride(MilestoneStatus.ON_TRACK, "vendor signed", "lee", NOW), overridden.override());
-        assertNull(as(lead).clearOverride(milestone.id(), overridden.version()).override());
+        ChangeOutcome outcome = as(admin).overrideStatus(milestone.id(), 0, MilestoneStatus.ON_TRACK, "vendor signed");
+        assertFalse(outcome.isRequested());
+        MilestoneView overridden = outcome.applied();
+        assertEquals(new StatusOverride(MilestoneStatus.ON_TRACK, "vendor signed", "ada", NOW), overridden.override());
+        assertNull(as(TestUser.leadOf("support")).clearOverride(milestone.id(), overridden.version()).override());
 
         assertEquals(List.of("create", "override-status", "clear-override"),
                 audit.entries.stream().map(AuditEntry::action).toList());
         AuditEntry override = audit.entries.get(1);
         assertEquals(Map.of("overrideStatus", "ON_TRACK", "overrideReason", "vendor signed"), override.newValues());
-        assertEquals("lee", override.actor());
+        assertEquals("ada", override.actor());
         AuditEntry cleared = audit.entries.get(2);
         assertEquals(Map.of("overrideStatus", "ON_TRACK", "overrideReason", "vendor signed"), cleared.oldValues());
         assertNull(cleared.newValues().get("overrideStatus"));
+        assertEquals(List.of(), store.approvalRows, "a program admin's override needs no request");
     }
 
     @Test
-    void targetsAreLinkedById() {
+    void targetsAreLinkedByIdAndAProgramAdminUnlinksAtOnce() {
         MilestoneView milestone = supportMilestone();
         CurrentUser lead = TestUser.leadOf("support");
         MilestoneView linked = as(lead).linkTarget(milestone.id(), 0, targetId);
         assertEquals(List.of(targetId), linked.targetIds());
         fields(() -> as(lead).linkTarget(milestone.id(), linked.version(), 999), "targetId");
-        assertEquals(List.of(), as(lead).unlinkTarget(milestone.id(), linked.version(), targetId).targetIds());
+        assertEquals(List.of(), as(TestUser.programAdmin()).unlinkTarget(milestone.id(), linked.version(), targetId, null)
+                .applied().targetIds());
 
         assertEquals(List.of("create", "link-target", "unlink-target"), audit.entries.stream().map(AuditEntry::action).toList());
         assertEquals(String.valueOf(targetId), audit.entries.get(1).newValues().get("targets"));

@@ -19,7 +19,11 @@ import io.cxtracker.domain.metric.ReadingRepository;
 import io.cxtracker.domain.metric.SeriesBucket;
 import io.cxtracker.domain.metric.SeriesPoint;
 import io.cxtracker.domain.metric.SeriesScope;
+import io.cxtracker.domain.milestone.ApprovalRequest;
+import io.cxtracker.domain.milestone.ApprovalRequestQuery;
+import io.cxtracker.domain.milestone.ApprovalRequestRepository;
 import io.cxtracker.domain.milestone.Milestone;
+import io.cxtracker.domain.milestone.RequestState;
 import io.cxtracker.domain.milestone.MilestoneRepository;
 import io.cxtracker.domain.program.Phase;
 import io.cxtracker.domain.program.Program;
@@ -207,6 +211,43 @@ public final class InMemory {
         @Override
         public void store(Target target) {
             Entities.bumpVersion(target);
+        }
+    };
+
+    public final List<ApprovalRequest> approvalRows = new ArrayList<>();
+
+    public final ApprovalRequestRepository approvals = new ApprovalRequestRepository() {
+        @Override
+        public Optional<ApprovalRequest> findById(long id) {
+            return approvalRows.stream().filter(r -> r.id() == id).findFirst();
+        }
+
+        @Override
+        public void add(ApprovalRequest request) {
+            Entities.assignId(request, nextId());
+            approvalRows.add(request);
+        }
+
+        @Override
+        public void store(ApprovalRequest request) {
+            // the decision is part of the object already
+        }
+
+        @Override
+        public Page<ApprovalRequest> page(ApprovalRequestQuery query, PageRequest page) {
+            List<ApprovalRequest> matching = approvalRows.stream()
+                    .filter(r -> query.state() == null || r.state() == query.state())
+                    .filter(r -> query.department() == null || r.milestone().ownerDepartment().code().equals(query.department()))
+                    .filter(r -> query.milestoneId() == null || r.milestone().id().equals(query.milestoneId()))
+                    .sorted(Comparator.comparing(ApprovalRequest::id).reversed())
+                    .toList();
+            return slice(matching, page);
+        }
+
+        @Override
+        public List<ApprovalRequest> pendingOf(Collection<Long> milestoneIds) {
+            return approvalRows.stream().filter(r -> r.state() == RequestState.PENDING)
+                    .filter(r -> milestoneIds.contains(r.milestone().id())).toList();
         }
     };
 

@@ -25,6 +25,7 @@ import io.cxtracker.domain.listen.SurveyResponseRepository;
 import io.cxtracker.domain.metric.MetricRepository;
 import io.cxtracker.domain.metric.ReadingIngestionService;
 import io.cxtracker.domain.metric.ReadingRepository;
+import io.cxtracker.domain.milestone.ApprovalRequestRepository;
 import io.cxtracker.domain.milestone.MilestoneRepository;
 import io.cxtracker.domain.milestone.MilestoneService;
 import io.cxtracker.domain.program.ProgramRepository;
@@ -107,6 +108,9 @@ public class DemoStartup {
 
     @Inject
     TargetRepository targets;
+
+    @Inject
+    ApprovalRequestRepository approvals;
 
     @Inject
     MilestoneRepository milestones;
@@ -256,7 +260,7 @@ public class DemoStartup {
         return new DemoServices(
                 new DepartmentService(departments, actor, audit),
                 new ProgramSetupService(programs, initiatives, metrics, targets, departments, actor, audit),
-                new MilestoneService(milestones, initiatives, departments, targets, actor, demoClock, audit),
+                new MilestoneService(milestones, initiatives, departments, targets, actor, demoClock, audit, approvals),
                 new ReadingIngestionService(metrics, departments, readings, actor, demoClock, audit),
                 new SurveyIngestionService(metrics, departments, surveyResponses, conversion, actor, demoClock, audit),
                 new FeedbackService(feedback, departments, actor, demoClock, audit),

@@ -78,7 +78,8 @@ public final class DemoWiring {
         return new DemoServices(
                 new DepartmentService(departments, actor, audit),
                 new ProgramSetupService(programs, initiatives, metrics, targets, departments, actor, audit),
-                new MilestoneService(milestones, initiatives, departments, targets, actor, clock, audit),
+                new MilestoneService(milestones, initiatives, departments, targets, actor, clock, audit,
+                        new io.cxtracker.persistence.approval.JpaApprovalRequestRepository(em)),
                 new ReadingIngestionService(metrics, departments, new JpaReadingRepository(em), actor, clock, audit),
                 new SurveyIngestionService(metrics, departments, new JpaSurveyResponseRepository(em), ListenServices.CONVERSION,
                         actor, clock, audit),

@@ -45,15 +45,16 @@ public record Services(ProgramSetupService setup, MilestoneService milestones, R
         var milestones = new JpaMilestoneRepository(em);
         var readings = new JpaReadingRepository(em);
         var series = new JpaMetricSeriesRepository(em);
+        var approvals = new io.cxtracker.persistence.approval.JpaApprovalRequestRepository(em);
         RequestCorrelation correlation = new RequestCorrelation();
         correlation.adopt(requestId);
         AuditRecorder audit = new AuditRecorder(new EntityManagerAuditTrail(em), user, correlation);
         return new Services(
                 new ProgramSetupService(programs, initiatives, metrics, targets, departments, user, audit),
-                new MilestoneService(milestones, initiatives, departments, targets, user, clock, audit),
+                new MilestoneService(milestones, initiatives, departments, targets, user, clock, audit, approvals),
                 new ReadingIngestionService(metrics, departments, readings, user, clock, audit),
                 new MetricSeriesService(metrics, departments, series),
-                new ProgressService(new JpaProgressRepository(em), programs, milestones, targets, series, clock),
+                new ProgressService(new JpaProgressRepository(em), programs, milestones, targets, series, clock, approvals),
                 new DepartmentService(departments, user, audit));
     }
 
