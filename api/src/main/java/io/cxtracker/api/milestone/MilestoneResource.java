@@ -1,10 +1,13 @@
 package io.cxtracker.api.milestone;
 
+import io.cxtracker.api.approval.ApprovalRequestResponse;
 import io.cxtracker.api.shared.ETags;
 import io.cxtracker.api.shared.PageParameters;
 import io.cxtracker.api.shared.PageResponse;
 import io.cxtracker.api.shared.QueryParameters;
 import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.milestone.ApprovalRequestView;
+import io.cxtracker.domain.milestone.ChangeOutcome;
 import io.cxtracker.domain.milestone.MilestoneRevision;
 import io.cxtracker.domain.milestone.MilestoneService;
 import io.cxtracker.domain.milestone.MilestoneStatus;
@@ -218,25 +221,38 @@ public class MilestoneResource {
 
     @DELETE
     @Path("{id}/targets/{targetId}")
-    @Operation(summary = "Unlink a target from the milestone; needs If-Match")
+    @Operation(summary = "Unlink a target from the milestone; needs If-Match. A program admin's unlink applies at once; "
+            + "a department lead's is a request for approval (202) and the link stands until a program admin or executive "
+            + "approves it")
     @APIResponse(responseCode = "200", description = "Unlinked", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(schema = @Schema(implementation = MilestoneResponse.class)))
-    @APIResponse(responseCode = "400", description = "No such target")
+    @APIResponse(responseCode = "202", description = "Sent for approval; Location names the request",
+            headers = {@Header(name = HttpHeaders.ETAG), @Header(name = HttpHeaders.LOCATION)},
+            content = @Content(schema = @Schema(implementation = ApprovalRequestResponse.class)))
+    @APIResponse(responseCode = "400", description = "No such target, or (for a request) it is not linked")
+    @APIResponse(responseCode = "409", description = "The same unlink already waits for approval")
     @APIResponse(responseCode = "403", description = "Not a lead of the owning department")
     @APIResponse(responseCode = "404", description = "No such milestone")
     @APIResponse(responseCode = "412", description = "If-Match names an older version")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response unlinkTarget(@PathParam("id") long id, @PathParam("targetId") long targetId,
-            @Parameter(description = IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @Parameter(description = IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = "why (optional), kept with a lead's request") @QueryParam("reason") String reason) {
         long version = ETags.expectedVersion(ifMatch);
-        return answer(milestones.unlinkTarget(id, version, targetId), Response.ok());
+        return answer(milestones.unlinkTarget(id, version, targetId, reason));
     }
 
     @POST
     @Path("{id}/override")
-    @Operation(summary = "Set the status by hand over what the evidence says, with a mandatory reason; needs If-Match")
+    @Operation(summary = "Set the status by hand over what the evidence says, with a mandatory reason; needs If-Match. "
+            + "A program admin's override applies at once; a department lead's is a request for approval (202) and the "
+            + "derived status stands until a program admin or executive approves it")
     @APIResponse(responseCode = "200", description = "Overridden", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(schema = @Schema(implementation = MilestoneResponse.class)))
+    @APIResponse(responseCode = "202", description = "Sent for approval; Location names the request",
+            headers = {@Header(name = HttpHeaders.ETAG), @Header(name = HttpHeaders.LOCATION)},
+            content = @Content(schema = @Schema(implementation = ApprovalRequestResponse.class)))
+    @APIResponse(responseCode = "409", description = "An override of this milestone already waits for approval")
     @APIResponse(responseCode = "400", description = "Invalid input; every bad field is listed")
     @APIResponse(responseCode = "403", description = "Not a lead of the owning department")
     @APIResponse(responseCode = "404", description = "No such milestone")
@@ -246,7 +262,7 @@ public class MilestoneResource {
             @Parameter(description = IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true) OverrideRequest request) {
         long version = ETags.expectedVersion(ifMatch);
-        return answer(milestones.overrideStatus(id, version, request.status(), request.reason()), Response.ok());
+        return answer(milestones.overrideStatus(id, version, request.status(), request.reason()));
     }
 
     @DELETE
@@ -262,6 +278,21 @@ public class MilestoneResource {
             @Parameter(description = IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long version = ETags.expectedVersion(ifMatch);
         return answer(milestones.clearOverride(id, version), Response.ok());
+    }
+
+    /**
+     * Applied: the milestone as it now stands (200). Requested: 202 with the request, where it lives, and the
+     * milestone's unchanged ETag.
+     */
+    private Response answer(ChangeOutcome outcome) {
+        if (!outcome.isRequested()) {
+            return answer(outcome.applied(), Response.ok());
+        }
+        ApprovalRequestView request = outcome.requested();
+        return Response.accepted(ApprovalRequestResponse.of(request))
+                .location(uri.getBaseUriBuilder().path("override-requests").path(String.valueOf(request.id())).build())
+                .tag(ETags.of(request.milestoneVersion()))
+                .build();
     }
 
     /** The milestone with its status today, tagged with its version. */

@@ -117,8 +117,8 @@ class ReportSectionsTest {
         checkIn(db, "2026-05-02T10:00:00Z", lead, late, CheckInStatus.DONE, 100, null);
         checkIn(db, "2026-05-20T10:00:00Z", lead, onTime, CheckInStatus.DONE, 100, List.of("https://bi.example.com/proof"));
         checkIn(db, "2026-06-10T10:00:00Z", lead, early, CheckInStatus.DONE, 100, null);
-        at(db, "2026-06-01T08:00:00Z", lead, s -> s.milestones().overrideStatus(overridden.id(), overridden.version(),
-                MilestoneStatus.AT_RISK, "vendor is three weeks late"));
+        at(db, "2026-06-01T08:00:00Z", TestUser.programAdmin(), s -> s.milestones().overrideStatus(overridden.id(),
+                overridden.version(), MilestoneStatus.AT_RISK, "vendor is three weeks late").applied());
         at(db, now, lead, s -> s.milestones().linkTarget(measured.id(), measured.version(), csatTarget));
         checkIn(db, "2026-07-05T10:00:00Z", lead, doneAfter, CheckInStatus.DONE, 100, null);
         // June: 82 of 100 satisfied every day, for support
@@ -167,7 +167,7 @@ class ReportSectionsTest {
 
         MilestoneLine lineOverridden = byTitle.get("overridden");
         assertEquals("AT_RISK", lineOverridden.status());
-        assertEquals(lead.name(), lineOverridden.overriddenBy());
+        assertEquals(TestUser.programAdmin().name(), lineOverridden.overriddenBy());
         assertEquals("vendor is three weeks late", lineOverridden.overrideReason());
         assertEquals(Timeliness.OVERDUE, lineOverridden.timeliness());
 
