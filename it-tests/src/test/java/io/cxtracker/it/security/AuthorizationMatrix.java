@@ -26,11 +26,21 @@ record AuthorizationMatrix(Map<String, String> callers, List<Write> writes) {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     /** {@code alsoAccept}: statuses besides 2xx that leave the step's purpose met (409: the department exists already). */
-    record Step(String caller, String method, String path, JsonNode body, Map<String, String> capture, Set<Integer> alsoAccept) {
+    record Step(String caller, String method, String path, JsonNode body, Map<String, String> capture, Set<Integer> alsoAccept,
+                Map<String, String> headers) {
     }
 
+    /**
+     * {@code rowsFor}: a caller whose success adds its row to another table than {@code rows} (a lead's override is
+     * a request for approval, a program admin's applies at once).
+     */
     record Write(String name, String operation, String method, String path, JsonNode body, Map<String, String> headers,
-                 List<Step> setup, String rows, Map<String, Integer> expect) {
+                 List<Step> setup, String rows, Map<String, String> rowsFor, Map<String, Integer> expect) {
+
+        /** The table whose row count this caller's call changes, or null. */
+        String rowsOf(String caller) {
+            return rowsFor.getOrDefault(caller, rows);
+        }
     }
 
     /** The variables of one cell: a fresh {n} and {day}. */
@@ -73,13 +83,14 @@ record AuthorizationMatrix(Map<String, String> callers, List<Write> writes) {
                 List<Step> setup = new ArrayList<>();
                 for (JsonNode s : w.path("setup")) {
                     setup.add(new Step(s.path("as").asText("admin"), s.get("method").asText(), s.get("path").asText(),
-                            s.get("body"), strings(s.path("capture")), statuses(s.path("alsoAccept"))));
+                            s.get("body"), strings(s.path("capture")), statuses(s.path("alsoAccept")),
+                            strings(s.path("headers"))));
                 }
                 Map<String, Integer> expect = new LinkedHashMap<>();
                 w.get("expect").properties().forEach(e -> expect.put(e.getKey(), e.getValue().asInt()));
                 writes.add(new Write(w.get("name").asText(), w.get("operation").asText(), w.get("method").asText(),
                         w.get("path").asText(), w.get("body"), strings(w.path("headers")), setup,
-                        w.hasNonNull("rows") ? w.get("rows").asText() : null, expect));
+                        w.hasNonNull("rows") ? w.get("rows").asText() : null, strings(w.path("rowsFor")), expect));
             }
             return new AuthorizationMatrix(strings(root.get("callers")), writes);
         } catch (IOException e) {

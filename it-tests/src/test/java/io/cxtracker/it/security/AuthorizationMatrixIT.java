@@ -58,15 +58,18 @@ class AuthorizationMatrixIT {
     void answersAsTheMatrixSays(String operation, String caller, Integer expected, AuthorizationMatrix.Write write) {
         Map<String, String> variables = AuthorizationMatrix.freshVariables();
         for (AuthorizationMatrix.Step step : write.setup()) {
+            Map<String, String> stepHeaders = new LinkedHashMap<>();
+            step.headers().forEach((name, value) -> stepHeaders.put(name, AuthorizationMatrix.fill(value, variables)));
             var made = app.as(Tokens.of(step.caller())).request(step.method(), AuthorizationMatrix.fill(step.path(), variables),
-                    AuthorizationMatrix.fill(step.body(), variables));
+                    AuthorizationMatrix.fill(step.body(), variables), stepHeaders);
             assertTrue(made.status() / 100 == 2 || step.alsoAccept().contains(made.status()),
                     () -> "setup of " + operation + " failed: " + made);
             step.capture().forEach((name, from) -> variables.put(name, captured(made, from)));
         }
         Map<String, String> headers = new LinkedHashMap<>();
         write.headers().forEach((name, value) -> headers.put(name, AuthorizationMatrix.fill(value, variables)));
-        long before = write.rows() == null ? 0 : Database.count(write.rows());
+        String rows = write.rowsOf(caller);
+        long before = rows == null ? 0 : Database.count(rows);
 
         var reply = app.as(Tokens.of(caller)).request(write.method(), AuthorizationMatrix.fill(write.path(), variables),
                 AuthorizationMatrix.fill(write.body(), variables), headers);
@@ -76,12 +79,12 @@ class AuthorizationMatrixIT {
             assertEquals("application/problem+json", reply.header("Content-Type"), reply::toString);
             assertEquals(expected.intValue(), reply.json().get("status").asInt(), reply::toString);
         }
-        if (write.rows() != null) {
-            long after = Database.count(write.rows());
+        if (rows != null) {
+            long after = Database.count(rows);
             if (expected / 100 == 2) {
-                assertEquals(before + 1, after, () -> operation + " as " + caller + " should add one " + write.rows() + " row");
+                assertEquals(before + 1, after, () -> operation + " as " + caller + " should add one " + rows + " row");
             } else {
-                assertEquals(before, after, () -> operation + " as " + caller + " was refused but changed " + write.rows());
+                assertEquals(before, after, () -> operation + " as " + caller + " was refused but changed " + rows);
             }
         }
     }

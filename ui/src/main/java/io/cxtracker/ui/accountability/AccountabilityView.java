@@ -30,6 +30,12 @@ import io.cxtracker.domain.initiative.InitiativeSummary;
 import io.cxtracker.domain.initiative.RaciRole;
 import io.cxtracker.domain.metric.Granularity;
 import io.cxtracker.domain.metric.MetricSeriesService;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.textfield.TextField;
+import io.cxtracker.domain.milestone.ChangeOutcome;
+import io.cxtracker.domain.milestone.Milestone;
+import io.cxtracker.domain.milestone.PendingRequest;
+import io.cxtracker.domain.milestone.RequestConflictException;
 import io.cxtracker.domain.milestone.MilestoneService;
 import io.cxtracker.domain.milestone.MilestoneStatus;
 import io.cxtracker.domain.milestone.MilestoneView;
@@ -146,7 +152,18 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
         milestoneGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         milestoneGrid.addColumn(MilestoneStatusView::title).setHeader("Milestone").setSortProperty("title").setFlexGrow(2);
         milestoneGrid.addColumn(MilestoneStatusView::due).setHeader("Due").setSortProperty("due").setAutoWidth(true);
-        milestoneGrid.addComponentColumn(v -> Views.status(v.status())).setHeader("Status").setAutoWidth(true);
+        milestoneGrid.addComponentColumn(v -> {
+            if (v.pending().isEmpty()) {
+                return Views.status(v.status());
+            }
+            Span requested = new Span(v.overrideRequested() ? "override requested" : "unlink requested");
+            requested.getElement().setAttribute("theme", "badge contrast small");
+            requested.addClassName("change-requested");
+            HorizontalLayout both = new HorizontalLayout(Views.status(v.status()), requested);
+            both.setSpacing(false);
+            both.getStyle().set("gap", "var(--lumo-space-xs)").set("flex-wrap", "wrap");
+            return both;
+        }).setHeader("Status").setAutoWidth(true);
         milestoneGrid.addColumn(Reasons::why).setHeader("Why").setFlexGrow(3);
         milestoneGrid.addComponentColumn(v -> {
             Button b = new Button(mayWrite() ? "Check in" : "Details", click -> open(v.milestoneId()));
@@ -245,7 +262,7 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
             long versionSeen = seen.version();
             form.addSaveListener(e -> checkIn(dialog, form, id, versionSeen, e.draft()));
             form.addCancelListener(e -> dialog.close());
-            dialog.add(form);
+            dialog.add(form, overrideSection(dialog, seen, status));
         } else {
             Button close = new Button("Close", e -> dialog.close());
             close.setId("milestone-close");
@@ -266,6 +283,83 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
         dialog.open();
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
                 "accountability/" + code + "?" + QueryParameters.of("milestone", String.valueOf(id)).getQueryString()));
+    }
+
+    /**
+     * Overriding the status and unlinking targets. A lead's is sent for approval (four eyes) and shown as waiting; a
+     * program admin's applies at once. Either way the service decides; this only says which to expect.
+     */
+    private Component overrideSection(Dialog dialog, MilestoneView seen, MilestoneStatusView status) {
+        boolean applies = user.has(Role.PROGRAM_ADMIN);
+        VerticalLayout section = new VerticalLayout();
+        section.setPadding(false);
+        section.setId("override-section");
+        section.add(new H3("Override the status"));
+        for (PendingRequest p : status.pending()) {
+            Span waiting = new Span(Reasons.pending(status, p));
+            waiting.getElement().setAttribute("theme", "badge contrast");
+            waiting.addClassName("pending-request");
+            section.add(waiting);
+        }
+        Paragraph note = new Paragraph(applies
+                ? "As a program admin your override or unlink applies at once, recorded with your name and reason."
+                : "This is sent for approval: a program admin or an executive must approve it. Until then the status "
+                        + "stays as the evidence says and linked targets stay linked.");
+        note.setId("override-note");
+        ComboBox<MilestoneStatus> to = new ComboBox<>("Status to show");
+        to.setId("override-status");
+        to.setItems(MilestoneStatus.values());
+        to.setItemLabelGenerator(Views::statusText);
+        TextField reason = new TextField("Reason");
+        reason.setId("override-reason");
+        reason.setMaxLength(Milestone.REASON_MAX_LENGTH);
+        reason.setWidthFull();
+        Button send = new Button(applies ? "Override now" : "Send for approval");
+        send.setId("override-send");
+        send.addClickListener(e -> change(dialog, () -> milestones.overrideStatus(seen.id(), seen.version(), to.getValue(),
+                reason.getValue()), violations -> {
+                    violations.forEach(v -> {
+                        if (v.field().equals("status")) {
+                            to.setInvalid(true);
+                            to.setErrorMessage(v.message());
+                        } else {
+                            reason.setInvalid(true);
+                            reason.setErrorMessage(v.message());
+                        }
+                    });
+                }));
+        HorizontalLayout fields = new HorizontalLayout(to, reason, send);
+        fields.setAlignItems(FlexComponent.Alignment.BASELINE);
+        fields.setWidthFull();
+        section.add(note, fields);
+        for (var t : status.targets()) {
+            boolean asked = status.pending().stream().anyMatch(p -> p.targetId() != null && p.targetId() == t.targetId());
+            Button unlink = new Button((applies ? "Unlink " : "Request unlink of ") + t.metricKey(), e -> change(dialog,
+                    () -> milestones.unlinkTarget(seen.id(), seen.version(), t.targetId(), reason.getValue()),
+                    violations -> Views.error(Views.violations(violations))));
+            unlink.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            unlink.addClassName("unlink-target");
+            unlink.setEnabled(!asked);
+            section.add(unlink);
+        }
+        return section;
+    }
+
+    private void change(Dialog dialog, java.util.function.Supplier<ChangeOutcome> change,
+            java.util.function.Consumer<java.util.List<io.cxtracker.domain.shared.FieldViolation>> invalid) {
+        try {
+            ChangeOutcome outcome = change.get();
+            dialog.close();
+            milestoneGrid.getDataProvider().refreshAll();
+            Views.success(outcome.isRequested() ? "Sent for approval: a program admin or executive will decide"
+                    : "Applied");
+        } catch (InvalidInputException e) {
+            invalid.accept(e.violations());
+        } catch (ConcurrentUpdateException e) {
+            Views.error(CONFLICT);
+        } catch (RequestConflictException | AccessDeniedException e) {
+            Views.error(e.getMessage());
+        }
     }
 
     private void checkIn(Dialog dialog, CheckInForm form, long id, long versionSeen, CheckInDraft draft) {

@@ -8,6 +8,7 @@ import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.security.Role;
 import io.cxtracker.ui.accountability.AccountabilityView;
 import io.cxtracker.ui.admin.AdminView;
+import io.cxtracker.ui.approval.ApprovalsView;
 import io.cxtracker.ui.audit.AuditView;
 import io.cxtracker.ui.listen.ListenView;
 import io.cxtracker.ui.metrics.MetricsView;
@@ -39,6 +40,11 @@ public final class FeatureNav {
         if (user.has(Role.AUDITOR) || user.has(Role.EXECUTIVE) || user.has(Role.PROGRAM_ADMIN)) {
             nav.addItem(new SideNavItem(user.has(Role.AUDITOR) ? "Audit and reports (export)" : "Audit and reports",
                     AuditView.class, VaadinIcon.RECORDS.create()));
+        }
+        if (user.has(Role.EXECUTIVE) || user.has(Role.PROGRAM_ADMIN)) {
+            SideNavItem approvals = new SideNavItem("Approvals", ApprovalsView.class, VaadinIcon.CHECK_CIRCLE_O.create());
+            approvals.getElement().setAttribute("title", "Leads' overrides and unlinks waiting for your decision");
+            nav.addItem(approvals);
         }
         if (user.has(Role.PROGRAM_ADMIN)) {
             nav.addItem(new SideNavItem("Admin (set up)", AdminView.class, VaadinIcon.COG.create()));

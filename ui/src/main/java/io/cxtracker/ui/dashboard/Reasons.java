@@ -1,6 +1,8 @@
 package io.cxtracker.ui.dashboard;
 
 import io.cxtracker.domain.milestone.MilestoneStatus;
+import io.cxtracker.domain.milestone.PendingRequest;
+import io.cxtracker.domain.milestone.RequestedChange;
 import io.cxtracker.domain.progress.MilestoneStatusView;
 import io.cxtracker.domain.progress.TargetStatusView;
 import io.cxtracker.domain.rollup.StatusHealth;
@@ -20,6 +22,9 @@ public final class Reasons {
 
     public static String why(MilestoneStatusView view) {
         List<String> parts = new ArrayList<>();
+        for (PendingRequest p : view.pending()) {
+            parts.add(pending(view, p));
+        }
         if (view.isOverridden()) {
             parts.add("Set to " + Views.statusText(view.status()).toLowerCase() + " by " + view.override().by()
                     + ": " + view.override().reason() + " (evidence says " + Views.statusText(view.derived()).toLowerCase() + ")");
@@ -42,6 +47,18 @@ public final class Reasons {
             });
         }
         return String.join(". ", parts);
+    }
+
+    /** "Override requested: at risk, by lead-support (waiting for approval)" — it does not count until approved. */
+    public static String pending(MilestoneStatusView view, PendingRequest p) {
+        if (p.change() == RequestedChange.OVERRIDE_STATUS) {
+            return "Override requested: " + Views.statusText(p.requestedStatus()).toLowerCase() + ", by " + p.requestedBy()
+                    + " (waiting for approval)";
+        }
+        String target = view.targets().stream().filter(t -> t.targetId() == p.targetId()).findFirst()
+                .map(t -> t.metricKey() + (t.departmentCode() == null ? "" : " (" + t.departmentCode() + ")"))
+                .orElse("target " + p.targetId());
+        return "Unlink requested: " + target + ", by " + p.requestedBy() + " (waiting for approval)";
     }
 
     /** "NPS (support): 31 now vs target 40 from 25 (56% of the way); forecast 36 by 2026-12-31 — reason". */
