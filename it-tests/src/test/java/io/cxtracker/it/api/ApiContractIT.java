@@ -72,6 +72,10 @@ class ApiContractIT {
                 Map.entry("/api/milestones/{id}/targets", List.of("get", "post")),
                 Map.entry("/api/milestones/{id}/targets/{targetId}", List.of("delete")),
                 Map.entry("/api/milestones/{id}/override", List.of("post", "delete")),
+                Map.entry("/api/override-requests", List.of("get")),
+                Map.entry("/api/override-requests/{id}", List.of("get")),
+                Map.entry("/api/override-requests/{id}/approval", List.of("post")),
+                Map.entry("/api/override-requests/{id}/rejection", List.of("post")),
                 Map.entry("/api/metrics", List.of("get", "post")),
                 Map.entry("/api/metrics/{key}", List.of("get")),
                 Map.entry("/api/metrics/{key}/readings", List.of("post")),
@@ -118,7 +122,8 @@ class ApiContractIT {
                 "MilestoneRequest", "MilestoneUpdateRequest", "MilestoneResponse", "MilestoneStatusResponse", "CheckInRequest",
                 "CheckInResponse", "OverrideRequest", "TargetLinkRequest", "MetricRequest", "MetricResponse", "ReadingRequest",
                 "StatisticsRequest", "IngestionResponse", "SeriesResponse", "TargetRequest", "TargetUpdateRequest", "TargetResponse",
-                "EvaluationResponse", "ProgramDashboardResponse", "DepartmentDashboardResponse", "RollUpResponse")) {
+                "EvaluationResponse", "ProgramDashboardResponse", "DepartmentDashboardResponse", "RollUpResponse",
+                "ApprovalRequestResponse", "DecisionRequest", "PendingRequestResponse")) {
             assertTrue(schemas.has(schema), "no schema " + schema);
         }
         JsonNode ingest = paths.get("/api/metrics/{key}/readings").get("post").get("requestBody");

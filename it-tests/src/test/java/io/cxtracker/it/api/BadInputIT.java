@@ -161,6 +161,14 @@ class BadInputIT {
                 {"status":"AT_RISK","reason":"r"}""", fields("status", Kind.ENUM, "reason", Kind.TEXT), Set.of()));
         endpoints.add(new Endpoint("POST", "/api/milestones/" + milestone + "/targets", "\"0\"", "{\"targetId\":" + target + "}",
                 fields("targetId", Kind.WHOLE), Set.of()));
+        // a rejection of a support lead's pending request (its reason is mandatory); the valid body is never sent
+        plan.demoDepartment("support");
+        long supportInitiative = plan.initiative(program, 1, "MEASURE", "support");
+        long supportMilestone = plan.milestone(supportInitiative, "support", Plan.TODAY.plusDays(30)).get("id").asLong();
+        long request = Api.ok(Api.write(Api.as("lead-support"), "POST", "/api/milestones/" + supportMilestone + "/override",
+                "{\"status\":\"AT_RISK\",\"reason\":\"bad input\"}", "\"0\""), 202).get("id").asLong();
+        endpoints.add(new Endpoint("POST", "/api/override-requests/" + request + "/rejection", "\"0\"", "{\"reason\":\"r\"}",
+                fields("reason", Kind.TEXT), Set.of()));
         endpoints.add(new Endpoint("POST", "/api/metrics", null, """
                 {"key":"%s","name":"n","unit":"%%","kind":"RATIO","direction":"LOWER_IS_BETTER","ownerDepartment":"%s",
                  "expectedFrequency":"DAILY"}""".formatted(Plan.unique("never"), department),

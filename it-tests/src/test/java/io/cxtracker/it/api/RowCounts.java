@@ -13,7 +13,7 @@ import java.util.Map;
 public final class RowCounts {
     public static final List<String> TABLES = List.of("department", "program", "phase", "initiative", "initiative_raci",
             "metric", "reading", "target", "milestone", "milestone_evidence", "milestone_target", "check_in",
-            "check_in_evidence", "audit_record");
+            "check_in_evidence", "approval_request", "approval_decision", "audit_record");
 
     private RowCounts() {
     }

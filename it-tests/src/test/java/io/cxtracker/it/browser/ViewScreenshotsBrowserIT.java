@@ -70,6 +70,10 @@ class ViewScreenshotsBrowserIT extends BrowserTest {
                     assertThat(page.locator("#admin-initiatives")).containsText("support: Responsible");
                     assertThat(page.locator("#admin-initiative-title")).isVisible();
                 }),
+                new View("approvals", "/approvals", "#approvals", page -> {
+                    assertThat(page.locator("#pending-requests")).isVisible();
+                    assertThat(page.locator("#approvals-about")).containsText("Nobody decides their own request");
+                }),
                 new View("departments", "/departments", "#departments-grid", page -> {
                     assertThat(page.locator("#departments-grid")).containsText("support");
                     assertThat(page.locator("#departments-grid")).containsText("marketing");

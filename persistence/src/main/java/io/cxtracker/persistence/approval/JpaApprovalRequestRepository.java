@@ -45,7 +45,8 @@ public class JpaApprovalRequestRepository implements ApprovalRequestRepository {
     @Override
     public Optional<ApprovalRequest> findById(long id) {
         return em.createQuery("""
-                        select r from ApprovalRequest r join fetch r.milestone where r.id = :id""", ApprovalRequest.class)
+                        select r from ApprovalRequest r join fetch r.milestone left join fetch r.decision
+                        where r.id = :id""", ApprovalRequest.class)
                 .setParameter("id", id)
                 .getResultStream()
                 .findFirst();
@@ -102,7 +103,9 @@ public class JpaApprovalRequestRepository implements ApprovalRequestRepository {
         if (milestoneIds.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select r from ApprovalRequest r where r.milestone.id in :ids and not " + DECIDED
+        // the decision is fetched with the request (always none here): an inverse one-to-one is otherwise loaded one by one
+        return em.createQuery("select r from ApprovalRequest r left join fetch r.decision"
+                        + " where r.milestone.id in :ids and not " + DECIDED
                         + ") order by r.requestedAt, r.id", ApprovalRequest.class)
                 .setParameter("ids", milestoneIds)
                 .getResultList();
@@ -110,7 +113,8 @@ public class JpaApprovalRequestRepository implements ApprovalRequestRepository {
 
     private List<ApprovalRequest> fetch(List<Long> ids) {
         return em.createQuery("""
-                        select r from ApprovalRequest r join fetch r.milestone where r.id in :ids""", ApprovalRequest.class)
+                        select r from ApprovalRequest r join fetch r.milestone left join fetch r.decision
+                        where r.id in :ids""", ApprovalRequest.class)
                 .setParameter("ids", ids)
                 .getResultList();
     }

@@ -294,6 +294,7 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
         VerticalLayout section = new VerticalLayout();
         section.setPadding(false);
         section.setId("override-section");
+        section.getStyle().set("border-top", "1px solid var(--lumo-contrast-10pct)").set("margin-top", "var(--lumo-space-m)");
         section.add(new H3("Override the status"));
         for (PendingRequest p : status.pending()) {
             Span waiting = new Span(Reasons.pending(status, p));
