@@ -140,12 +140,18 @@ class AuditTrailIT {
                 {"status":"IN_PROGRESS","progress":40,"comment":"chat survey live","evidence":["https://bi.example.com/csat"]}""",
                 etag(revised));
         refused(400, lead, "POST", path + "/override", "{\"status\":\"ON_TRACK\",\"reason\":\" \"}", etag(checkedIn));
-        var overridden = write(200, lead, "POST", path + "/override", "{\"status\":\"ON_TRACK\",\"reason\":\"vendor signed\"}",
+        // four eyes: the lead's override is a request, one record; an executive's approval applies it, one record
+        var requested = write(202, lead, "POST", path + "/override", "{\"status\":\"ON_TRACK\",\"reason\":\"vendor signed\"}",
                 etag(checkedIn));
+        String approval = "/api/override-requests/" + requested.json().get("id").asLong() + "/approval";
+        refused(403, lead, "POST", approval, "{}", etag(checkedIn));
+        var overridden = write(200, Api.as("exec"), "POST", approval, "{\"reason\":\"contract seen\"}", etag(checkedIn));
         var cleared = write(200, lead, "DELETE", path + "/override", null, etag(overridden));
         var linked = write(200, lead, "POST", path + "/targets", "{\"targetId\":" + targetId + "}", etag(cleared));
         refused(400, lead, "POST", path + "/targets", "{\"targetId\":999999999}", etag(linked));
-        write(200, lead, "DELETE", path + "/targets/" + targetId, null, etag(linked));
+        var unlinkAsked = write(202, lead, "DELETE", path + "/targets/" + targetId, null, etag(linked));
+        write(200, admin, "POST", "/api/override-requests/" + unlinkAsked.json().get("id").asLong() + "/rejection",
+                "{\"reason\":\"the target still proves the milestone\"}", etag(linked));
 
         String readings = """
                 [{"day":"%s","departmentCode":"support","channel":"chat","idempotencyKey":"%s-a","statistics":{"satisfied":80,"responses":100}},
@@ -170,24 +176,29 @@ class AuditTrailIT {
                 + " AND new_value->>'metricKeys' = '" + metric + "' AND department_code = 'support'"),
                 "one record for the whole batch, filed under the department of its readings");
 
-        // the audit list filters by entity: the milestone's seven writes, oldest first
+        // the audit list filters by entity: the milestone's nine writes, oldest first
         JsonNode listed = ok(auditor.get("/api/audit?entity=milestone&entityId=" + id), 200);
-        assertEquals(7, listed.get("total").asInt(), listed::toString);
+        assertEquals(9, listed.get("total").asInt(), listed::toString);
 
         // the history: everyone who reads progress, leads included
         JsonNode history = ok(lead.get(path + "/history"), 200);
-        assertEquals(List.of("create", "update", "check-in", "override-status", "clear-override", "link-target", "unlink-target"),
-                texts(history.get("items"), "action"));
+        assertEquals(List.of("create", "update", "check-in", "request-override", "approve-request", "clear-override",
+                "link-target", "request-unlink", "reject-request"), texts(history.get("items"), "action"));
+        assertEquals(List.of("lead-support", "exec", "admin"), List.of(history.get("items").get(3).get("actor").asText(),
+                history.get("items").get(4).get("actor").asText(), history.get("items").get(8).get("actor").asText()));
+        assertEquals("the target still proves the milestone",
+                history.get("items").get(8).at("/newValues/request.decisionReason").asText());
         JsonNode checkIn = history.get("items").get(2);
         assertEquals("40", checkIn.at("/newValues/progress").asText());
         assertEquals("0", checkIn.at("/oldValues/progress").asText());
         assertEquals("chat survey live", checkIn.at("/newValues/checkIn.comment").asText());
         assertEquals("support", checkIn.get("department").asText());
-        JsonNode override = history.get("items").get(3);
+        JsonNode override = history.get("items").get(4);
         assertEquals("vendor signed", override.at("/newValues/overrideReason").asText());
-        JsonNode page = ok(lead.get(path + "/history?limit=2&offset=2&sort=-seq"), 200);
-        assertEquals(7, page.get("total").asInt());
-        assertEquals(List.of("clear-override", "override-status"), texts(page.get("items"), "action"));
+        assertEquals("lead-support", override.at("/newValues/request.requestedBy").asText());
+        JsonNode page = ok(lead.get(path + "/history?limit=2&offset=3&sort=-seq"), 200);
+        assertEquals(9, page.get("total").asInt());
+        assertEquals(List.of("clear-override", "approve-request"), texts(page.get("items"), "action"));
 
         // the state as of just after the check-in: its progress, still the revised title, no override yet
         String afterCheckIn = checkIn.get("at").asText();
