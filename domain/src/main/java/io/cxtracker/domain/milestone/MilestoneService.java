@@ -25,7 +25,9 @@ import java.util.Map;
 
 /**
  * Use cases of a milestone: program admins add milestones; the owning department's leads (and program
- * admins) revise them, check in, override the status with a reason and link metric targets. Every
+ * admins) revise them, check in, override the status with a reason and link metric targets. A lead's override
+ * or unlink is only a request until a program admin or executive approves it (four eyes, {@link ApprovalService});
+ * a program admin's applies at once. Every
  * change names the version the caller saw: a stale one is refused with {@link ConcurrentUpdateException},
  * so concurrent edits never lose an update. Each write ends by appending one audit record in the same
  * transaction (see {@link MilestoneAudit}); a refused write throws before anything is written or recorded.

@@ -193,5 +193,19 @@ class ApprovalApiIT {
             assertTrue(refused, () -> "the database should refuse: " + sql);
         }
         assertEquals("REJECTED", ok(admin.get("/api/override-requests/" + requestId), 200).get("state").asText());
+
+        // nobody decides their own request: the database refuses it too, whatever the service
+        long pending = ok(write(lead, "POST", "/api/milestones/" + id + "/override", """
+                {"status":"OFF_TRACK","reason":"second thoughts"}""", "\"0\""), 202).get("id").asLong();
+        boolean refused;
+        try {
+            Database.execute("insert into approval_decision (request_id, outcome, decided_by, decided_at) values (" + pending
+                    + ", 'APPROVED', 'Lead-Support', now())");
+            refused = false;
+        } catch (IllegalStateException e) {
+            refused = e.getCause().getMessage().contains("may not be decided by its requester");
+        }
+        assertTrue(refused, "the requester's own decision must be refused by the database");
+        assertEquals("PENDING", ok(admin.get("/api/override-requests/" + pending), 200).get("state").asText());
     }
 }

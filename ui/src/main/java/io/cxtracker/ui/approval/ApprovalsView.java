@@ -83,6 +83,7 @@ public class ApprovalsView extends VerticalLayout {
         decided.addColumn(r -> Views.statusText(r.state()) + " by " + r.decidedBy()
                 + (r.decisionReason() == null ? "" : ": " + r.decisionReason())).setHeader("Decision").setFlexGrow(2);
         decided.setAllRowsVisible(true);
+        decided.setEmptyStateText("No request has been decided yet.");
         decided.setItems(approvals.list(new ApprovalRequestQuery(null, null, null), page(0, 50, false)).items().stream()
                 .filter(r -> r.state().isDecided()).limit(20).toList());
         add(new H2("Latest decisions"), decided);
