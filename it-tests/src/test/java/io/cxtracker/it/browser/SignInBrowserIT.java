@@ -68,6 +68,31 @@ class SignInBrowserIT extends BrowserTest {
     }
 
     @Test
+    void anAccountWithoutARoleSeesOnlyTheNoRolePageOnEveryRoute() {
+        Page page = browser.desktopPage();
+        Browser.signIn(page, base + "/dashboard", "visitor", "visitor");
+
+        // the address stays what the user asked for; the page says why there is nothing and what to do
+        page.waitForURL(base + "/dashboard");
+        assertThat(page.locator("#no-role-heading")).hasText("You are signed in, but you have no role yet");
+        assertThat(page.locator("#no-role-ask")).containsText("Ask a program admin");
+        assertThat(page.locator("#signed-in-roles")).hasText("no role");
+        assertThat(page.locator("#sign-out")).isVisible();
+        assertThat(page.locator("#main-nav")).hasCount(0);
+        assertThat(page.locator("#feature-nav")).hasCount(0);
+        Browser.screenshot(page, "visitor-no-role");
+
+        // deep links, the start page and a department's pages: the same page, no program data
+        for (String deepLink : new String[] {"/accountability/support?from=2026-01-01", "/departments/support", "/listen",
+                "/metrics", "/audit", "/admin", "/"}) {
+            page.navigate(base + deepLink);
+            assertThat(page.locator("#no-role-heading")).isVisible();
+            assertThat(page.locator("#departments-grid")).hasCount(0);
+            assertThat(page.locator("#feedback-grid")).hasCount(0);
+        }
+    }
+
+    @Test
     void signingOutEndsTheAppAndTheKeycloakSession() {
         Page page = browser.desktopPage();
         Browser.signIn(page, base + "/departments", "auditor", "auditor");
