@@ -82,8 +82,7 @@ public class ListenView extends VerticalLayout implements BeforeEnterObserver {
     private final MetricSeriesService series;
     private final TargetService targets;
     /** Shown for an item whose text the reader may not read. */
-    static final String WITHHELD = "(not shown: the words are for the department's leads, executives, auditors and "
-            + "program admins; themes and sentiment are here)";
+    static final String WITHHELD = "(not shown to you: another department's customer; its theme and sentiment are here)";
 
     private final FeedbackService feedback;
     private final CommitmentService commitments;
