@@ -66,6 +66,15 @@ class ReadAuthorizationMatrixIT {
         if (expected / 100 != 2) {
             assertEquals("application/problem+json", reply.header("Content-Type"), reply::toString);
             assertEquals(expected.intValue(), reply.json().get("status").asInt(), reply::toString);
+            if (expected == 403) {
+                // who was refused, what they may not do, which roles it needs; a read writes nothing, so says nothing of it
+                String detail = reply.json().get("detail").asText();
+                assertTrue(detail.startsWith(caller + " ") && detail.contains(" may not ") && detail.contains("needs one of the roles [")
+                        && !detail.contains("written"), () -> "unclear refusal for " + caller + ": " + detail);
+                if ("visitor".equals(caller)) {
+                    assertTrue(detail.contains("has no role yet") && detail.contains("ask a program admin"), detail);
+                }
+            }
             return;
         }
         ReadAuthorizationMatrix.Fields fields = read.fields().get(caller);
