@@ -15,9 +15,6 @@ import java.util.Set;
  */
 public record CustomerVoiceAccess(boolean everyText, Set<DepartmentCode> textOf, boolean provenance) {
 
-    /** Everything: for the program's own machinery, e.g. the demo loader acting as admin. */
-    public static final CustomerVoiceAccess FULL = new CustomerVoiceAccess(true, Set.of(), true);
-
     public CustomerVoiceAccess {
         textOf = Set.copyOf(textOf);
     }
