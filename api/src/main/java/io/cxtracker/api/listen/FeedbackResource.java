@@ -41,8 +41,12 @@ public class FeedbackResource {
     FeedbackService feedback;
 
     @GET
-    @Operation(summary = "List feedback, newest first unless sorted otherwise, paged and filtered")
+    @Operation(summary = "List feedback, newest first unless sorted otherwise, paged and filtered",
+            description = "Executives, auditors and program admins read every item's text; a department lead reads the "
+                    + "text of their own departments' items only (for others 'text' is absent; themes, sentiment and "
+                    + "counts stay). 'source' and 'idempotencyKey' are present for program admins only.")
     @APIResponse(responseCode = "200", description = "A page of feedback with the total")
+    @APIResponse(responseCode = "403", description = "The caller has no role that reads the program (no role; an ingestion client)")
     @APIResponse(responseCode = "400", description = "A bad parameter; every bad one is listed")
     public PageResponse<FeedbackResponse> list(
             @Parameter(description = "only items with this theme") @QueryParam("theme") String theme,

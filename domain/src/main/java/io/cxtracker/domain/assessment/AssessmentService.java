@@ -72,12 +72,14 @@ public class AssessmentService {
     }
 
     public AssessmentView get(long id) {
+        Authority.requireCanReadProgram(currentUser, "maturity assessments");
         return assessments.findById(id).map(AssessmentView::of)
                 .orElseThrow(() -> new NotFoundException("assessment", String.valueOf(id)));
     }
 
     /** The history of one department (or of all when the code is null), newest first unless sorted otherwise. */
     public Page<AssessmentView> history(String departmentCode, PageRequest request) {
+        Authority.requireCanReadProgram(currentUser, "maturity assessments");
         Department department = null;
         if (departmentCode != null && !departmentCode.isBlank()) {
             Violations violations = new Violations();
@@ -89,6 +91,7 @@ public class AssessmentService {
 
     /** How many departments stand at each level on the day (null: today). */
     public MaturityDistribution distribution(LocalDate asOf) {
+        Authority.requireCanReadProgram(currentUser, "maturity assessments");
         LocalDate day = asOf == null ? clock.instant().atOffset(ZoneOffset.UTC).toLocalDate() : asOf;
         List<MaturityLevel> latest = assessments.latestLevels(day);
         int all = (int) departments.page(PageRequest.first(1), null).total();
@@ -96,6 +99,7 @@ public class AssessmentService {
     }
 
     public List<MaturityQuestionnaire.Question> questionnaire() {
+        Authority.requireCanReadProgram(currentUser, "the maturity questionnaire");
         return MaturityQuestionnaire.QUESTIONS;
     }
 

@@ -12,6 +12,8 @@ import io.cxtracker.domain.progress.ProgressService;
 import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.domain.shared.NotFoundException;
 import io.cxtracker.domain.target.Target;
+import io.cxtracker.domain.security.Authority;
+import io.cxtracker.domain.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -27,7 +29,8 @@ import java.util.Map;
  * The closed loop of a commitment: insight → commitment → milestones → the metrics before and after.
  * The metrics compared are the one the commitment names (for its owner department and for the whole
  * company) and those of the linked milestones' targets (in each target's scope), each once. Values come
- * from sufficient statistics merged by the database over each window. Read-only; everyone signed in may read.
+ * from sufficient statistics merged by the database over each window. Read-only; program readers read
+ * ({@link Authority#requireCanReadProgram}).
  */
 @ApplicationScoped
 @Transactional
@@ -38,24 +41,27 @@ public class ClosedLoopService {
     private final ProgressService progress;
     private final MetricSeriesRepository series;
     private final Clock clock;
+    private final CurrentUser currentUser;
 
     /** For the CDI proxy only. */
     protected ClosedLoopService() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     @Inject
     public ClosedLoopService(CommitmentRepository commitments, FeedbackService feedback, ProgressService progress,
-            MetricSeriesRepository series, Clock clock) {
+            MetricSeriesRepository series, Clock clock, CurrentUser currentUser) {
         this.commitments = commitments;
         this.feedback = feedback;
         this.progress = progress;
         this.series = series;
         this.clock = clock;
+        this.currentUser = currentUser;
     }
 
     /** @param windowDays the length of the before and after windows; null for {@value LoopWindows#DEFAULT_DAYS} */
     public ClosedLoop loop(long commitmentId, Integer windowDays) {
+        Authority.requireCanReadProgram(currentUser, "closed loops");
         int days = windowDays == null ? LoopWindows.DEFAULT_DAYS : windowDays;
         if (days < 1 || days > LoopWindows.MAX_DAYS) {
             throw new InvalidInputException("window", "must be between 1 and " + LoopWindows.MAX_DAYS + " days");

@@ -133,11 +133,13 @@ public class CommitmentService {
     }
 
     public CommitmentView get(long id) {
+        Authority.requireCanReadProgram(currentUser, "commitments");
         return CommitmentView.of(find(id), today());
     }
 
     /** A page of commitments, by due date unless sorted otherwise; filters may be null. */
     public Page<CommitmentView> list(String theme, String departmentCode, String state, PageRequest request) {
+        Authority.requireCanReadProgram(currentUser, "commitments");
         Violations violations = new Violations();
         if (theme != null && !theme.isBlank() && !Theme.isValid(theme)) {
             violations.add("theme", "must be " + Theme.RULE);

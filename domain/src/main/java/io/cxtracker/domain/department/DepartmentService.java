@@ -80,6 +80,7 @@ public class DepartmentService {
     }
 
     public Optional<DepartmentSummary> find(String code) {
+        Authority.requireCanReadProgram(currentUser, "departments");
         if (!DepartmentCode.isValid(code)) {
             return Optional.empty();
         }
@@ -91,6 +92,7 @@ public class DepartmentService {
     }
 
     public Page<DepartmentSummary> list(PageRequest request, String search) {
+        Authority.requireCanReadProgram(currentUser, "departments");
         return departments.page(request, search).map(DepartmentSummary::of);
     }
 }

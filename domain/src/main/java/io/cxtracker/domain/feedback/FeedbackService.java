@@ -15,6 +15,7 @@ import io.cxtracker.domain.metric.ReadingOutcome.Status;
 import io.cxtracker.domain.security.AccessDeniedException;
 import io.cxtracker.domain.security.Authority;
 import io.cxtracker.domain.security.CurrentUser;
+import io.cxtracker.domain.security.CustomerVoiceAccess;
 import io.cxtracker.domain.security.Role;
 import io.cxtracker.domain.shared.FieldViolation;
 import io.cxtracker.domain.shared.InvalidInputException;
@@ -39,7 +40,8 @@ import java.util.UUID;
 /**
  * The Listen pillar's feedback: items pushed in bulk by listening tools (review sites, social, call
  * transcripts) or recorded by department leads for their own departments, and the insights grouped
- * from them by theme. Everyone signed in may read.
+ * from them by theme. Program readers read; a lead reads the text only of their own departments' items
+ * (see {@link Authority#requireCanReadCustomerVoice}).
  */
 @ApplicationScoped
 @Transactional
@@ -159,8 +161,9 @@ public class FeedbackService {
     /** A page of feedback, newest first unless sorted otherwise; filters may be null. */
     public Page<FeedbackView> list(String theme, String departmentCode, String channel, LocalDate from, LocalDate to,
             PageRequest request) {
+        CustomerVoiceAccess access = Authority.requireCanReadCustomerVoice(currentUser, "feedback");
         FeedbackQuery query = query(theme, departmentCode, channel, from, to);
-        return feedback.page(query, request).map(FeedbackView::of);
+        return feedback.page(query, request).map(item -> FeedbackView.of(item).redactedFor(access));
     }
 
     /**
@@ -168,6 +171,7 @@ public class FeedbackService {
      * days up to today), optionally for one department, with their volume per week or month.
      */
     public List<Insight> insights(LocalDate from, LocalDate to, String departmentCode, Granularity granularity, Integer limit) {
+        Authority.requireCanReadProgram(currentUser, "feedback insights");
         LocalDate last = to == null ? LocalDate.now(clock) : to;
         LocalDate first = from == null ? last.minusDays(DEFAULT_DAYS - 1L) : from;
         DateRange range = new DateRange(first, last);
@@ -189,6 +193,7 @@ public class FeedbackService {
 
     /** The insight of one theme over all the feedback ever received, by month; empty when nobody mentioned it. */
     public Optional<Insight> insight(String theme) {
+        Authority.requireCanReadProgram(currentUser, "feedback insights");
         if (!Theme.isValid(theme)) {
             return Optional.empty();
         }

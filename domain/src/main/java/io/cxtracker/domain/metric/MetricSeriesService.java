@@ -5,6 +5,8 @@ import io.cxtracker.domain.department.DepartmentCode;
 import io.cxtracker.domain.department.DepartmentRepository;
 import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.domain.shared.NotFoundException;
+import io.cxtracker.domain.security.Authority;
+import io.cxtracker.domain.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -18,7 +20,7 @@ import java.util.TreeMap;
 
 /**
  * Metric series and roll-ups for dashboards and the API: the database merges the sufficient statistics,
- * the domain computes the values. Read-only; everyone signed in may read.
+ * the domain computes the values. Read-only; program readers read ({@link Authority#requireCanReadProgram}).
  */
 @ApplicationScoped
 @Transactional
@@ -29,17 +31,20 @@ public class MetricSeriesService {
     private final MetricRepository metrics;
     private final DepartmentRepository departments;
     private final MetricSeriesRepository series;
+    private final CurrentUser currentUser;
 
     /** For the CDI proxy only. */
     protected MetricSeriesService() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     @Inject
-    public MetricSeriesService(MetricRepository metrics, DepartmentRepository departments, MetricSeriesRepository series) {
+    public MetricSeriesService(MetricRepository metrics, DepartmentRepository departments, MetricSeriesRepository series,
+            CurrentUser currentUser) {
         this.metrics = metrics;
         this.departments = departments;
         this.series = series;
+        this.currentUser = currentUser;
     }
 
     /**
@@ -50,6 +55,7 @@ public class MetricSeriesService {
      */
     public List<SeriesBucketView> series(String metricKey, LocalDate from, LocalDate to, String departmentCode,
             String channel, Granularity granularity) {
+        Authority.requireCanReadProgram(currentUser, "metric series");
         Metric metric = metric(metricKey);
         DateRange range = new DateRange(from, to);
         Granularity size = granularity == null ? Granularity.DAY : granularity;
@@ -68,6 +74,7 @@ public class MetricSeriesService {
 
     /** The metric over the range for these departments together; all readings when the collection is empty or null. */
     public StatisticsView total(String metricKey, LocalDate from, LocalDate to, Collection<String> departmentCodes) {
+        Authority.requireCanReadProgram(currentUser, "metric series");
         Metric metric = metric(metricKey);
         DateRange range = new DateRange(from, to);
         List<Department> scope = new ArrayList<>();
@@ -79,6 +86,7 @@ public class MetricSeriesService {
 
     /** The metric over the range per department, by department code. */
     public Map<String, StatisticsView> byDepartment(String metricKey, LocalDate from, LocalDate to) {
+        Authority.requireCanReadProgram(currentUser, "metric series");
         Metric metric = metric(metricKey);
         DateRange range = new DateRange(from, to);
         Map<String, StatisticsView> views = new LinkedHashMap<>();

@@ -101,8 +101,7 @@ public class ApprovalService {
 
     /** Everyone who reads the plan reads its requests: leads, executives, auditors, program admins. */
     private void requireReader() {
-        Authority.requireAnyRole(currentUser, "read approval requests", Role.DEPARTMENT_LEAD, Role.EXECUTIVE,
-                Role.AUDITOR, Role.PROGRAM_ADMIN);
+        Authority.requireCanReadProgram(currentUser, "approval requests");
     }
 
     private ApprovalRequest find(long id) {

@@ -179,15 +179,18 @@ public class MilestoneService {
     }
 
     public MilestoneView get(long id) {
+        Authority.requireCanReadProgram(currentUser, "milestones");
         return MilestoneView.of(find(id));
     }
 
     /** The check-ins, oldest first. */
     public List<CheckInView> checkIns(long id) {
+        Authority.requireCanReadProgram(currentUser, "check-ins");
         return find(id).checkIns().stream().map(CheckInView::of).toList();
     }
 
     public List<MilestoneView> listByInitiative(long initiativeId) {
+        Authority.requireCanReadProgram(currentUser, "milestones");
         return milestones.listByInitiative(initiativeId).stream().map(MilestoneView::of).toList();
     }
 

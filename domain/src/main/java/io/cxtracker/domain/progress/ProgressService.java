@@ -24,6 +24,8 @@ import io.cxtracker.domain.shared.PageRequest;
 import io.cxtracker.domain.target.Target;
 import io.cxtracker.domain.target.TargetEvaluation;
 import io.cxtracker.domain.target.TargetRepository;
+import io.cxtracker.domain.security.Authority;
+import io.cxtracker.domain.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -47,7 +49,7 @@ import java.util.function.ToDoubleFunction;
  * (or its check-ins), and the roll-ups of a program by initiative, pillar, phase and department. The
  * rules are the domain's ({@link MilestoneStatusDerivation}, {@link Target#evaluate}, {@link RollUp});
  * this service only gathers their inputs — series merged by the database, one query per program.
- * Read-only; everyone signed in may read.
+ * Read-only; program readers read ({@link Authority#requireCanReadProgram}).
  */
 @ApplicationScoped
 @Transactional
@@ -60,6 +62,7 @@ public class ProgressService {
     private final MetricSeriesRepository series;
     private final Clock clock;
     private final ApprovalRequestRepository approvals;
+    private final CurrentUser currentUser;
 
     /** For the CDI proxy only. */
     protected ProgressService() {
@@ -68,7 +71,8 @@ public class ProgressService {
 
     @Inject
     public ProgressService(ProgressRepository progress, ProgramRepository programs, MilestoneRepository milestones,
-            TargetRepository targets, MetricSeriesRepository series, Clock clock, ApprovalRequestRepository approvals) {
+            TargetRepository targets, MetricSeriesRepository series, Clock clock, ApprovalRequestRepository approvals,
+            CurrentUser currentUser) {
         this.approvals = approvals;
         this.progress = progress;
         this.programs = programs;
@@ -76,10 +80,12 @@ public class ProgressService {
         this.targets = targets;
         this.series = series;
         this.clock = clock;
+        this.currentUser = currentUser;
     }
 
     /** A milestone's status today, and why. */
     public MilestoneStatusView milestoneStatus(long milestoneId) {
+        Authority.requireCanReadProgram(currentUser, "milestones");
         MilestoneFacts facts = milestones.findById(milestoneId).map(MilestoneFacts::of)
                 .orElseThrow(() -> new NotFoundException("milestone", String.valueOf(milestoneId)));
         LocalDate today = LocalDate.now(clock);
@@ -88,6 +94,7 @@ public class ProgressService {
 
     /** The program's progress today. */
     public ProgramProgress programProgress(long programId) {
+        Authority.requireCanReadProgram(currentUser, "program progress");
         Program program = programs.findById(programId)
                 .orElseThrow(() -> new NotFoundException("program", String.valueOf(programId)));
         List<MilestoneFacts> facts = progress.milestonesOfProgram(programId);
@@ -142,6 +149,7 @@ public class ProgressService {
      * @throws io.cxtracker.domain.shared.InvalidInputException on {@code sort} for an order the lists do not know
      */
     public Page<MilestoneStatusView> milestones(MilestoneFilter filter, PageRequest page) {
+        Authority.requireCanReadProgram(currentUser, "milestones");
         LocalDate today = LocalDate.now(clock);
         if (!filter.byStatus()) {
             Page<MilestoneFacts> facts = progress.milestones(filter, page);
@@ -167,6 +175,7 @@ public class ProgressService {
      * @throws NotFoundException when the program does not exist or the code cannot name a department
      */
     public DepartmentProgress departmentProgress(String departmentCode, Long programId) {
+        Authority.requireCanReadProgram(currentUser, "department progress");
         if (!DepartmentCode.isValid(departmentCode)) {
             throw new NotFoundException("department", String.valueOf(departmentCode));
         }
@@ -207,6 +216,7 @@ public class ProgressService {
      * every linked target and its series once.
      */
     public List<MilestoneStatusView> statusesAsOf(List<MilestoneFacts> facts, LocalDate asOf) {
+        Authority.requireCanReadProgram(currentUser, "milestones");
         if (facts.isEmpty()) {
             return List.of();
         }

@@ -264,6 +264,7 @@ public class ProgramSetupService {
      * @throws io.cxtracker.domain.shared.InvalidInputException on {@code sort}
      */
     public Page<ProgramSummary> programs(PageRequest page) {
+        Authority.requireCanReadProgram(currentUser, "programs");
         List<Program> all = programs.list();
         if (page.sortProperty() != null) {
             Comparator<Program> order = switch (page.sortProperty()) {
@@ -280,15 +281,18 @@ public class ProgramSetupService {
     }
 
     public InitiativeSummary getInitiative(long id) {
+        Authority.requireCanReadProgram(currentUser, "initiatives");
         return InitiativeSummary.of(initiative(id));
     }
 
     /** A page of the initiatives the filter selects. */
     public Page<InitiativeSummary> initiatives(InitiativeFilter filter, PageRequest page) {
+        Authority.requireCanReadProgram(currentUser, "initiatives");
         return initiatives.page(filter, page).map(InitiativeSummary::of);
     }
 
     public MetricSummary getMetric(String key) {
+        Authority.requireCanReadMetricDefinitions(currentUser);
         if (!MetricKey.isValid(key)) {
             throw new NotFoundException("metric", String.valueOf(key));
         }
@@ -297,22 +301,27 @@ public class ProgramSetupService {
     }
 
     public ProgramSummary getProgram(long id) {
+        Authority.requireCanReadProgram(currentUser, "programs");
         return ProgramSummary.of(program(id));
     }
 
     public List<ProgramSummary> programs() {
+        Authority.requireCanReadProgram(currentUser, "programs");
         return programs.list().stream().map(ProgramSummary::of).toList();
     }
 
     public List<InitiativeSummary> initiatives(long programId) {
+        Authority.requireCanReadProgram(currentUser, "initiatives");
         return initiatives.listByProgram(programId).stream().map(InitiativeSummary::of).toList();
     }
 
     public List<MetricSummary> metrics() {
+        Authority.requireCanReadMetricDefinitions(currentUser);
         return metrics.list().stream().map(MetricSummary::of).toList();
     }
 
     public List<TargetSummary> targets(String metricKey) {
+        Authority.requireCanReadProgram(currentUser, "targets");
         if (!MetricKey.isValid(metricKey)) {
             throw new NotFoundException("metric", String.valueOf(metricKey));
         }

@@ -10,6 +10,8 @@ import io.cxtracker.domain.shared.NotFoundException;
 import io.cxtracker.domain.shared.Page;
 import io.cxtracker.domain.shared.PageRequest;
 import io.cxtracker.domain.shared.Violations;
+import io.cxtracker.domain.security.Authority;
+import io.cxtracker.domain.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -26,7 +28,8 @@ import java.util.Objects;
 /**
  * Reading targets and their verdict today: each target evaluated by its own rule ({@link Target#evaluate})
  * over its trailing window of the daily series the database merges, all windows in one query.
- * Read-only; everyone signed in may read. (Targets are set and revised in the program set-up.)
+ * Read-only; program readers read ({@link Authority#requireCanReadProgram}). (Targets are set and revised in
+ * the program set-up.)
  */
 @ApplicationScoped
 @Transactional
@@ -39,20 +42,23 @@ public class TargetService {
     private final TargetRepository targets;
     private final MetricSeriesRepository series;
     private final Clock clock;
+    private final CurrentUser currentUser;
 
     /** For the CDI proxy only. */
     protected TargetService() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     @Inject
-    public TargetService(TargetRepository targets, MetricSeriesRepository series, Clock clock) {
+    public TargetService(TargetRepository targets, MetricSeriesRepository series, Clock clock, CurrentUser currentUser) {
         this.targets = targets;
         this.series = series;
         this.clock = clock;
+        this.currentUser = currentUser;
     }
 
     public TargetSummary get(long id) {
+        Authority.requireCanReadProgram(currentUser, "targets");
         return TargetSummary.of(find(id));
     }
 
@@ -63,6 +69,7 @@ public class TargetService {
      * @throws InvalidInputException naming {@code metric}, {@code department} or {@code sort}
      */
     public Page<TargetSummary> list(String metricKey, String departmentCode, PageRequest page) {
+        Authority.requireCanReadProgram(currentUser, "targets");
         Violations violations = new Violations();
         boolean byMetric = metricKey != null && !metricKey.isBlank();
         boolean byDepartment = departmentCode != null && !departmentCode.isBlank();
@@ -85,6 +92,7 @@ public class TargetService {
 
     /** The target's verdict today. */
     public TargetStatus status(long id) {
+        Authority.requireCanReadProgram(currentUser, "targets");
         return evaluate(List.of(find(id))).get(0);
     }
 
@@ -93,6 +101,7 @@ public class TargetService {
      * company-wide ones when {@code departmentCode} is null or blank. Unknown metrics have no targets.
      */
     public List<TargetStatus> ofMetric(String metricKey, String departmentCode) {
+        Authority.requireCanReadProgram(currentUser, "targets");
         if (!MetricKey.isValid(metricKey)) {
             return List.of();
         }
@@ -105,6 +114,7 @@ public class TargetService {
 
     /** The verdicts today of every target set for the department, by due date. */
     public List<TargetStatus> ofDepartment(String departmentCode) {
+        Authority.requireCanReadProgram(currentUser, "targets");
         if (!DepartmentCode.isValid(departmentCode)) {
             return List.of();
         }

@@ -87,6 +87,23 @@ class DepartmentServiceAuthorityTest {
     }
 
     @Test
+    void everyProgramReaderReadsTheDepartmentsAndNobodyElse() {
+        stored.add(new Department(new DepartmentCode("support"), "Support", null));
+        for (Role role : EnumSet.of(Role.EXECUTIVE, Role.DEPARTMENT_LEAD, Role.AUDITOR, Role.PROGRAM_ADMIN)) {
+            var service = service(as(Set.of(role), "marketing"));
+            assertEquals(1, service.list(PageRequest.first(10), null).total(), role::name);
+            assertEquals("Support", service.get("support").name(), role::name);
+        }
+        for (Set<Role> roles : List.of(Set.<Role>of(), Set.of(Role.METRICS_INGEST))) {
+            var service = service(as(roles));
+            assertThrows(AccessDeniedException.class, () -> service.list(PageRequest.first(10), null), roles::toString);
+            // refused before the code is looked up: an unknown code tells such a caller nothing either
+            assertThrows(AccessDeniedException.class, () -> service.find("support"), roles::toString);
+            assertThrows(AccessDeniedException.class, () -> service.get("no-such-code"), roles::toString);
+        }
+    }
+
+    @Test
     void authorityIsCheckedBeforeTheInputSoNothingLeaksAboutExistingCodes() {
         var service = service(as(Set.of(Role.EXECUTIVE)));
         assertThrows(AccessDeniedException.class, () -> service.register(new NewDepartment("Bad Code!", "", "nope")));

@@ -86,7 +86,7 @@ class ApprovalServiceTest {
 
     private ProgressService progress() {
         return new ProgressService(store.progress, store.programs, store.milestones, store.targets, store.series, CLOCK,
-                store.approvals);
+                store.approvals, io.cxtracker.domain.security.TestUsers.executive());
     }
 
     private long version() {

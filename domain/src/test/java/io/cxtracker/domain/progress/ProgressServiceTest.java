@@ -106,7 +106,8 @@ class ProgressServiceTest {
     }
 
     private ProgressService service() {
-        return new ProgressService(store.progress, store.programs, store.milestones, store.targets, store.series, APRIL_1, store.approvals);
+        return new ProgressService(store.progress, store.programs, store.milestones, store.targets, store.series, APRIL_1, store.approvals,
+                io.cxtracker.domain.security.TestUsers.executive());
     }
 
     @Test

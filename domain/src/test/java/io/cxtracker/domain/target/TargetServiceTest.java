@@ -65,7 +65,7 @@ class TargetServiceTest {
     }
 
     private TargetService service() {
-        return new TargetService(store.targets, store.series, APRIL_1);
+        return new TargetService(store.targets, store.series, APRIL_1, io.cxtracker.domain.security.TestUsers.executive());
     }
 
     @Test

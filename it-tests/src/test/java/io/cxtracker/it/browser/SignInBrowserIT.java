@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Page;
+import io.cxtracker.it.api.Api;
+import io.cxtracker.it.api.Plan;
 import io.cxtracker.it.support.Browser;
 import io.cxtracker.it.support.HttpJson;
 import io.cxtracker.it.support.ThrowawayKeycloak;
+import io.cxtracker.it.support.Tokens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,6 +68,60 @@ class SignInBrowserIT extends BrowserTest {
         assertThat(page.locator("#departments-grid")).isVisible();
         assertThat(page.locator("#department-save")).isHidden();
         assertThat(page.locator("#my-departments-nav")).hasCount(0);
+    }
+
+    @Test
+    void anAccountWithoutARoleSeesOnlyTheNoRolePageOnEveryRoute() {
+        Page page = browser.desktopPage();
+        Browser.signIn(page, base + "/dashboard", "visitor", "visitor");
+
+        // the address stays what the user asked for; the page says why there is nothing and what to do
+        page.waitForURL(base + "/dashboard");
+        assertThat(page.locator("#no-role-heading")).hasText("You are signed in, but you have no role yet");
+        assertThat(page.locator("#no-role-ask")).containsText("Ask a program admin");
+        assertThat(page.locator("#signed-in-roles")).hasText("no role");
+        assertThat(page.locator("#sign-out")).isVisible();
+        assertThat(page.locator("#main-nav")).hasCount(0);
+        assertThat(page.locator("#feature-nav")).hasCount(0);
+        Browser.screenshot(page, "visitor-no-role");
+
+        // deep links, the start page and a department's pages: the same page, no program data
+        for (String deepLink : new String[] {"/accountability/support?from=2026-01-01", "/departments/support", "/listen",
+                "/metrics", "/audit", "/admin", "/"}) {
+            page.navigate(base + deepLink);
+            assertThat(page.locator("#no-role-heading")).isVisible();
+            assertThat(page.locator("#departments-grid")).hasCount(0);
+            assertThat(page.locator("#feedback-grid")).hasCount(0);
+        }
+    }
+
+    @Test
+    void aLeadReadsInListenOnlyTheirOwnDepartmentsCustomersWords() {
+        HttpJson admin = HttpJson.asProgramAdmin();
+        for (String code : new String[] {"support", "marketing"}) {
+            if (admin.get("/api/departments/" + code).status() == 404) {
+                assertEquals(201, admin.post("/api/departments", """
+                        {"code":"%s","name":"%s"}""".formatted(code, code)).status());
+            }
+        }
+        String theme = "ui-read-" + Long.toString(System.nanoTime(), 36);
+        String day = Plan.TODAY.minusDays(3).toString();
+        Api.ok(Api.as(Tokens.INGEST).post("/api/feedback", """
+                [{"channel":"CALL","text":"Support's customer said this","sentiment":-0.5,"themes":["%1$s"],
+                  "departmentCode":"support","receivedAt":"%2$sT10:00:00Z","idempotencyKey":"%1$s-s"},
+                 {"channel":"SOCIAL","text":"Marketing's customer said that","sentiment":0.5,"themes":["%1$s"],
+                  "departmentCode":"marketing","receivedAt":"%2$sT11:00:00Z","idempotencyKey":"%1$s-m"}]"""
+                .formatted(theme, day)), 200);
+
+        Page page = browser.desktopPage();
+        Browser.signIn(page, base + "/listen?theme=" + theme, "lead-marketing", "lead-marketing");
+
+        var grid = page.locator("#feedback-grid");
+        assertThat(grid).containsText("Marketing's customer said that");
+        // support's item is there with its theme and sentiment, its words are not
+        assertThat(grid).containsText("not shown");
+        assertThat(grid).not().containsText("Support's customer said this");
+        Browser.screenshot(page, "lead-listen-other-departments-text-withheld");
     }
 
     @Test

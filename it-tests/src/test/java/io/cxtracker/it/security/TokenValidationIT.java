@@ -49,8 +49,12 @@ class TokenValidationIT {
 
     @Test
     void aValidTokenIsAccepted() {
-        var read = app.as(Tokens.of("visitor")).get("/api/departments");
+        var read = app.as(Tokens.of("exec")).get("/api/departments");
         assertEquals(200, read.status(), read::toString);
+        // a valid token without a role is known (403, not 401) and still reads nothing (DESIGN §1, reads)
+        var visitor = app.as(Tokens.of("visitor")).get("/api/departments");
+        assertEquals(403, visitor.status(), visitor::toString);
+        assertEquals("application/problem+json", visitor.header("Content-Type"), visitor::toString);
     }
 
     @Test

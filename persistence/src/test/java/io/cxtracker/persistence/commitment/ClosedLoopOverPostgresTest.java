@@ -111,7 +111,7 @@ class ClosedLoopOverPostgresTest {
         CommitmentView made = as(TestUser.leadOf(support.code()), MAY_1, s -> s.commitments().create(callback("COMMITTED")));
         assertEquals(LocalDate.of(2026, 5, 1), made.committedOn());
 
-        ClosedLoop loop = as(TestUser.ingestClient(), JUNE_15, s -> s.loops().loop(made.id(), 30));
+        ClosedLoop loop = as(TestUser.programAdmin(), JUNE_15, s -> s.loops().loop(made.id(), 30));
 
         assertEquals(theme, loop.insight().theme());
         assertEquals(2, loop.insight().volume());

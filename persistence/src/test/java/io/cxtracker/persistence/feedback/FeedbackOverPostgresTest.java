@@ -86,7 +86,7 @@ class FeedbackOverPostgresTest {
         assertEquals(11, db.number("SELECT count(*) FROM feedback WHERE idempotency_key LIKE '%-" + hold + "'"
                 + " OR idempotency_key LIKE '%-" + praise + "'"));
 
-        Insight insight = as(TestUser.ingestClient(), s -> s.feedback().insight(hold)).orElseThrow();
+        Insight insight = as(TestUser.programAdmin(), s -> s.feedback().insight(hold)).orElseThrow();
         // 10 items: −0.8 −0.6 −0.1 + 6 × −0.5 + 0.9 = −3.6; negative (≤ −0.25): 8 of 10
         assertEquals(10, insight.volume());
         assertEquals(-0.36, insight.meanSentiment(), 1e-9);
@@ -97,7 +97,7 @@ class FeedbackOverPostgresTest {
                 new Insight.DepartmentVolume(billing.code().value(), 1)), insight.departments());
 
         // the insights of one department over the first quarter, by month: hold times first (8 items), then praise
-        List<Insight> supportQ1 = as(TestUser.ingestClient(), s -> s.feedback().insights(LocalDate.of(2026, 1, 1),
+        List<Insight> supportQ1 = as(TestUser.programAdmin(), s -> s.feedback().insights(LocalDate.of(2026, 1, 1),
                 LocalDate.of(2026, 3, 31), support.code().value(), Granularity.MONTH, 5));
         assertEquals(List.of(hold, praise), supportQ1.stream().map(Insight::theme).toList());
         assertEquals(9, supportQ1.get(0).volume());
@@ -108,11 +108,11 @@ class FeedbackOverPostgresTest {
     @Test
     void feedbackIsListedNewestFirstAndFiltered() {
         as(TestUser.ingestClient(), s -> s.feedback().ingest(items()));
-        Page<FeedbackView> page = as(TestUser.ingestClient(), s -> s.feedback().list(praise, null, null, null, null,
+        Page<FeedbackView> page = as(TestUser.programAdmin(), s -> s.feedback().list(praise, null, null, null, null,
                 PageRequest.first(10)));
         assertEquals(2, page.total());
         assertTrue(page.items().get(0).themes().contains(praise));
-        Page<FeedbackView> billingOnly = as(TestUser.ingestClient(), s -> s.feedback().list(null, billing.code().value(),
+        Page<FeedbackView> billingOnly = as(TestUser.programAdmin(), s -> s.feedback().list(null, billing.code().value(),
                 "call", null, null, PageRequest.first(10)));
         assertEquals(1, billingOnly.total());
         assertEquals(-0.1, billingOnly.items().get(0).sentiment());

@@ -50,7 +50,7 @@ public record ListenServices(SurveyIngestionService surveys, ImportService impor
         return new ListenServices(surveys, new ImportService(model.ingestion(), surveys, user, audit), feedback,
                 new CommitmentService(commitmentRepository, departments, new JpaMilestoneRepository(em), metrics,
                         feedbackRepository, user, clock, audit),
-                new ClosedLoopService(commitmentRepository, feedback, model.progress(), new JpaMetricSeriesRepository(em), clock),
+                new ClosedLoopService(commitmentRepository, feedback, model.progress(), new JpaMetricSeriesRepository(em), clock, user),
                 new AssessmentService(new JpaAssessmentRepository(em), departments, user, clock, audit),
                 model);
     }

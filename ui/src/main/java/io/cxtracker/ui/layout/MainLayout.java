@@ -18,6 +18,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.cxtracker.domain.department.DepartmentCode;
 import io.cxtracker.domain.department.DepartmentService;
 import io.cxtracker.domain.department.DepartmentSummary;
+import io.cxtracker.domain.security.Authority;
 import io.cxtracker.domain.security.Role;
 import io.cxtracker.ui.accountability.DepartmentAccountabilityView;
 import io.cxtracker.ui.department.DepartmentView;
@@ -27,7 +28,8 @@ import java.util.stream.Collectors;
 
 /**
  * The frame around every view: title, who is signed in with which roles, sign-out, and the navigation
- * to what this user's roles are for (a department lead first sees their own departments).
+ * to what this user's roles are for (a department lead first sees their own departments); no navigation for an
+ * account without a role, which sees only the no-role page.
  */
 public class MainLayout extends AppLayout {
 
@@ -45,6 +47,10 @@ public class MainLayout extends AppLayout {
         navbar.addClassNames(LumoUtility.Padding.End.MEDIUM);
         addToNavbar(navbar);
 
+        if (!Authority.mayReadProgram(user)) {
+            // the no-role page: nothing to navigate to (DESIGN §1, reads)
+            return;
+        }
         if (user.has(Role.DEPARTMENT_LEAD) && !user.departments().isEmpty()) {
             SideNav mine = new SideNav();
             mine.setId("my-departments-nav");

@@ -81,6 +81,9 @@ public class ListenView extends VerticalLayout implements BeforeEnterObserver {
     private final ProgramSetupService setup;
     private final MetricSeriesService series;
     private final TargetService targets;
+    /** Shown for an item whose text the reader may not read. */
+    static final String WITHHELD = "(not shown to you: another department's customer; its theme and sentiment are here)";
+
     private final FeedbackService feedback;
     private final CommitmentService commitments;
     private final ClosedLoopService loops;
@@ -187,7 +190,8 @@ public class ListenView extends VerticalLayout implements BeforeEnterObserver {
         feedbackGrid.addColumn(f -> f.receivedAt().atOffset(ZoneOffset.UTC).toLocalDate()).setHeader("Received")
                 .setSortProperty("receivedAt").setAutoWidth(true);
         feedbackGrid.addColumn(f -> Views.statusText(f.channel())).setHeader("Channel").setAutoWidth(true);
-        feedbackGrid.addColumn(FeedbackView::text).setHeader("What the customer said").setFlexGrow(4);
+        // the service withholds other departments' customers' words from a lead (DESIGN §1, reads): say so, not blank
+        feedbackGrid.addColumn(f -> f.textWithheld() ? WITHHELD : f.text()).setHeader("What the customer said").setFlexGrow(4);
         feedbackGrid.addColumn(f -> Views.number(f.sentiment())).setHeader("Sentiment").setSortProperty("sentiment").setAutoWidth(true);
         feedbackGrid.addColumn(f -> String.join(", ", f.themes())).setHeader("Themes").setFlexGrow(1);
         feedbackGrid.addColumn(f -> f.departmentCode() == null ? "–" : f.departmentCode()).setHeader("Department").setAutoWidth(true);
