@@ -88,6 +88,20 @@ class RecordBinderTest {
     }
 
     @Test
+    void theReaderRefusesAWholeBodyWithUnstorableTextNamingEveryPlace() throws IOException {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> JsonBodyReader.requireStorableText(json(
+                "[{\"idempotencyKey\":\"ok\"},{\"idempotencyKey\":\"\\ud800\",\"source\":\"x\\u0000\"},"
+                        + "{\"statistics\":{\"note\":[\"fine\",\"\\udfff\"]}}]")));
+        assertEquals(List.of(
+                new FieldViolation("[1].idempotencyKey", "holds a lone UTF-16 surrogate \\ud800 at character 1, which is not "
+                        + "a character and cannot be stored; send valid Unicode text"),
+                new FieldViolation("[1].source", "must not contain NUL characters"),
+                new FieldViolation("[2].statistics.note[1]", "holds a lone UTF-16 surrogate \\udfff at character 1, which is "
+                        + "not a character and cannot be stored; send valid Unicode text")), e.violations());
+        JsonBodyReader.requireStorableText(json("{\"comment\":\"\\ud83d\\ude00 paired is fine\",\"n\":[1,null,true]}"));
+    }
+
+    @Test
     void aSurrogateWrittenAsRawBytesIsNotStoredEither() {
         // ED A0 80 is U+D800 encoded as if it were a character (CESU-8), which UTF-8 forbids
         byte[] body = new byte[] {'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'};
