@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  *       would otherwise accept any token of the realm on the UI's paths (also one issued to another client) and
  *       let it drive a Vaadin session.</li>
  * </ul>
- * The session cookie's {@code HttpOnly} and {@code SameSite=Lax} are declared in web.xml.
+ * Cookies get {@code SameSite=Lax} here (WildFly does not apply a SameSite attribute declared in web.xml's
+ * cookie-config to the session cookie); the session cookie's {@code HttpOnly} is declared in web.xml.
  */
 public class HttpHardening implements ServletExtension {
 
@@ -131,9 +132,9 @@ public class HttpHardening implements ServletExtension {
                 headers.put(FRAME_OPTIONS, "DENY");
                 if (tls) {
                     headers.put(HSTS, HSTS_VALUE);
-                    for (Cookie cookie : committing.responseCookies()) {
-                        cookie.setSecure(true);
-                    }
+                }
+                for (Cookie cookie : committing.responseCookies()) {
+                    hardenCookie(cookie, tls);
                 }
             });
             if (bearerOutsideApi(exchange.getRelativePath(), exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION))) {
@@ -152,6 +153,20 @@ public class HttpHardening implements ServletExtension {
                     + "people signed in through the browser: open them without an Authorization header.\","
                     + "\"instance\":" + jsonString(exchange.getRequestPath()) + "}";
             exchange.getResponseSender().send(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Every cookie of the app (the session cookie, the OIDC client's state cookie) is {@code SameSite=Lax} unless it
+     * says otherwise: another site's forms and sub-requests do not carry it, while a link from elsewhere (and the
+     * redirect back from Keycloak, a top-level GET) still does. Behind TLS it is {@code Secure} as well.
+     */
+    static void hardenCookie(Cookie cookie, boolean tls) {
+        if (cookie.getSameSiteMode() == null) {
+            cookie.setSameSiteMode("Lax");
+        }
+        if (tls) {
+            cookie.setSecure(true);
         }
     }
 

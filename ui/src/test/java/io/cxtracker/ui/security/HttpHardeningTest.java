@@ -51,4 +51,38 @@ class HttpHardeningTest {
     void theRefusedPathIsQuotedAsJson() {
         assertEquals("\"/a\\\"b\\\\c\\u003cscript\\u003e\\u0001\"", HttpHardening.jsonString("/a\"b\\c<script>\u0001"));
     }
+
+    @Test
+    void cookiesAreLaxUnlessTheySayOtherwiseAndSecureBehindTls() {
+        io.undertow.server.handlers.Cookie session = cookie(null);
+        HttpHardening.hardenCookie(session, false);
+        assertEquals("Lax", session.getSameSiteMode());
+        assertFalse(session.isSecure());
+        io.undertow.server.handlers.Cookie strict = cookie("Strict");
+        HttpHardening.hardenCookie(strict, true);
+        assertEquals("Strict", strict.getSameSiteMode());
+        assertTrue(strict.isSecure());
+    }
+
+    /** A cookie with just the two attributes the hardening touches (Undertow's own needs its logging at run time). */
+    private static io.undertow.server.handlers.Cookie cookie(String sameSite) {
+        java.util.Map<String, Object> state = new java.util.HashMap<>();
+        state.put("sameSite", sameSite);
+        state.put("secure", false);
+        return (io.undertow.server.handlers.Cookie) java.lang.reflect.Proxy.newProxyInstance(
+                HttpHardeningTest.class.getClassLoader(), new Class<?>[] {io.undertow.server.handlers.Cookie.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getSameSiteMode" -> state.get("sameSite");
+                    case "setSameSiteMode" -> {
+                        state.put("sameSite", args[0]);
+                        yield proxy;
+                    }
+                    case "isSecure" -> state.get("secure");
+                    case "setSecure" -> {
+                        state.put("secure", args[0]);
+                        yield proxy;
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
 }
