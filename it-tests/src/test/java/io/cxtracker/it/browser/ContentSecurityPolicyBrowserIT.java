@@ -95,6 +95,15 @@ class ContentSecurityPolicyBrowserIT extends BrowserTest {
         page.waitForTimeout(500);
         assertNoViolation(page, "departments after a click");
 
+        // the listeners hear a real violation: a script from another origin is refused and reported
+        page.evaluate("() => { const s = document.createElement('script'); s.src = 'https://elsewhere.invalid/x.js';"
+                + " document.head.appendChild(s); }");
+        page.waitForTimeout(300);
+        assertTrue(violations(page).stream().anyMatch(v -> v.startsWith("script-src") && v.contains("elsewhere.invalid")),
+                () -> "the probe was not reported: " + violations(page));
+        assertTrue(console.stream().anyMatch(m -> m.contains("elsewhere.invalid")), () -> "not on the console: " + console);
+        console.clear();
+
         Cookie session = page.context().cookies().stream().filter(c -> c.name.equals("JSESSIONID")).findFirst().orElseThrow();
         assertTrue(session.httpOnly, "the session cookie is HttpOnly");
         assertEquals(SameSiteAttribute.LAX, session.sameSite, "the session cookie is SameSite=Lax");
