@@ -34,7 +34,8 @@ import java.util.TreeSet;
  * Metric readings pushed by machine clients (contact-center platform, survey tool, BI job). Every
  * reading of a batch gets its own outcome: accepted, duplicate (its idempotency key was seen before)
  * or rejected with the reasons; the valid ones are stored in the same transaction. A key is never
- * stored twice, also when two requests carrying it race.
+ * stored twice, also when two requests carrying it race. A mean-score reading of the metric CES answers feed
+ * ({@code ces}) must lie on the configured CES scale, as each answer must when sent one by one.
  *
  * <p>Audit: a batch that stored at least one reading is recorded as ONE audit record (entity
  * {@code reading-batch}, a fresh batch id, new values: metric keys, sources, accepted / duplicate /

@@ -86,17 +86,35 @@ public class HttpHardening implements ServletExtension {
         }
     }
 
-    /** Where the browser signs out: the discovered end-session endpoint once known, else the configured provider. */
+    /** Keycloak's origin from its discovery document, once known; asked at most once a minute until then. */
+    private static volatile String discoveredOrigin;
+    private static volatile long nextDiscoveryAttempt;
+
+    /**
+     * Where the browser signs out: the origin of the discovered end-session endpoint once known (it may differ from
+     * the provider URL the server uses), else the configured provider's. Asking for the discovered endpoint may make
+     * the OIDC client fetch the discovery document, so it is asked rarely and its answer kept: this runs for every
+     * request, also while Keycloak is unreachable.
+     */
     private static String signInOrigin() {
-        String endSession = CxOidcConfigResolver.endSessionEndpoint().orElse(null);
-        if (endSession == null) {
-            try {
-                endSession = OidcSettings.fromConfig().endSessionUrl();
-            } catch (RuntimeException noConfig) {
-                return null;
+        String known = discoveredOrigin;
+        if (known != null) {
+            return known;
+        }
+        long now = System.currentTimeMillis();
+        if (CxOidcConfigResolver.built() && now >= nextDiscoveryAttempt) {
+            nextDiscoveryAttempt = now + 60_000;
+            String discovered = CxOidcConfigResolver.endSessionEndpoint().map(HttpHardening::originOf).orElse(null);
+            if (discovered != null) {
+                discoveredOrigin = discovered;
+                return discovered;
             }
         }
-        return originOf(endSession);
+        try {
+            return originOf(OidcSettings.fromConfig().endSessionUrl());
+        } catch (RuntimeException noConfig) {
+            return null;
+        }
     }
 
     /** True when the browser reached the app over TLS, directly or through a proxy that ended it. */
