@@ -14,10 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 
 /**
- * The canonical form of a report: RFC 4180 CSV (UTF-8 without BOM, CRLF after every record, fields
- * quoted only when needed), one record per row, its first field naming the kind of record:
+ * The canonical form of a report: RFC 4180 CSV (UTF-8 without BOM, CRLF after every record, every field
+ * quoted, also empty ones, so no program reading the file guesses a field's type or meaning from its bare text),
+ * one record per row, its first field naming the kind of record (shown here without the quotes):
  *
  * <pre>
  * report,Accountability report
@@ -31,11 +33,11 @@ import org.apache.commons.csv.CSVPrinter;
  * milestones|targets|changes,&lt;department code&gt;,&lt;cells…&gt;
  * </pre>
  *
- * The CSV export is exactly these bytes followed by one record {@code sha256,<hex>} whose digest covers
+ * The CSV export is exactly these bytes followed by one record {@code "sha256","<hex>"} whose digest covers
  * every byte before it; the XLSX and PDF exports carry the SHA-256 of these bytes as their content digest.
  */
 final class CanonicalCsv {
-    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
+    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").setQuoteMode(QuoteMode.ALL).get();
 
     private final Writer writer;
     private final CSVPrinter printer;
@@ -80,7 +82,9 @@ final class CanonicalCsv {
             fields.add(line.section().key());
             fields.add(department == null ? "" : department);
             for (Object cell : row) {
-                fields.add(CellText.of(cell));
+                // an empty cell is an empty quoted field: the printer leaves a null bare
+                String text = CellText.of(cell);
+                fields.add(text == null ? "" : text);
             }
             print(fields);
         }

@@ -35,16 +35,40 @@ final class CellText {
     }
 
     /**
-     * Text starting with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a
-     * leading {@code '}, so no spreadsheet evaluates it as a formula (CSV/formula injection).
+     * Text a spreadsheet could evaluate gets a leading {@code '}, so no spreadsheet runs it as a formula (CSV/formula
+     * injection). Spreadsheets skip leading whitespace and control characters before deciding, and some read the
+     * full-width forms {@code ＝＋－＠} as their ASCII twins, so the text is looked at from its first character that
+     * is neither: when that is {@code =}, {@code +}, {@code -}, {@code @} or a full-width twin, or when the text starts
+     * with a tab or a carriage return, the whole text is guarded (the leading characters stay, behind the quote).
      */
     static String neutralised(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        return switch (text.charAt(0)) {
-            case '=', '+', '-', '@', '\t', '\r' -> "'" + text;
-            default -> text;
+        char first = text.charAt(0);
+        if (first == '\t' || first == '\r') {
+            return "'" + text;
+        }
+        int i = 0;
+        while (i < text.length() && skippedBeforeAFormula(text.charAt(i))) {
+            i++;
+        }
+        if (i < text.length() && startsAFormula(text.charAt(i))) {
+            return "'" + text;
+        }
+        return text;
+    }
+
+    /** Whitespace (also no-break and full-width spaces) and control characters, which spreadsheets pass over. */
+    private static boolean skippedBeforeAFormula(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+                || c == '\u200B' || c == '\uFEFF';
+    }
+
+    private static boolean startsAFormula(char c) {
+        return switch (c) {
+            case '=', '+', '-', '@', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20' -> true;
+            default -> false;
         };
     }
 }

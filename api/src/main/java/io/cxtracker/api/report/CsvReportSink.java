@@ -10,10 +10,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The CSV export: the {@link CanonicalCsv canonical records}, then a last record {@code sha256,<hex>}
+ * The CSV export: the {@link CanonicalCsv canonical records}, then a last record {@code "sha256","<hex>"}
  * where hex is the SHA-256 of every byte before that record (from the first byte through the CRLF that
- * ends the record before it). A copy can be checked with {@code head -c -73 report.csv | sha256sum}
- * ({@code sha256,} 7 bytes, 64 hex digits, CRLF 2: 73 bytes).
+ * ends the record before it). A copy can be checked with {@code head -c -77 report.csv | sha256sum}
+ * ({@code "sha256",} 9 bytes, 64 hex digits in quotes 66, CRLF 2: 77 bytes).
  */
 final class CsvReportSink implements io.cxtracker.domain.report.ReportSink {
     private final DigestingOutputStream file;

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.cxtracker.domain.shared.FieldViolation;
+import io.cxtracker.domain.shared.InvalidInputException;
+import io.cxtracker.domain.shared.StorableText;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.validation.Validation;
@@ -19,6 +22,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Reads {@link JsonBody} records and raw {@link JsonNode} bodies: the JSON is parsed into a tree by the
@@ -47,6 +54,7 @@ public class JsonBodyReader implements MessageBodyReader<Object> {
     public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
             MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
         JsonNode tree = tree(entityStream);
+        requireStorableText(tree);
         if (JsonNode.class.equals(type)) {
             return tree;
         }
@@ -67,6 +75,50 @@ public class JsonBodyReader implements MessageBodyReader<Object> {
             // parser limits (nesting depth, number or string length) and trailing tokens: the body is not one
             // acceptable JSON value, whatever the subtype says
             throw new JsonParseException(null, e.getOriginalMessage(), e.getLocation());
+        }
+    }
+
+    /**
+     * Refuses the whole body, naming every place, when any text in it is something PostgreSQL cannot store as sent
+     * (a lone UTF-16 surrogate such as U+D800, a NUL character). Such text is broken at the level of
+     * characters, like malformed JSON, so it is a 400 for the body, also for a bulk body whose other items are fine:
+     * a client must learn that its encoder is broken, not find one item quietly missing.
+     *
+     * @throws InvalidInputException naming each field, e.g. {@code [3].idempotencyKey}
+     */
+    public static void requireStorableText(JsonNode tree) {
+        List<FieldViolation> violations = new ArrayList<>();
+        collectUnstorable(tree, "", violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+    }
+
+    private static void collectUnstorable(JsonNode node, String path, List<FieldViolation> violations) {
+        if (node == null) {
+            return;
+        }
+        if (node.isTextual()) {
+            String defect = StorableText.defect(node.textValue());
+            if (defect != null) {
+                violations.add(new FieldViolation(path.isEmpty() ? "body" : path, defect));
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectUnstorable(node.get(i), path + "[" + i + "]", violations);
+            }
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String name = field.getKey();
+                String at = path.isEmpty() ? name : path + "." + name;
+                String defect = StorableText.defect(name);
+                if (defect != null) {
+                    violations.add(new FieldViolation(path.isEmpty() ? "body" : path, "has a field name that " + defect));
+                } else {
+                    collectUnstorable(field.getValue(), at, violations);
+                }
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.cxtracker.api.shared;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cxtracker.domain.shared.FieldViolation;
 import io.cxtracker.domain.shared.InvalidInputException;
+import io.cxtracker.domain.shared.StorableText;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
@@ -29,7 +30,8 @@ import java.util.Set;
 /**
  * Binds a JSON tree to a request record field by field and reports every bad field, never only the
  * first: unknown fields, wrong JSON types, whole numbers out of range, non-finite or out-of-range
- * decimals, unknown enum values, malformed dates, NUL characters in text. Then Bean Validation checks
+ * decimals, unknown enum values, malformed dates, text PostgreSQL cannot store as sent (NUL characters, lone
+ * UTF-16 surrogates such as U+D800: see {@link StorableText}). Then Bean Validation checks
  * the record; its violations join the list, except on fields already reported.
  *
  * <p>Supported field types: String, Integer, Long, Double, BigDecimal, Boolean, LocalDate, Instant,
@@ -101,8 +103,9 @@ public final class RecordBinder {
                 return wrong(errors, path, "must be a string", node);
             }
             String text = node.textValue();
-            if (text.indexOf('\u0000') >= 0) {
-                return wrong(errors, path, "must not contain NUL characters", null);
+            String defect = StorableText.defect(text);
+            if (defect != null) {
+                return wrong(errors, path, defect, null);
             }
             return text;
         }
@@ -176,6 +179,11 @@ public final class RecordBinder {
             Map<String, Object> map = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
+                String keyDefect = StorableText.defect(entry.getKey());
+                if (keyDefect != null) {
+                    wrong(errors, path, "has a key that " + keyDefect, null);
+                    continue;
+                }
                 map.put(entry.getKey(), convert(entry.getValue(), value, join(path, entry.getKey()), errors));
             }
             return map;

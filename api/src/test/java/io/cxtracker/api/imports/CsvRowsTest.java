@@ -99,4 +99,46 @@ class CsvRowsTest {
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("line 3"), e.getMessage());
         assertThrows(InvalidInputException.class, () -> rows("a,a\n1,2\n", new MultivaluedHashMap<>(), ','));
     }
+
+    @Test
+    void bytesThatAreNoUtf8TextStopTheImportNamingTheirLine() throws IOException {
+        // ED A0 80 is a lone surrogate U+D800 encoded as if it were a character; a decoder that replaces it would
+        // store U+FFFD (or the driver "?") instead of what was sent
+        byte[] head = ("kind,score,answeredAt,idempotencyKey\n" + "NPS,9,2026-03-01T10:00:00Z,a\n".repeat(700)
+                + "NPS,9,2026-03-01T10:00:00Z,k-").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "\nNPS,9,2026-03-01T10:00:00Z,c\n".getBytes(StandardCharsets.UTF_8);
+        byte[] file = new byte[head.length + 3 + tail.length];
+        System.arraycopy(head, 0, file, 0, head.length);
+        file[head.length] = (byte) 0xED;
+        file[head.length + 1] = (byte) 0xA0;
+        file[head.length + 2] = (byte) 0x80;
+        System.arraycopy(tail, 0, file, head.length + 3, tail.length);
+        CsvRows rows = CsvRows.open(new ByteArrayInputStream(file), StandardCharsets.UTF_8, ',',
+                ColumnMapping.from(new MultivaluedHashMap<>(), ImportFields.SURVEY_FIELDS, OTHER), ImportFields.SURVEY_FIELDS);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> all(rows));
+        // 700 good rows after the header: the bad bytes are on line 702, more than one 8 KiB read buffer into the file
+        assertEquals(List.of(new FieldViolation("body", "line 702: the bytes ED A0 80 are not UTF-8 text (for example half of a "
+                + "UTF-16 surrogate pair, or a file saved in another charset); nothing was stored")), e.violations());
+    }
+
+    @Test
+    void aMegabyteCellIsReadInLinearTime() throws IOException {
+        String csv = "metricKey,day,numerator,denominator\nfdr,2026-03-01," + "9".repeat(1 << 20) + ",100\n";
+        ColumnMapping mapping = ColumnMapping.from(new MultivaluedHashMap<>(), ImportFields.READING_FIELDS, OTHER);
+        for (int warm = 0; warm < 3; warm++) {
+            // a server reads files all day: measure the parser compiled, not interpreted
+            CsvRows.open(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8, ',', mapping,
+                    ImportFields.READING_FIELDS).next();
+        }
+        long started = System.nanoTime();
+        CsvRows rows = CsvRows.open(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8,
+                ',', mapping, ImportFields.READING_FIELDS);
+        ImportRow row = rows.next();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(1 << 20, row.values().get("numerator").length());
+        assertNull(rows.next());
+        System.out.println("FIGURE reading a CSV row with a 1 MiB cell: " + millis + " ms");
+        // generous for a cold JVM on a shared machine; the server's figure is measured by ImportHardeningIT
+        org.junit.jupiter.api.Assertions.assertTrue(millis < 1000, millis + " ms");
+    }
 }

@@ -30,4 +30,27 @@ class CellTextTest {
         assertEquals("'already quoted", CellText.of("'already quoted"));
         assertEquals("", CellText.of(""));
     }
+
+    @Test
+    void aFormulaBehindWhitespaceOrControlCharactersIsGuardedToo() {
+        assertEquals("' =1+1", CellText.of(" =1+1"));
+        assertEquals("'   +SUM(A1:A9)", CellText.of("   +SUM(A1:A9)"));
+        assertEquals("'\n=1", CellText.of("\n=1"));
+        assertEquals("'\u0001@cmd", CellText.of("\u0001@cmd"));
+        assertEquals("'\u00A0-2+3", CellText.of("\u00A0-2+3"), "a no-break space");
+        assertEquals("'\u3000=1", CellText.of("\u3000=1"), "an ideographic (full-width) space");
+        assertEquals("'\t\tplain", CellText.of("\t\tplain"), "a leading tab is guarded whatever follows");
+        assertEquals("  plain text", CellText.of("  plain text"));
+        assertEquals("   ", CellText.of("   "));
+    }
+
+    @Test
+    void fullWidthFormulaCharactersAreGuarded() {
+        assertEquals("'\uFF1D1+1", CellText.of("\uFF1D1+1"), "＝");
+        assertEquals("'\uFF0B1", CellText.of("\uFF0B1"), "＋");
+        assertEquals("'\uFF0D1", CellText.of("\uFF0D1"), "－");
+        assertEquals("'\uFF20A1", CellText.of("\uFF20A1"), "＠");
+        assertEquals("' \uFF1DHYPERLINK(\"x\")", CellText.of(" \uFF1DHYPERLINK(\"x\")"));
+        assertEquals("A\uFF1D1", CellText.of("A\uFF1D1"), "inside the text it is just a character");
+    }
 }

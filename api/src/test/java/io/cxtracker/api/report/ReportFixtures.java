@@ -28,7 +28,7 @@ final class ReportFixtures {
     static final ReportPeriod Q1 = new ReportPeriod(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31), LocalDate.of(2026, 3, 31));
     static final UUID REPORT_ID = UUID.fromString("6f1d7f64-9a43-4c55-9df1-2a0f3b6a9e10");
     static final List<String> PAYLOADS = List.of("=HYPERLINK(\"http://evil.example\",\"click\")", "+1+cmd|' /C calc'!A0",
-            "-2+3", "@SUM(A1:A9)", "\tTabbed", "\rReturned");
+            "-2+3", "@SUM(A1:A9)", "\tTabbed", "\rReturned", "  =1+1", "\u0001@cmd", "\uFF1DSUM(A1:A9)");
 
     private ReportFixtures() {
     }

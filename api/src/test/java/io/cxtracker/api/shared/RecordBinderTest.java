@@ -71,6 +71,50 @@ class RecordBinderTest {
     }
 
     @Test
+    void loneSurrogatesAreRefusedWhereverTheTextIs() throws IOException {
+        // U+D800 alone is half a character: PostgreSQL's driver would store it as "?"
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> binder.bindBody(json(
+                "{\"title\":\"key-\\ud800\",\"links\":[\"ok\",\"\\udc00\"],\"inner\":{\"name\":\"\\ud83d\\ude00 fine\"}}"),
+                Body.class));
+        assertEquals(List.of(
+                new FieldViolation("title", "holds a lone UTF-16 surrogate \\ud800 at character 5, which is not a character "
+                        + "and cannot be stored; send valid Unicode text"),
+                new FieldViolation("links[1]", "holds a lone UTF-16 surrogate \\udc00 at character 1, which is not a "
+                        + "character and cannot be stored; send valid Unicode text")), e.violations());
+        // in a key the parser itself refuses it: a 400 for malformed JSON
+        assertThrows(JsonParseException.class, () -> json("{\"roles\":{\"\\ud800\":\"RED\"}}"));
+        // a pair is one character and stays as sent
+        assertEquals("\ud83d\ude00", binder.bindBody(json("{\"title\":\"\\ud83d\\ude00\"}"), Body.class).title());
+    }
+
+    @Test
+    void theReaderRefusesAWholeBodyWithUnstorableTextNamingEveryPlace() throws IOException {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> JsonBodyReader.requireStorableText(json(
+                "[{\"idempotencyKey\":\"ok\"},{\"idempotencyKey\":\"\\ud800\",\"source\":\"x\\u0000\"},"
+                        + "{\"statistics\":{\"note\":[\"fine\",\"\\udfff\"]}}]")));
+        assertEquals(List.of(
+                new FieldViolation("[1].idempotencyKey", "holds a lone UTF-16 surrogate \\ud800 at character 1, which is not "
+                        + "a character and cannot be stored; send valid Unicode text"),
+                new FieldViolation("[1].source", "must not contain NUL characters"),
+                new FieldViolation("[2].statistics.note[1]", "holds a lone UTF-16 surrogate \\udfff at character 1, which is "
+                        + "not a character and cannot be stored; send valid Unicode text")), e.violations());
+        JsonBodyReader.requireStorableText(json("{\"comment\":\"\\ud83d\\ude00 paired is fine\",\"n\":[1,null,true]}"));
+    }
+
+    @Test
+    void aSurrogateWrittenAsRawBytesIsNotStoredEither() {
+        // ED A0 80 is U+D800 encoded as if it were a character (CESU-8), which UTF-8 forbids
+        byte[] body = new byte[] {'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'};
+        try {
+            JsonNode tree = JsonBodyReader.tree(new ByteArrayInputStream(body));
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> binder.bindBody(tree, Body.class));
+            assertEquals(List.of("title"), e.violations().stream().map(FieldViolation::field).toList());
+        } catch (IOException notJson) {
+            assertTrue(notJson instanceof JsonParseException, notJson.toString());
+        }
+    }
+
+    @Test
     void aBodyThatIsNotAnObjectIsNamedAsTheBody() throws IOException {
         assertEquals(List.of("body"), fields("[1,2]"));
         assertEquals(List.of("body"), fields("null"));

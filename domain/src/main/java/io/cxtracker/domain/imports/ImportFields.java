@@ -1,5 +1,6 @@
 package io.cxtracker.domain.imports;
 
+import io.cxtracker.domain.shared.StorableText;
 import io.cxtracker.domain.shared.Violations;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,13 +26,24 @@ public final class ImportFields {
     public static final List<String> SURVEY_FIELDS = List.of("kind", "score", "answeredAt", "channel", "departmentCode",
             "comment", "source", "idempotencyKey");
 
+    /**
+     * The longest number, day or time a cell may hold. The longest exact double needs 24 characters
+     * ({@code -2.2250738585072014E-308}); a cell longer than this is refused before any parsing, so a file cannot
+     * buy seconds of CPU per cell with tens of thousands of digits (a regular expression or a decimal conversion
+     * over such a cell costs time that grows faster than its length).
+     */
+    public static final int MAX_SCALAR_LENGTH = 40;
+
+    /** The longest cell an import reads: its longest stored fields (a survey comment) hold 4000 characters. */
+    public static final int MAX_CELL_LENGTH = 4000;
+
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
     private ImportFields() {
     }
 
     static Long wholeNumber(ImportRow row, String field, Violations violations) {
-        String text = row.text(field);
+        String text = scalar(row, field, "a whole number", violations);
         if (text == null) {
             return null;
         }
@@ -56,7 +68,7 @@ public final class ImportFields {
     }
 
     static Double number(ImportRow row, String field, Violations violations) {
-        String text = row.text(field);
+        String text = scalar(row, field, "a number", violations);
         if (text == null) {
             return null;
         }
@@ -73,7 +85,7 @@ public final class ImportFields {
     }
 
     static LocalDate day(ImportRow row, String field, Violations violations) {
-        String text = row.text(field);
+        String text = scalar(row, field, "a day", violations);
         if (text == null) {
             return null;
         }
@@ -86,7 +98,7 @@ public final class ImportFields {
     }
 
     static Instant instant(ImportRow row, String field, Violations violations) {
-        String text = row.text(field);
+        String text = scalar(row, field, "a time", violations);
         if (text == null) {
             return null;
         }
@@ -106,7 +118,49 @@ public final class ImportFields {
         }
     }
 
+    /**
+     * The stripped text of a number, day or time field, or null when it is absent, or too long to be one (then
+     * refused with its length, in constant time).
+     */
+    private static String scalar(ImportRow row, String field, String what, Violations violations) {
+        String raw = row.values().get(field);
+        if (raw != null && raw.length() > MAX_SCALAR_LENGTH && raw.strip().length() > MAX_SCALAR_LENGTH) {
+            violations.add(field, "must be " + what + " of at most " + MAX_SCALAR_LENGTH + " characters, was "
+                    + raw.length() + " characters long ('" + shorten(raw) + "')");
+            return null;
+        }
+        return row.text(field);
+    }
+
+    /**
+     * Adds a violation for every cell longer than any field an import stores, and for every cell whose text
+     * PostgreSQL could not store as it is in the file (a NUL character, a lone UTF-16 surrogate): such a row is
+     * refused, never stored with its text changed. The length comes first and costs nothing, so a megabyte cell is
+     * refused without being read.
+     */
+    static void checkCells(ImportRow row, Violations violations) {
+        row.values().forEach((field, value) -> {
+            if (value == null) {
+                return;
+            }
+            if (value.length() > MAX_CELL_LENGTH) {
+                violations.add(field, "holds " + value.length() + " characters; no field of an import is longer than "
+                        + MAX_CELL_LENGTH + " ('" + shorten(value) + "')");
+                return;
+            }
+            String defect = StorableText.defect(value);
+            if (defect != null) {
+                violations.add(field, defect);
+            }
+        });
+    }
+
     static String shorten(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+        if (text.length() <= 40) {
+            return text;
+        }
+        // never cut a character outside the Basic Multilingual Plane in half
+        int end = Character.isHighSurrogate(text.charAt(39)) ? 39 : 40;
+        return text.substring(0, end) + "…";
     }
 }

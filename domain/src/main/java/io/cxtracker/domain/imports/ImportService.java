@@ -115,7 +115,8 @@ public class ImportService {
                 continue;
             }
             Violations violations = new Violations();
-            T item = reader.read(row, violations);
+            ImportFields.checkCells(row, violations);
+            T item = violations.isEmpty() ? reader.read(row, violations) : null;
             if (!violations.isEmpty() || item == null) {
                 tally.unreadable(row.line(), violations.list());
                 continue;

@@ -17,4 +17,15 @@ public record CesScale(int lowest, int highest) {
     public boolean contains(int score) {
         return score >= lowest && score <= highest;
     }
+
+    /**
+     * Whether {@code count} answers on this scale can add up to {@code sum}: each is at least {@code lowest} and at
+     * most {@code highest}, so the sum lies within count × lowest … count × highest (its mean on the scale).
+     */
+    public boolean containsMeanOf(double sum, long count) {
+        if (count <= 0) {
+            return sum == 0;
+        }
+        return sum >= (double) count * lowest && sum <= (double) count * highest;
+    }
 }

@@ -6,6 +6,9 @@ import io.cxtracker.domain.audit.RequestCorrelation;
 import io.cxtracker.domain.department.BatchDepartmentLookup;
 import io.cxtracker.domain.department.Department;
 import io.cxtracker.domain.department.DepartmentRepository;
+import io.cxtracker.domain.listen.CesScale;
+import io.cxtracker.domain.listen.SurveyKind;
+import io.cxtracker.domain.listen.SurveyReadingConversion;
 import io.cxtracker.domain.metric.ReadingOutcome.Status;
 import io.cxtracker.domain.security.Authority;
 import io.cxtracker.domain.security.CurrentUser;
@@ -31,7 +34,8 @@ import java.util.TreeSet;
  * Metric readings pushed by machine clients (contact-center platform, survey tool, BI job). Every
  * reading of a batch gets its own outcome: accepted, duplicate (its idempotency key was seen before)
  * or rejected with the reasons; the valid ones are stored in the same transaction. A key is never
- * stored twice, also when two requests carrying it race.
+ * stored twice, also when two requests carrying it race. A mean-score reading of the metric CES answers feed
+ * ({@code ces}) must lie on the configured CES scale, as each answer must when sent one by one.
  *
  * <p>Audit: a batch that stored at least one reading is recorded as ONE audit record (entity
  * {@code reading-batch}, a fresh batch id, new values: metric keys, sources, accepted / duplicate /
@@ -53,21 +57,26 @@ public class ReadingIngestionService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final AuditRecorder audit;
+    private final CesScale cesScale;
 
     /** For the CDI proxy only. */
     protected ReadingIngestionService() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
+    /**
+     * @param conversion the survey settings: a reading of the metric CES answers feed must lie on their scale
+     */
     @Inject
     public ReadingIngestionService(MetricRepository metrics, DepartmentRepository departments, ReadingRepository readings,
-            CurrentUser currentUser, Clock clock, AuditRecorder audit) {
+            CurrentUser currentUser, Clock clock, AuditRecorder audit, SurveyReadingConversion conversion) {
         this.metrics = metrics;
         this.departments = departments;
         this.readings = readings;
         this.currentUser = currentUser;
         this.clock = clock;
         this.audit = audit;
+        this.cesScale = conversion == null ? null : conversion.cesScale();
     }
 
     public IngestionReport ingest(List<NewReading> batch) {
@@ -160,6 +169,29 @@ public class ReadingIngestionService {
         return byKey;
     }
 
+    /**
+     * A mean-score reading of the metric that CES answers feed says "these answers averaged sum / count": like each
+     * answer sent one by one, that average lies on the configured CES scale, or the reading is refused. Every answer
+     * is at least the lowest and at most the highest score, so the sum lies within count × lowest … count × highest.
+     */
+    private void requireOnCesScale(Metric metric, MetricStatistics statistics, Violations violations) {
+        if (cesScale == null || !(statistics instanceof MeanScoreStatistics mean) || mean.count() == 0
+                || !metric.key().value().equals(SurveyKind.CES.metricKey())) {
+            return;
+        }
+        if (!cesScale.containsMeanOf(mean.sum(), mean.count())) {
+            violations.add("statistics.sum", "a CES reading's answers are each " + cesScale.lowest() + " to "
+                    + cesScale.highest() + " (the configured CES scale), so " + mean.count() + " answers sum to "
+                    + mean.count() * (long) cesScale.lowest() + " … " + mean.count() * (long) cesScale.highest()
+                    + "; the sum " + plain(mean.sum()) + " is a mean of " + plain(mean.sum() / mean.count()));
+        }
+    }
+
+    private static String plain(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                : java.math.BigDecimal.valueOf(value).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
     private Reading toReading(NewReading item, Map<String, Metric> metricsByKey,
             BatchDepartmentLookup departmentsByCode, Instant now, Violations violations) {
         Metric metric = null;
@@ -179,6 +211,7 @@ public class ReadingIngestionService {
             Instant startOfDay = item.day().atStartOfDay(ZoneOffset.UTC).toInstant();
             MetricKind kind = metric.kind();
             statistics = violations.capture(() -> item.statistics().toStatistics(kind, startOfDay));
+            requireOnCesScale(metric, statistics, violations);
         }
         if (!violations.isEmpty()) {
             return null;

@@ -53,7 +53,7 @@ class ImportServiceTest {
 
     private ImportService as(CurrentUser user) {
         var readings = new ReadingIngestionService(store.metrics, store.departments, store.readings, user, CLOCK,
-                audit.recorder(user));
+                audit.recorder(user), new SurveyReadingConversion(ZoneOffset.UTC, CesScale.ONE_TO_SEVEN));
         var surveys = new SurveyIngestionService(store.metrics, store.departments, responses,
                 new SurveyReadingConversion(ZoneOffset.UTC, CesScale.ONE_TO_SEVEN), user, CLOCK, audit.recorder(user));
         return new ImportService(readings, surveys, user, audit.recorder(user));
@@ -154,5 +154,73 @@ class ImportServiceTest {
         assertThrows(AccessDeniedException.class, () -> as(TestUser.leadOf("support")).importReadings(rows(READINGS), false));
         assertThrows(io.cxtracker.domain.shared.InvalidInputException.class,
                 () -> as(TestUser.programAdmin()).importReadings(rows(READINGS), false));
+    }
+
+    @Test
+    void aMegabyteNumberCellIsRefusedAtOnceWithItsLength() {
+        String huge = "9".repeat(1 << 20);
+        String almostANumber = "1".repeat(30_000) + "x";
+        // warm the code paths first: the figure is the refusal, not class loading
+        assertThrows(ImportRejectedException.class, () -> as(TestUser.surveyTool()).importReadings(rows(READINGS,
+                "fdr,2026-03-01,support," + "9".repeat(100) + ",100,w1"), false));
+
+        RowSource file = rows(READINGS,
+                "fdr,2026-03-01,support," + huge + ",100,r1",
+                "fdr,2026-03-01,support,60," + almostANumber + ",r2",
+                "fdr," + huge + ",support,60,100,r3");
+        ImportService service = as(TestUser.surveyTool());
+
+        long started = System.nanoTime();
+        ImportRejectedException e = assertThrows(ImportRejectedException.class, () -> service.importReadings(file, false));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertEquals(List.of(
+                new ImportError(2, "numerator", "holds 1048576 characters; no field of an import is longer than 4000 ('"
+                        + "9".repeat(40) + "…')"),
+                new ImportError(3, "denominator", "holds 30001 characters; no field of an import is longer than 4000 ('"
+                        + "1".repeat(40) + "…')"),
+                new ImportError(4, "day", "holds 1048576 characters; no field of an import is longer than 4000 ('"
+                        + "9".repeat(40) + "…')")), e.report().errors());
+        // generous for a shared build machine: the refusal itself is a length check (a few ms measured)
+        assertTrue(millis < 100, "three huge cells took " + millis + " ms");
+        System.out.println("FIGURE import refusing two 1 MiB cells and a 30,001-digit cell: " + millis + " ms");
+    }
+
+    @Test
+    void aDecimalCellTooLongToBeANumberIsRefusedAndAShortOneStillParses() {
+        store.metrics.add(new Metric(new MetricKey("ces"), "CES", "points", MetricKind.MEAN_SCORE, Direction.LOWER_IS_BETTER,
+                store.departments.findByCode(new io.cxtracker.domain.department.DepartmentCode("support")).orElseThrow(),
+                ReportingFrequency.DAILY));
+        String header = "metricKey,day,sum,count,idempotencyKey";
+        ImportRejectedException e = assertThrows(ImportRejectedException.class, () -> as(TestUser.surveyTool())
+                .importReadings(rows(header,
+                        "ces,2026-03-01,  0000000000000000000000000000000000045.5  ,10,m1",
+                        "ces,2026-03-01,0." + "5".repeat(40) + ",1,m2",
+                        "ces,2026-03-01,71,10,m3",
+                        "ces,2026-03-01,45,1" + "0".repeat(3000) + ",m4"), false));
+        assertEquals(List.of(
+                new ImportError(3, "sum", "must be a number of at most 40 characters, was 42 characters long ('0."
+                        + "5".repeat(38) + "…')"),
+                new ImportError(4, "sum", "a CES reading's answers are each 1 to 7 (the configured CES scale), so 10 "
+                        + "answers sum to 10 … 70; the sum 71 is a mean of 7.1"),
+                new ImportError(5, "count", "must be a whole number of at most 40 characters, was 3001 characters long "
+                        + "('1" + "0".repeat(39) + "…')")), e.report().errors());
+        assertEquals(1, e.report().accepted(), "45.5 with 35 leading zeros: 43 characters with its spaces, 39 without");
+    }
+
+    @Test
+    void textPostgresCannotStoreRefusesTheRowNamingTheField() {
+        ImportRejectedException e = assertThrows(ImportRejectedException.class, () -> as(TestUser.surveyTool())
+                .importSurveyResponses(rows("kind,score,answeredAt,comment,source,idempotencyKey",
+                        "NPS,9,2026-03-01T10:00:00Z,fine,web,k1",
+                        "NPS,9,2026-03-01T10:00:00Z,fine,web,k-\ud800",
+                        "NPS,9,2026-03-01T10:00:00Z,half \udc00,web,k3",
+                        "NPS,9,2026-03-01T10:00:00Z,fine,we\u0000b,k4"), false));
+        assertEquals(List.of(
+                new ImportError(3, "idempotencyKey", "holds a lone UTF-16 surrogate \\ud800 at character 3, which is not "
+                        + "a character and cannot be stored; send valid Unicode text"),
+                new ImportError(4, "comment", "holds a lone UTF-16 surrogate \\udc00 at character 6, which is not a "
+                        + "character and cannot be stored; send valid Unicode text"),
+                new ImportError(5, "source", "must not contain NUL characters")), e.report().errors());
     }
 }

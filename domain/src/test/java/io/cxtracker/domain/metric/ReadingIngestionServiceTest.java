@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.cxtracker.domain.audit.AuditEntry;
+import io.cxtracker.domain.listen.CesScale;
+import io.cxtracker.domain.listen.SurveyReadingConversion;
 import io.cxtracker.domain.metric.ReadingOutcome.Status;
 import io.cxtracker.domain.security.AccessDeniedException;
 import io.cxtracker.domain.security.CurrentUser;
@@ -43,7 +45,47 @@ class ReadingIngestionServiceTest {
 
     private ReadingIngestionService as(CurrentUser user) {
         return new ReadingIngestionService(store.metrics, store.departments, store.readings, user, CLOCK,
-                audit.recorder(user));
+                audit.recorder(user), new SurveyReadingConversion(ZoneOffset.UTC, CesScale.ONE_TO_SEVEN));
+    }
+
+    @Test
+    void aCesReadingsMeanMustLieOnTheConfiguredCesScaleLikeEachAnswer() {
+        var support = store.departments.findByCode(new io.cxtracker.domain.department.DepartmentCode("support")).orElseThrow();
+        store.metrics.add(new Metric(new MetricKey("ces"), "CES", "points", MetricKind.MEAN_SCORE, Direction.LOWER_IS_BETTER,
+                support, ReportingFrequency.DAILY));
+        store.metrics.add(new Metric(new MetricKey("stars"), "Stars", "stars", MetricKind.MEAN_SCORE,
+                Direction.HIGHER_IS_BETTER, support, ReportingFrequency.DAILY));
+        // scale 1–7: ten answers sum to 10 … 70
+        IngestionReport report = as(TestUser.surveyTool()).ingest(List.of(
+                new NewReading("ces", MARCH_1, null, "a", StatisticsInput.meanScore(70, 10), null, "top"),
+                new NewReading("ces", MARCH_1, null, "b", StatisticsInput.meanScore(10, 10), null, "bottom"),
+                new NewReading("ces", MARCH_1, null, "c", StatisticsInput.meanScore(71, 10), null, "above"),
+                new NewReading("ces", MARCH_1, null, "d", StatisticsInput.meanScore(9, 10), null, "below"),
+                new NewReading("ces", MARCH_1, null, "e", StatisticsInput.meanScore(35.5, 10), null, "fraction"),
+                new NewReading("stars", MARCH_1, null, null, StatisticsInput.meanScore(71, 10), null, "not-ces")));
+
+        assertEquals(List.of(Status.ACCEPTED, Status.ACCEPTED, Status.REJECTED, Status.REJECTED, Status.ACCEPTED,
+                Status.ACCEPTED), report.items().stream().map(ReadingOutcome::status).toList());
+        assertEquals(List.of(new FieldViolation("statistics.sum", "a CES reading's answers are each 1 to 7 (the configured "
+                + "CES scale), so 10 answers sum to 10 … 70; the sum 71 is a mean of 7.1")), report.items().get(2).reasons());
+        assertEquals(List.of(new FieldViolation("statistics.sum", "a CES reading's answers are each 1 to 7 (the configured "
+                + "CES scale), so 10 answers sum to 10 … 70; the sum 9 is a mean of 0.9")), report.items().get(3).reasons());
+        assertEquals(4, store.readingRows.size());
+    }
+
+    @Test
+    void theCesScaleIsTheConfiguredOne() {
+        var support = store.departments.findByCode(new io.cxtracker.domain.department.DepartmentCode("support")).orElseThrow();
+        store.metrics.add(new Metric(new MetricKey("ces"), "CES", "points", MetricKind.MEAN_SCORE, Direction.LOWER_IS_BETTER,
+                support, ReportingFrequency.DAILY));
+        var user = TestUser.surveyTool();
+        var oneToTen = new ReadingIngestionService(store.metrics, store.departments, store.readings, user, CLOCK,
+                audit.recorder(user), new SurveyReadingConversion(ZoneOffset.UTC, CesScale.ONE_TO_TEN));
+        IngestionReport report = oneToTen.ingest(List.of(
+                new NewReading("ces", MARCH_1, null, null, StatisticsInput.meanScore(95, 10), null, "on-1-10"),
+                new NewReading("ces", MARCH_1, null, "x", StatisticsInput.meanScore(101, 10), null, "off-1-10")));
+        assertEquals(List.of(Status.ACCEPTED, Status.REJECTED), report.items().stream().map(ReadingOutcome::status).toList());
+        assertEquals(List.of("statistics.sum"), fieldsOf(report.items().get(1)));
     }
 
     @Test

@@ -261,7 +261,7 @@ public class DemoStartup {
                 new DepartmentService(departments, actor, audit),
                 new ProgramSetupService(programs, initiatives, metrics, targets, departments, actor, audit),
                 new MilestoneService(milestones, initiatives, departments, targets, actor, demoClock, audit, approvals),
-                new ReadingIngestionService(metrics, departments, readings, actor, demoClock, audit),
+                new ReadingIngestionService(metrics, departments, readings, actor, demoClock, audit, conversion),
                 new SurveyIngestionService(metrics, departments, surveyResponses, conversion, actor, demoClock, audit),
                 new FeedbackService(feedback, departments, actor, demoClock, audit),
                 new CommitmentService(commitments, departments, milestones, metrics, feedback, actor, demoClock, audit),

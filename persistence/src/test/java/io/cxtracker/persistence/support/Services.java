@@ -52,7 +52,7 @@ public record Services(ProgramSetupService setup, MilestoneService milestones, R
         return new Services(
                 new ProgramSetupService(programs, initiatives, metrics, targets, departments, user, audit),
                 new MilestoneService(milestones, initiatives, departments, targets, user, clock, audit, approvals),
-                new ReadingIngestionService(metrics, departments, readings, user, clock, audit),
+                new ReadingIngestionService(metrics, departments, readings, user, clock, audit, ListenServices.CONVERSION),
                 new MetricSeriesService(metrics, departments, series, user),
                 new ProgressService(new JpaProgressRepository(em), programs, milestones, targets, series, clock, approvals, user),
                 new DepartmentService(departments, user, audit));

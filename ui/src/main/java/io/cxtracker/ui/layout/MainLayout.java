@@ -95,10 +95,15 @@ public class MainLayout extends AppLayout {
         return account;
     }
 
-    /** Leaves Vaadin for the logout servlet, which ends the app session and Keycloak's. */
+    /**
+     * Leaves Vaadin for the logout servlet, which ends the app session and Keycloak's. It signs out on POST only
+     * (a GET from a link or a prefetch must not), so the browser submits a form to it.
+     */
     private static void signOut() {
         VaadinServletRequest request = VaadinServletRequest.getCurrent();
         String contextPath = request == null ? "" : request.getContextPath();
-        UI.getCurrent().getPage().setLocation(contextPath + "/logout");
+        UI.getCurrent().getPage().executeJs("const form = document.createElement('form');"
+                + " form.method = 'post'; form.action = $0; form.style.display = 'none';"
+                + " document.body.appendChild(form); form.submit();", contextPath + "/logout");
     }
 }

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
 import io.cxtracker.domain.imports.ImportError;
 import io.cxtracker.domain.imports.ImportFields;
 import io.cxtracker.domain.imports.ImportRejectedException;
@@ -63,11 +62,16 @@ class CsvImport extends VerticalLayout {
                 + "comment, source, idempotencyKey. Readings: metricKey, day and the statistics of the metric's kind.");
         validOnly.setId("import-valid-only");
 
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> {
-            // runs in the upload's own request: keep the file; the import runs when the user says so
+        // the limit is the server's (BoundedUpload); maxFileSize below only spares the browser a doomed transfer
+        Upload upload = new Upload(new BoundedUpload(MAX_BYTES, (name, data) -> {
+            // runs for the upload's own request: keep the file; the import runs when the user says so
             bytes = data;
-            fileName = metadata.fileName();
-            getUI().ifPresent(ui -> ui.access(() -> file.setText("Uploaded: " + metadata.fileName() + " (" + data.length + " bytes)")));
+            fileName = name;
+            file.setText("Uploaded: " + name + " (" + data.length + " bytes)");
+        }, why -> {
+            bytes = null;
+            file.setText("No file uploaded yet.");
+            Views.error("That file cannot be imported: " + why);
         }));
         upload.setId("import-upload");
         upload.setMaxFiles(1);

@@ -2,9 +2,11 @@ package io.cxtracker.ui.listen;
 
 import io.cxtracker.domain.imports.ImportRow;
 import io.cxtracker.domain.imports.RowSource;
+import io.cxtracker.domain.imports.StrictDecodingReader;
 import io.cxtracker.domain.shared.InvalidInputException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
@@ -44,19 +46,18 @@ final class UploadedCsv implements RowSource {
      * @throws InvalidInputException when the file has no header line or lacks a required column
      */
     static UploadedCsv of(byte[] bytes, List<String> fields, List<String> required) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            // spreadsheet programs start UTF-8 files with a byte order mark
-            text = text.substring(1);
-        }
+        // spreadsheet programs start UTF-8 files with a byte order mark
+        int bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        // strict: bytes that are not UTF-8 stop the import instead of becoming U+FFFD in a stored row
+        Reader text = new StrictDecodingReader(new ByteArrayInputStream(bytes, bom, bytes.length - bom), StandardCharsets.UTF_8);
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
                 .setIgnoreSurroundingSpaces(true).setAllowMissingColumnNames(true)
                 .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
         UploadedCsv csv;
         try {
-            csv = new UploadedCsv(format.parse(new StringReader(text)), fields);
+            csv = new UploadedCsv(format.parse(text), fields);
         } catch (IllegalArgumentException | UncheckedIOException | IOException e) {
-            throw new InvalidInputException("file", "line 1: the header cannot be read: " + e.getMessage());
+            throw new InvalidInputException("file", "line 1: the header cannot be read: " + rootCause(e).getMessage());
         }
         if (csv.columns == 0) {
             throw new InvalidInputException("file", "must be CSV with a header line naming the columns");
@@ -78,6 +79,10 @@ final class UploadedCsv implements RowSource {
             }
             record = records.next();
         } catch (UncheckedIOException | IllegalStateException e) {
+            if (rootCause(e) instanceof StrictDecodingReader.UndecodableBytesException undecodable) {
+                throw new InvalidInputException("file", "line " + parser.getCurrentLineNumber() + ": "
+                        + undecodable.getMessage() + "; nothing was stored");
+            }
             throw new InvalidInputException("file", "the file is not valid CSV after line " + parser.getCurrentLineNumber()
                     + "; nothing was stored");
         }
@@ -92,6 +97,14 @@ final class UploadedCsv implements RowSource {
     @Override
     public String columnOf(String field) {
         return headerOf.get(field);
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     private static String normal(String name) {

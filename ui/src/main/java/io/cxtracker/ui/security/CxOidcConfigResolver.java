@@ -58,6 +58,11 @@ public class CxOidcConfigResolver implements OidcClientConfigurationResolver {
         return built;
     }
 
+    /** True once this deployment has built its configurations (the first request that needed sign-in). */
+    static boolean built() {
+        return lastBuilt != null;
+    }
+
     /**
      * The realm's end-session endpoint as its discovery document names it (the browser-facing address,
      * which may differ from the provider URL the server uses), once the UI configuration exists.

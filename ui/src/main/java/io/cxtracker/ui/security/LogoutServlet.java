@@ -16,13 +16,33 @@ import org.wildfly.security.http.oidc.OidcSecurityContext;
  * Signs out of the app and of Keycloak (RP-initiated logout): drops the HTTP session that holds the
  * tokens and the Vaadin UI, then sends the browser to Keycloak's end-session endpoint, which ends the
  * single sign-on session and comes back to the app's start page (and so to the login page).
- * Mapped to {@code /logout} in web.xml.
+ * Mapped to {@code /logout} in web.xml; POST only (the UI's sign-out button submits a form).
  */
 public class LogoutServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(LogoutServlet.class.getName());
 
+    /**
+     * A GET never signs out: a link, an image or a prefetch on any page could otherwise end the session. The
+     * answer is 405 with a page holding the sign-out button, for someone who typed the address.
+     */
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+        response.setHeader("Allow", "POST");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write("""
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8"><title>Sign out of CX Tracker</title></head>
+                <body><main><h1>Sign out of CX Tracker</h1>
+                <p>Signing out needs the button: following a link does not sign you out.</p>
+                <form method="post" action="%s"><button type="submit" id="sign-out-confirm">Sign out</button></form>
+                <p><a href="%s">Back to CX Tracker</a></p></main></body></html>
+                """.formatted(request.getContextPath() + "/logout", request.getContextPath() + "/"));
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         OidcSettings settings = OidcSettings.fromConfig();
         OidcSecurityContext context = SignedInUser.securityContext(request);
         String idToken = context == null ? null : context.getIDTokenString();
@@ -49,11 +69,6 @@ public class LogoutServlet extends HttpServlet {
         }
         response.setHeader("Cache-Control", "no-store");
         response.sendRedirect(location.toString());
-    }
-
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        doGet(request, response);
     }
 
     /** The app's own start page as the browser addressed it, e.g. {@code http://localhost:8080/}. */
