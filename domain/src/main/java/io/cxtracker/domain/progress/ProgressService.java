@@ -66,7 +66,7 @@ public class ProgressService {
 
     /** For the CDI proxy only. */
     protected ProgressService() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null);
     }
 
     @Inject
