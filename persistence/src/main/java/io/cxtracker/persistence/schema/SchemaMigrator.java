@@ -70,11 +70,13 @@ public class SchemaMigrator {
                 runtimeUser = currentUser(runtime);
                 url = runtime.getMetaData().getURL();
             }
-            var result = ownerUser.filter(owner -> !owner.equals(runtimeUser))
-                    .map(owner -> flyway(ownerDataSource(url, owner), runtimeUser).load().migrate())
-                    .orElseGet(() -> flyway(dataSource, null).load().migrate());
+            Flyway flyway = ownerUser.filter(owner -> !owner.equals(runtimeUser))
+                    .map(owner -> flyway(ownerDataSource(url, owner), runtimeUser).load())
+                    .orElseGet(() -> flyway(dataSource, null).load());
+            var result = flyway.migrate();
+            var current = flyway.info().current();
             migrated = true;
-            LOG.info(() -> "Schema is at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+            LOG.info(() -> "Schema is at version " + (current == null ? "none" : current.getVersion()) + " (" + result.migrationsExecuted
                     + " migrations applied now, as " + ownerUser.orElse(runtimeUser) + "; runtime login " + runtimeUser + ")");
             return Optional.empty();
         } catch (SQLException | RuntimeException e) {
