@@ -38,14 +38,15 @@ public class StartupGuard implements StartupRefusal {
 
     /** @return why the app does not serve; empty when it does */
     public Optional<String> refusal() {
-        ProductionProfile.Verdict decided = verdict();
+        // asked by every request: once decided, a volatile read and no lock
+        ProductionProfile.Verdict decided = verdict != null ? verdict : decide();
         if (decided != null) {
             return decided.refused() ? Optional.of(String.join("; ", decided.refusals())) : Optional.empty();
         }
         return production() ? Optional.of("the start-up checks wait for the database to answer") : Optional.empty();
     }
 
-    private synchronized ProductionProfile.Verdict verdict() {
+    private synchronized ProductionProfile.Verdict decide() {
         if (verdict != null) {
             return verdict;
         }

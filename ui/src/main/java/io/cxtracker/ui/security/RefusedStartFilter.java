@@ -11,14 +11,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A production deployment that refused to start (shipped secret, superuser database login, ssl-required none…)
- * serves nothing: every request of the WAR, UI and API alike, answers 503. The reason goes to the server log and
+ * A production deployment that refused to start (shipped secret, superuser database login, ssl-required none…), or
+ * whose start-up checks still wait for the database, serves nothing: every request of the WAR, UI and API alike,
+ * answers 503. The reason goes to the server log and
  * to readiness on the management interface, not to callers.
  */
 public class RefusedStartFilter extends HttpFilter {
     static final String BODY = "{\"type\":\"https://cxtracker.io/problems/refused-to-start\",\"title\":\"Service Unavailable\","
-            + "\"status\":503,\"detail\":\"CX Tracker refused to start with an unsafe configuration; the operator finds "
-            + "the reason in the server log and in readiness (/health/ready on the management interface).\"}";
+            + "\"status\":503,\"detail\":\"CX Tracker is not serving: it refused to start with an unsafe configuration, or "
+            + "its start-up checks still wait for the database. The operator finds the reason in the server log and in "
+            + "readiness (/health/ready on the management interface).\"}";
 
     @Inject
     StartupRefusal refusal;
