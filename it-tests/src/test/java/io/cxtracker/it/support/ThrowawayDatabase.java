@@ -15,11 +15,19 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * after the last. The server is the one named by CX_IT_ADMIN_URL, else the machine's on
  * 127.0.0.1:5432, else an embedded PostgreSQL started for the run. The coordinates are published as
  * system properties that arquillian.xml hands to WildFly and tests use for row counts.
+ *
+ * <p>Like a deployment, the run has two roles of its own (named after the database, dropped with it): the owner
+ * role, which WildFly's schema migrator logs in as, and the runtime role of WildFly's datasource. Tests' own SQL
+ * ({@link #USER}) uses the server's administrator login, which may also tamper with data on purpose.
  */
 public class ThrowawayDatabase implements LauncherSessionListener {
     public static final String URL = "cx.it.db.url";
     public static final String USER = "cx.it.db.user";
     public static final String PASSWORD = "cx.it.db.password";
+    public static final String RUNTIME_USER = "cx.it.db.runtime-user";
+    public static final String RUNTIME_PASSWORD = "cx.it.db.runtime-password";
+    public static final String OWNER_USER = "cx.it.db.owner-user";
+    public static final String OWNER_PASSWORD = "cx.it.db.owner-password";
 
     private EmbeddedPostgres embedded;
     private String adminUrl;
@@ -30,6 +38,11 @@ public class ThrowawayDatabase implements LauncherSessionListener {
     @Override
     public void launcherSessionOpened(LauncherSession session) {
         if (System.getProperty(URL) != null) {
+            // a database given from outside: one login for everything unless the roles are given too
+            System.setProperty(RUNTIME_USER, System.getProperty(RUNTIME_USER, System.getProperty(USER, "")));
+            System.setProperty(RUNTIME_PASSWORD, System.getProperty(RUNTIME_PASSWORD, System.getProperty(PASSWORD, "")));
+            System.setProperty(OWNER_USER, System.getProperty(OWNER_USER, System.getProperty(USER, "")));
+            System.setProperty(OWNER_PASSWORD, System.getProperty(OWNER_PASSWORD, System.getProperty(PASSWORD, "")));
             return;
         }
         user = env("CX_IT_DB_USER", "postgres");
@@ -49,14 +62,19 @@ public class ThrowawayDatabase implements LauncherSessionListener {
             adminUrl = hostPart + "/postgres";
         }
         database = "cx_it_" + ProcessHandle.current().pid() + "_" + (System.currentTimeMillis() % 100_000);
+        String rolePassword = "it_" + Long.toString(System.nanoTime(), 36);
         try {
-            LocalPostgres.ensureDatabase(adminUrl, user, password, database);
+            LocalPostgres.ensureRoles(adminUrl, user, password, database, owner(), rolePassword, runtime(), rolePassword);
         } catch (SQLException e) {
-            throw new IllegalStateException("could not create the test database " + database, e);
+            throw new IllegalStateException("could not create the test database " + database + " and its roles", e);
         }
         System.setProperty(URL, hostPart + "/" + database);
         System.setProperty(USER, user);
         System.setProperty(PASSWORD, password);
+        System.setProperty(OWNER_USER, owner());
+        System.setProperty(OWNER_PASSWORD, rolePassword);
+        System.setProperty(RUNTIME_USER, runtime());
+        System.setProperty(RUNTIME_PASSWORD, rolePassword);
         System.out.println("[it] throwaway database " + System.getProperty(URL));
     }
 
@@ -67,6 +85,7 @@ public class ThrowawayDatabase implements LauncherSessionListener {
         }
         try {
             LocalPostgres.dropDatabase(adminUrl, user, password, database);
+            LocalPostgres.dropRoles(adminUrl, user, password, runtime(), owner());
         } catch (SQLException e) {
             System.err.println("[it] could not drop " + database + ": " + e.getMessage());
         }
@@ -77,6 +96,14 @@ public class ThrowawayDatabase implements LauncherSessionListener {
                 System.err.println("[it] could not stop embedded PostgreSQL: " + e.getMessage());
             }
         }
+    }
+
+    private String owner() {
+        return database + "_owner";
+    }
+
+    private String runtime() {
+        return database + "_app";
     }
 
     private static String env(String name, String fallback) {

@@ -113,7 +113,7 @@ class AuditTrailTest {
         for (String sql : List.of("UPDATE audit_record SET actor = 'mallory' WHERE seq = " + record.seq(),
                 "DELETE FROM audit_record WHERE seq = " + record.seq(), "TRUNCATE audit_record",
                 "TRUNCATE report_digest")) {
-            SQLException refused = assertThrows(SQLException.class, () -> db.execute(sql), sql);
+            SQLException refused = assertThrows(SQLException.class, () -> db.executeAsOwner(sql), sql);
             assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
         }
         assertEquals(1, db.number("SELECT count(*) FROM audit_record WHERE seq = " + record.seq() + " AND actor = 'alice'"));
@@ -133,7 +133,7 @@ class AuditTrailTest {
         }
         long victim = records.get(1).seq();
         assertTrue(repository.verifyChain().intact());
-        try (Connection superuser = db.connect(); Statement s = superuser.createStatement()) {
+        try (Connection superuser = db.connectAsAdmin(); Statement s = superuser.createStatement()) {
             s.execute("SET session_replication_role = replica");
             s.execute("UPDATE audit_record SET new_value = '{\"progress\": \"100\"}' WHERE seq = " + victim);
             try {

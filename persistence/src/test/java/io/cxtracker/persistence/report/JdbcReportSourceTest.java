@@ -102,7 +102,7 @@ class JdbcReportSourceTest {
         assertEquals(Optional.empty(), digests.findByFileSha256("0".repeat(64)));
         for (String sql : List.of("UPDATE report_digest SET generated_by = 'mallory' WHERE report_id = '" + digest.reportId() + "'",
                 "DELETE FROM report_digest WHERE report_id = '" + digest.reportId() + "'")) {
-            SQLException refused = assertThrows(SQLException.class, () -> db.execute(sql), sql);
+            SQLException refused = assertThrows(SQLException.class, () -> db.executeAsOwner(sql), sql);
             assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
         }
     }

@@ -20,7 +20,9 @@ import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.flywaydb.core.Flyway;
+import io.cxtracker.persistence.schema.SchemaMigrator;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.hibernate.jpa.HibernatePersistenceProvider;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -43,6 +45,9 @@ public final class TestDatabase implements AutoCloseable {
     private final String url;
     private final EmbeddedPostgres embedded;
     private final EntityManagerFactory emf;
+    private final String ownerRole;
+    private final String runtimeRole;
+    private final String rolePassword;
 
     private TestDatabase(String adminUrl, String user, String password, EmbeddedPostgres embedded) {
         this.adminUrl = adminUrl;
@@ -51,12 +56,19 @@ public final class TestDatabase implements AutoCloseable {
         this.embedded = embedded;
         this.name = "cx_test_" + ProcessHandle.current().pid() + "_" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
         this.url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
-        execute(adminUrl, "CREATE DATABASE " + name);
+        // the two roles of a deployment (docs/OPERATIONS.md): the owner migrates, the tests' JPA and JDBC work runs
+        // as the runtime role with only the grants of db/runtime-grants.properties, as in WildFly
+        this.ownerRole = name + "_owner";
+        this.runtimeRole = name + "_app";
+        this.rolePassword = "pw_" + Long.toString(System.nanoTime(), 36);
+        execute(adminUrl, "CREATE ROLE " + ownerRole + " LOGIN PASSWORD '" + rolePassword + "'");
+        execute(adminUrl, "CREATE ROLE " + runtimeRole + " LOGIN PASSWORD '" + rolePassword + "'");
+        execute(adminUrl, "CREATE DATABASE " + name + " OWNER " + ownerRole);
         try {
-            Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
+            SchemaMigrator.flyway(ownerDataSource(), runtimeRole).load().migrate();
             this.emf = entityManagerFactory();
         } catch (RuntimeException | Error e) {
-            execute(adminUrl, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            dropAll();
             throw e;
         }
         System.out.println("[persistence-test] throwaway database " + url + (embedded == null ? "" : " (embedded)"));
@@ -86,8 +98,8 @@ public final class TestDatabase implements AutoCloseable {
         Properties properties = new Properties();
         properties.putAll(unit.properties());
         properties.put("jakarta.persistence.jdbc.url", url);
-        properties.put("jakarta.persistence.jdbc.user", user);
-        properties.put("jakarta.persistence.jdbc.password", password);
+        properties.put("jakarta.persistence.jdbc.user", runtimeRole);
+        properties.put("jakarta.persistence.jdbc.password", rolePassword);
         properties.put("hibernate.connection.pool_size", "8");
         properties.put("hibernate.boot.allow_jdbc_metadata_access", "true");
         properties.put("hibernate.hbm2ddl.auto", "validate");
@@ -126,8 +138,45 @@ public final class TestDatabase implements AutoCloseable {
         });
     }
 
+    /** A connection as the runtime role (what WildFly's datasource logs in as). */
     public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, runtimeRole, rolePassword);
+    }
+
+    /** A connection as the owner role, which ran the migrations (what an attacker with the owner login could do). */
+    public Connection connectAsOwner() throws SQLException {
+        return DriverManager.getConnection(url, ownerRole, rolePassword);
+    }
+
+    public String runtimeRole() {
+        return runtimeRole;
+    }
+
+    public String ownerRole() {
+        return ownerRole;
+    }
+
+    /** The password of both test roles. */
+    public String rolePassword() {
+        return rolePassword;
+    }
+
+    /** A connection as the server's administrator (superuser), e.g. to create roles. */
+    public Connection connectAsAdmin() throws SQLException {
         return DriverManager.getConnection(url, user, password);
+    }
+
+    /** Runs SQL on the server's maintenance database as its administrator (roles are server-wide). */
+    public void executeAsAdmin(String sql) {
+        execute(adminUrl, sql);
+    }
+
+    private DataSource ownerDataSource() {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(url);
+        ds.setUser(ownerRole);
+        ds.setPassword(rolePassword);
+        return ds;
     }
 
     /** The single number a query answers, e.g. a count. */
@@ -140,16 +189,23 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
-    /** Runs SQL in its own connection; the failure, if any, is thrown. */
+    /** Runs SQL in its own connection as the runtime role; the failure, if any, is thrown. */
     public void execute(String sql) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
 
+    /** Runs SQL as the owner role (e.g. to show that a trigger refuses even the owner); the failure is thrown. */
+    public void executeAsOwner(String sql) throws SQLException {
+        try (Connection c = connectAsOwner(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
     public List<String> appliedMigrations() {
         List<String> versions = new ArrayList<>();
-        try (Connection c = connect(); Statement s = c.createStatement();
+        try (Connection c = connectAsOwner(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")) {
             while (rs.next()) {
                 versions.add(rs.getString(1));
@@ -162,15 +218,14 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Migrations on the classpath not applied to this database (none, after start-up). */
     public int pendingMigrations() {
-        return Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load()
-                .info().pending().length;
+        return SchemaMigrator.flyway(ownerDataSource(), null).load().info().pending().length;
     }
 
     @Override
     public void close() {
         emf.close();
         try {
-            execute(adminUrl, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            dropAll();
         } finally {
             if (embedded != null) {
                 try {
@@ -180,6 +235,12 @@ public final class TestDatabase implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private void dropAll() {
+        execute(adminUrl, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        execute(adminUrl, "DROP ROLE IF EXISTS " + runtimeRole);
+        execute(adminUrl, "DROP ROLE IF EXISTS " + ownerRole);
     }
 
     private void execute(String jdbcUrl, String sql) {
