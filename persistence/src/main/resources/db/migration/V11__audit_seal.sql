@@ -29,6 +29,9 @@ CREATE TABLE audit_seal (
     prev_hash    TEXT        NOT NULL,
     hash         TEXT        NOT NULL,
     sealed_at    TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+    -- every record written by a transaction older than this was sealed by the round that wrote this link, or
+    -- its transaction rolled back: the next round looks only at newer writers (NULL: look at every record)
+    horizon      xid8,
     CONSTRAINT audit_seal_version CHECK (hash_version IN (1, 2)),
     CONSTRAINT audit_seal_v1_in_place CHECK (hash_version = 2 OR seq = record_seq),
     CONSTRAINT audit_seal_positive CHECK (seq > 0),
@@ -71,10 +74,15 @@ DROP TRIGGER audit_record_append ON audit_record;
 DROP FUNCTION audit_record_append();
 ALTER TABLE audit_record DROP COLUMN prev_hash, DROP COLUMN hash;
 
+-- The writer's transaction id, so that the sealer need not look at records of transactions long finished.
+ALTER TABLE audit_record ADD COLUMN writer_xid xid8;
+CREATE INDEX audit_record_writer_xid_idx ON audit_record (writer_xid);
+
 CREATE FUNCTION audit_record_number() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     NEW.seq := nextval('audit_record_seq');
     NEW.at := clock_timestamp();
+    NEW.writer_xid := pg_current_xact_id();
     NEW.old_value := coalesce(NEW.old_value, '{}');
     NEW.new_value := coalesce(NEW.new_value, '{}');
     RETURN NEW;
@@ -88,11 +96,15 @@ CREATE TRIGGER audit_record_number BEFORE INSERT ON audit_record
 -- from any number of nodes: the lock is transaction-scoped, so the head read below is the committed one.
 CREATE FUNCTION audit_seal_pending(p_limit INTEGER) RETURNS INTEGER LANGUAGE plpgsql AS $$
 DECLARE
-    head_seq  BIGINT;
-    head_hash TEXT;
-    next_hash TEXT;
-    sealed    INTEGER := 0;
-    r         RECORD;
+    head_seq     BIGINT;
+    head_hash    TEXT;
+    last_horizon xid8;
+    now_horizon  xid8;
+    round_horizon xid8;
+    candidates   BIGINT[];
+    next_hash    TEXT;
+    sealed       INTEGER := 0;
+    r            RECORD;
 BEGIN
     -- Under REPEATABLE READ or SERIALIZABLE the snapshot may predate the last seal and the chain would fork.
     IF current_setting('transaction_isolation') <> 'read committed' THEN
@@ -102,20 +114,33 @@ BEGIN
     IF NOT pg_try_advisory_xact_lock(7245938205176631041) THEN
         RETURN -1;
     END IF;
-    SELECT s.seq, s.hash INTO head_seq, head_hash FROM audit_seal s ORDER BY s.seq DESC LIMIT 1;
+    -- Every transaction older than this has ended: its records are committed (and visible to the statements
+    -- below, which start later) or gone.
+    now_horizon := pg_snapshot_xmin(pg_current_snapshot());
+    SELECT s.seq, s.hash, s.horizon INTO head_seq, head_hash, last_horizon FROM audit_seal s ORDER BY s.seq DESC LIMIT 1;
     head_seq := coalesce(head_seq, 0);
     head_hash := coalesce(head_hash, audit_record_genesis_hash());
+    -- planned afresh each round (EXECUTE), so the writer_xid index serves the actual horizon; records without
+    -- a writer_xid are V9's, all sealed by this migration
+    EXECUTE 'SELECT array_agg(c.seq ORDER BY c.seq) FROM ('
+            || ' SELECT a.seq FROM audit_record a'
+            || ' WHERE a.writer_xid >= $1'
+            || ' AND NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.record_seq = a.seq)'
+            || ' ORDER BY a.seq LIMIT $2) c'
+        INTO candidates USING coalesce(last_horizon, '0'::xid8), p_limit + 1;
+    IF candidates IS NULL THEN
+        RETURN 0;
+    END IF;
+    -- only a round that sealed everything it found may move the horizon on
+    round_horizon := CASE WHEN cardinality(candidates) <= p_limit THEN now_horizon ELSE last_horizon END;
     FOR r IN
-        SELECT a.* FROM audit_record a
-        WHERE NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.record_seq = a.seq)
-        ORDER BY a.seq
-        LIMIT p_limit
+        SELECT a.* FROM audit_record a WHERE a.seq = ANY (candidates[1:p_limit]) ORDER BY a.seq
     LOOP
         head_seq := head_seq + 1;
         next_hash := audit_seal_hash(2::SMALLINT, head_seq, r.seq, r.at, r.actor, r.entity_type, r.entity_id,
                                      r.department_code, r.action, r.old_value, r.new_value, r.request_id, head_hash);
-        INSERT INTO audit_seal (seq, record_seq, hash_version, prev_hash, hash)
-        VALUES (head_seq, r.seq, 2, head_hash, next_hash);
+        INSERT INTO audit_seal (seq, record_seq, hash_version, prev_hash, hash, horizon)
+        VALUES (head_seq, r.seq, 2, head_hash, next_hash, round_horizon);
         head_hash := next_hash;
         sealed := sealed + 1;
     END LOOP;

@@ -240,6 +240,27 @@ class AuditTrailTest {
     }
 
     @Test
+    void aRoundCutShortByItsLimitLeavesTheRestForTheNextRound(TestDatabase db) {
+        ThreadTransactions tx = new ThreadTransactions(db);
+        JdbcAuditTrail trail = new JdbcAuditTrail(tx);
+        JdbcAuditRecordRepository repository = new JdbcAuditRecordRepository(tx);
+        new JdbcAuditChain(tx).sealPending();
+        String id = Fixtures.unique("batched");
+        tx.run(() -> {
+            for (int i = 0; i < 3; i++) {
+                trail.record(AuditEntry.of("milestone", id, AuditEntry.UPDATE).by("b").change("progress", i, i + 1).build());
+            }
+        });
+        assertEquals(1, db.number("SELECT audit_seal_pending(1)"));
+        assertEquals(2, new JdbcAuditChain(tx).pending(), "the round of one left two for later");
+        assertEquals(2, db.number("SELECT audit_seal_pending(2)"));
+        assertEquals(0, db.number("SELECT audit_seal_pending(2)"));
+        assertTrue(repository.find(AuditQuery.entity("milestone", id), PageRequest.first(5)).items().stream()
+                .allMatch(AuditRecord::isSealed));
+        assertTrue(repository.verifyChain().intact());
+    }
+
+    @Test
     void concurrentWritersAndTwoSealersFormOneValidChain(TestDatabase db) throws Exception {
         ThreadTransactions tx = new ThreadTransactions(db);
         JdbcAuditTrail trail = new JdbcAuditTrail(tx);
