@@ -1,17 +1,18 @@
 package io.cxtracker.domain.audit;
 
-import io.cxtracker.domain.report.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,7 +64,11 @@ public final class Ed25519 {
 
     /** SHA-256 (lower-case hex) of the public key's DER encoding: {@code openssl pkey -pubin -outform DER | sha256sum}. */
     public static String fingerprint(PublicKey key) {
-        return Sha256.of(key.getEncoded());
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK has no SHA-256", e);
+        }
     }
 
     public static String base64(PublicKey key) {
