@@ -3,8 +3,8 @@
 -- Until now (V9) every append took one transaction-long advisory lock to read the chain head, so a
 -- 100,000-row import held it for its whole transaction and every other write waited. Now:
 --   * a writer inserts its audit_record in its own transaction, with no global lock: the trigger only
---     numbers it (audit_record.seq, the record's id) and stamps its time;
---   * the sealer (audit_seal_pending, run every second or so by the application on one node at a time,
+--     numbers it (audit_record.seq, the record's id), stamps its time and notes the writer's transaction id;
+--   * the sealer (audit_seal_pending, run every second or so by every node, one at a time holding the lock,
 --     and on demand before a verification or a report) takes a short transaction-scoped advisory lock,
 --     reads the chain head and appends one audit_seal row per committed, unsealed record, in record-id
 --     order of what is committed (a record committed late is sealed after the ones already sealed);
@@ -30,7 +30,7 @@ CREATE TABLE audit_seal (
     hash         TEXT        NOT NULL,
     sealed_at    TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
     -- every record written by a transaction older than this was sealed by the round that wrote this link, or
-    -- its transaction rolled back: the next round looks only at newer writers (NULL: look at every record)
+    -- its transaction rolled back: the next round looks only at newer writers (NULL: at every writer)
     horizon      xid8,
     CONSTRAINT audit_seal_version CHECK (hash_version IN (1, 2)),
     CONSTRAINT audit_seal_v1_in_place CHECK (hash_version = 2 OR seq = record_seq),
