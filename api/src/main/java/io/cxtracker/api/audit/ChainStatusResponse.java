@@ -4,13 +4,16 @@ import io.cxtracker.domain.audit.ChainVerification;
 import java.time.Instant;
 
 /**
- * The audit chain's state: intact, or the first broken record and why. Keep {@code lastSeq} and
- * {@code lastHash}: a later check that still reaches them shows nothing was cut off the end.
+ * The audit chain's state: intact, or the first broken link (chain sequence number) and why; {@code records}
+ * sealed links were checked and {@code pending} committed records still await the sealer. Only a signed
+ * checkpoint proves that nothing was cut off the end or rewritten with recomputed hashes: see
+ * /api/audit/checkpoints.
  */
 public record ChainStatusResponse(boolean intact, long records, Long brokenSeq, String reason, Long lastSeq,
-        String lastHash, Instant checkedAt) {
+        String lastHash, long pending, Instant checkedAt) {
 
     static ChainStatusResponse of(ChainVerification v, Instant checkedAt) {
-        return new ChainStatusResponse(v.intact(), v.records(), v.brokenSeq(), v.reason(), v.lastSeq(), v.lastHash(), checkedAt);
+        return new ChainStatusResponse(v.intact(), v.records(), v.brokenSeq(), v.reason(), v.lastSeq(), v.lastHash(),
+                v.pending(), checkedAt);
     }
 }

@@ -61,6 +61,7 @@ final class CanonicalCsv {
         record("from", header.period().from().toString());
         record("to", header.period().to().toString());
         record("as-of", header.period().asOf().toString());
+        CheckpointFields.of(header.checkpoint()).forEach(this::record);
         for (ReportSection section : ReportSection.values()) {
             List<String> columns = new ArrayList<>();
             columns.add("columns");

@@ -62,6 +62,17 @@ final class JsonReportSink implements ReportSink {
             json.writeStringField("from", header.period().from().toString());
             json.writeStringField("to", header.period().to().toString());
             json.writeStringField("asOf", header.period().asOf().toString());
+            if (header.checkpoint() != null) {
+                var c = header.checkpoint();
+                json.writeObjectFieldStart("auditCheckpoint");
+                json.writeNumberField("id", c.id());
+                json.writeNumberField("seq", c.seq());
+                json.writeStringField("hash", c.hash());
+                json.writeStringField("signedAt", c.signedAtText());
+                json.writeStringField("signature", c.signature());
+                json.writeStringField("keyFingerprint", c.keyFingerprint());
+                json.writeEndObject();
+            }
             json.writeEndObject();
             json.writeArrayFieldStart("departments");
         });

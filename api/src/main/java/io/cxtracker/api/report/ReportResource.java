@@ -1,6 +1,9 @@
 package io.cxtracker.api.report;
 
 import io.cxtracker.api.audit.TimeParameters;
+import io.cxtracker.api.audit.CheckpointVerificationResponse;
+import io.cxtracker.domain.audit.CheckpointService;
+import io.cxtracker.domain.report.ReportDigest;
 import io.cxtracker.domain.report.ReportFormat;
 import io.cxtracker.domain.report.ReportHeader;
 import io.cxtracker.domain.report.ReportService;
@@ -45,6 +48,9 @@ public class ReportResource {
 
     @Inject
     ReportService reports;
+
+    @Inject
+    CheckpointService checkpoints;
 
     @Context
     HttpHeaders headers;
@@ -126,7 +132,10 @@ public class ReportResource {
         if (sha256 == null) {
             throw new InvalidInputException("file", "is empty");
         }
-        return ReportVerificationResponse.of(sha256, reports.verify(sha256).orElse(null));
+        ReportDigest match = reports.verify(sha256).orElse(null);
+        CheckpointVerificationResponse checkpoint = match == null || match.checkpointId() == null ? null
+                : CheckpointVerificationResponse.of(checkpoints.verify(match.checkpointId()));
+        return ReportVerificationResponse.of(sha256, match, checkpoint);
     }
 
     /** {@code format} wins; else the first acceptable media type (by quality) that one of the formats matches. */

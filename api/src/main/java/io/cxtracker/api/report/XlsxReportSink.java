@@ -67,6 +67,7 @@ final class XlsxReportSink implements ReportSink {
         meta("from", header.period().from().toString());
         meta("to", header.period().to().toString());
         meta("as-of", header.period().asOf().toString());
+        CheckpointFields.of(header.checkpoint()).forEach(this::meta);
         for (ReportSection section : ReportSection.values()) {
             SXSSFSheet sheet = workbook.createSheet(section.title());
             Row head = sheet.createRow(0);

@@ -9,11 +9,18 @@ import java.util.UUID;
  * SHA-256 equals {@code fileSha256} is byte for byte that report.
  */
 public record ReportDigest(UUID reportId, ReportFormat format, String fileSha256, String embeddedSha256, long bytes,
-        Instant generatedAt, String generatedBy, String department, LocalDate from, LocalDate to, LocalDate asOf) {
+        Instant generatedAt, String generatedBy, String department, LocalDate from, LocalDate to, LocalDate asOf,
+        Long checkpointId) {
+
+    public ReportDigest(UUID reportId, ReportFormat format, String fileSha256, String embeddedSha256, long bytes,
+            Instant generatedAt, String generatedBy, String department, LocalDate from, LocalDate to, LocalDate asOf) {
+        this(reportId, format, fileSha256, embeddedSha256, bytes, generatedAt, generatedBy, department, from, to, asOf, null);
+    }
 
     public static ReportDigest of(ReportHeader header, ProducedReport produced) {
         return new ReportDigest(header.reportId(), header.format(), produced.fileSha256(), produced.embeddedSha256(),
                 produced.bytes(), header.generatedAt(), header.generatedBy(), header.department(), header.period().from(),
-                header.period().to(), header.period().asOf());
+                header.period().to(), header.period().asOf(),
+                header.checkpoint() == null ? null : header.checkpoint().id());
     }
 }

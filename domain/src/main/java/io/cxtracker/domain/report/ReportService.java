@@ -1,5 +1,7 @@
 package io.cxtracker.domain.report;
 
+import io.cxtracker.domain.audit.Checkpoint;
+import io.cxtracker.domain.audit.CheckpointService;
 import io.cxtracker.domain.department.DepartmentCode;
 import io.cxtracker.domain.security.Authority;
 import io.cxtracker.domain.security.CurrentUser;
@@ -31,18 +33,26 @@ public class ReportService {
     private final ReportDigestRepository digests;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final CheckpointService checkpoints;
 
     /** For the CDI proxy only. */
     protected ReportService() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
+    }
+
+    /** Reports without a signed checkpoint in their header: for tests of the report's content only. */
+    public ReportService(ReportSource source, ReportDigestRepository digests, CurrentUser currentUser, Clock clock) {
+        this(source, digests, currentUser, clock, null);
     }
 
     @Inject
-    public ReportService(ReportSource source, ReportDigestRepository digests, CurrentUser currentUser, Clock clock) {
+    public ReportService(ReportSource source, ReportDigestRepository digests, CurrentUser currentUser, Clock clock,
+            CheckpointService checkpoints) {
         this.source = source;
         this.digests = digests;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.checkpoints = checkpoints;
     }
 
     /**
@@ -69,8 +79,10 @@ public class ReportService {
         }
         LocalDate asOf = last.isAfter(today) ? today : last;
         ReportPeriod period = new ReportPeriod(first, last, asOf.isBefore(first) ? first : asOf);
+        // the chain's head, signed, before the report reads anything: every write the report shows is under it
+        Checkpoint checkpoint = checkpoints == null ? null : checkpoints.forReport();
         return new ReportHeader(UUID.randomUUID(), ReportHeader.ACCOUNTABILITY_TITLE, format, clock.instant(),
-                currentUser.name(), code, period);
+                currentUser.name(), code, period, checkpoint);
     }
 
     /**

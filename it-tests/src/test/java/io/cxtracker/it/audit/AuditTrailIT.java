@@ -237,6 +237,10 @@ class AuditTrailIT {
         JsonNode before = ok(auditor.get("/api/audit/verify"), 200);
         assertTrue(before.get("intact").asBoolean(), before::toString);
         long seq = newestRecordOfAWrite();
+        // a record is protected once sealed (within seconds of its commit); verify seals on demand
+        JsonNode sealed = ok(auditor.get("/api/audit/verify"), 200);
+        assertEquals(0, sealed.get("pending").asLong(), sealed::toString);
+        long link = linkOf(seq);
         String actor;
         try (Connection c = Database.connect(); PreparedStatement s = c.prepareStatement("SELECT actor FROM audit_record WHERE seq = ?")) {
             s.setLong(1, seq);
@@ -249,7 +253,7 @@ class AuditTrailIT {
             alter(seq, "mallory");
             JsonNode broken = ok(auditor.get("/api/audit/verify"), 200);
             assertFalse(broken.get("intact").asBoolean(), broken::toString);
-            assertEquals(seq, broken.get("brokenSeq").asLong(), broken::toString);
+            assertEquals(link, broken.get("brokenSeq").asLong(), broken::toString);
             assertTrue(broken.get("reason").asText().contains("altered") || broken.get("reason").asText().contains("hash"),
                     broken::toString);
             assertEquals(403, lead.get("/api/audit/verify").status());
@@ -271,6 +275,18 @@ class AuditTrailIT {
                 assertEquals(1, update.executeUpdate());
             } finally {
                 s.execute("RESET session_replication_role");
+            }
+        }
+    }
+
+    /** The record's place in the sealed chain. */
+    private static long linkOf(long seq) throws SQLException {
+        try (Connection c = Database.connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT seq FROM audit_seal WHERE record_seq = ?")) {
+            s.setLong(1, seq);
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next(), "record " + seq + " is sealed");
+                return rs.getLong(1);
             }
         }
     }

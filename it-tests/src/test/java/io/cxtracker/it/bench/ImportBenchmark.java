@@ -61,7 +61,8 @@ class ImportBenchmark {
         };
     }
 
-    private static String surveyCsv(String department, String prefix) {
+    /** {@link #ROWS} survey answers of the department, idempotency keys prefixed; also used by CheckInDuringImportBenchmark. */
+    static String surveyCsv(String department, String prefix) {
         StringBuilder csv = new StringBuilder(ROWS * 70).append("kind,score,answeredAt,channel,departmentCode,idempotencyKey\n");
         for (int i = 0; i < ROWS; i++) {
             csv.append("NPS,").append(i % 11).append(',').append(FIRST_DAY.plusDays(i % 365)).append("T10:00:00Z,")
@@ -79,7 +80,16 @@ class ImportBenchmark {
         return csv.toString();
     }
 
-    private static JsonNode post(String path, String csv) throws Exception {
+    /** The program's NPS metric, which survey answers feed: made once, shared. */
+    static void ensureNpsMetric(HttpJson admin, String owner) {
+        var made = admin.post("/api/metrics", """
+                {"key":"nps","name":"Net Promoter Score","unit":"points","kind":"NPS","direction":"HIGHER_IS_BETTER",
+                 "ownerDepartment":"%s","expectedFrequency":"DAILY"}""".formatted(owner));
+        assertTrue(made.status() == 201 || made.status() == 409, made::toString);
+    }
+
+    /** POSTs a CSV as the ingest service account and answers its import report. */
+    static JsonNode post(String path, String csv) throws Exception {
         HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(HttpJson.forBaseUrl().uri(path))
                 .header("Authorization", "Bearer " + Tokens.of("cxtracker-ingest"))
                 .header("Content-Type", "text/csv; charset=utf-8")
@@ -116,11 +126,7 @@ class ImportBenchmark {
 
     @Test
     void importRateAgainstRawJdbc() throws Exception {
-        String owner = plan.demoDepartment("support");
-        var made = admin.post("/api/metrics", """
-                {"key":"nps","name":"Net Promoter Score","unit":"points","kind":"NPS","direction":"HIGHER_IS_BETTER",
-                 "ownerDepartment":"%s","expectedFrequency":"DAILY"}""".formatted(owner));
-        assertTrue(made.status() == 201 || made.status() == 409, made::toString);
+        ensureNpsMetric(admin, plan.demoDepartment("support"));
         String department = plan.department("bench");
         String fdr = plan.metric("RATIO", "HIGHER_IS_BETTER", department);
         long departmentId = id("SELECT id FROM department WHERE code = '" + department + "'");

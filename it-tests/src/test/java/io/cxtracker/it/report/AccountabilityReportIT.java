@@ -142,6 +142,8 @@ class AccountabilityReportIT {
         assertEquals(FROM.toString(), meta.get("from"));
         assertEquals(TO.toString(), meta.get("to"));
         assertEquals(csv.reportId(), meta.get("report-id"));
+        assertTrue(meta.get("audit-checkpoint-signature").matches("[A-Za-z0-9+/]{86}=="), meta::toString);
+        assertTrue(meta.get("audit-checkpoint-hash").matches("[0-9a-f]{64}"), meta::toString);
 
         assertEquals(List.of(List.of("group", code, "'" + EVIL_NAME)),
                 records.stream().filter(r -> r.get(0).equals("group")).map(CSVRecord::toList).toList());
@@ -303,6 +305,8 @@ class AccountabilityReportIT {
 
         JsonNode yes = verify(export.bytes());
         assertTrue(yes.get("matches").asBoolean(), yes::toString);
+        assertTrue(yes.get("checkpointId").isNumber(), yes::toString);
+        assertTrue(yes.at("/checkpoint/valid").asBoolean(), "the report's signed checkpoint still holds: " + yes);
         assertEquals(export.reportId(), yes.get("reportId").asText());
         byte[] altered = export.bytes().clone();
         int middle = altered.length / 2;

@@ -31,31 +31,6 @@ public class JdbcAuditRecordRepository implements AuditRecordRepository {
     static final int FETCH_SIZE = 500;
     private static final Set<String> SORTS = Set.of("seq", "at");
 
-    /**
-     * The first record that breaks the chain: its prev_hash is not its predecessor's hash (or, for the
-     * first record, the genesis value), or its hash is not the hash of its content. Only records up to
-     * the newest one seen before are checked, so the answer is consistent with that record.
-     */
-    private static final String FIRST_BROKEN_LINK = """
-            WITH chain AS (
-                SELECT r.seq, r.prev_hash, r.hash,
-                       coalesce(lag(r.hash) OVER (ORDER BY r.seq), audit_record_genesis_hash()) AS expected_prev,
-                       audit_record_hash(r.seq, r.at, r.actor, r.entity_type, r.entity_id, r.department_code, r.action,
-                                         r.old_value, r.new_value, r.request_id, r.prev_hash) AS recomputed
-                FROM audit_record r
-                WHERE r.seq <= ?
-            )
-            SELECT seq,
-                   CASE WHEN prev_hash IS DISTINCT FROM expected_prev
-                        THEN 'its prev_hash is not the hash of the record before it: a record was removed, inserted or re-hashed'
-                        ELSE 'its content does not match its hash: the record was altered'
-                   END AS reason
-            FROM chain
-            WHERE prev_hash IS DISTINCT FROM expected_prev OR hash IS DISTINCT FROM recomputed
-            ORDER BY seq
-            LIMIT 1
-            """;
-
     @Resource(lookup = "java:jboss/datasources/CxDS")
     DataSource dataSource;
 
@@ -75,7 +50,7 @@ public class JdbcAuditRecordRepository implements AuditRecordRepository {
         }
         List<Object> parameters = new ArrayList<>();
         String where = where(query, parameters);
-        String select = "SELECT " + AuditRows.COLUMNS + " FROM audit_record r" + where + " ORDER BY r.seq "
+        String select = "SELECT " + AuditRows.COLUMNS + " FROM " + AuditRows.FROM + where + " ORDER BY r.seq "
                 + (page.ascending() ? "ASC" : "DESC") + " LIMIT ? OFFSET ?";
         try (Connection connection = dataSource.getConnection()) {
             long total;
@@ -106,39 +81,16 @@ public class JdbcAuditRecordRepository implements AuditRecordRepository {
 
     @Override
     public void history(String entityType, String entityId, Instant until, Consumer<AuditRecord> each) {
-        String select = "SELECT " + AuditRows.COLUMNS + " FROM audit_record r "
-                + "WHERE r.entity_type = ? AND r.entity_id = ? AND r.at <= ? ORDER BY r.seq";
+        String select = "SELECT " + AuditRows.COLUMNS + " FROM " + AuditRows.FROM
+                + " WHERE r.entity_type = ? AND r.entity_id = ? AND r.at <= ? ORDER BY r.seq";
         stream(dataSource, select, List.of(entityType, entityId, utc(until)), each);
     }
 
+    /** Walks every sealed link from genesis; records still awaiting the sealer are counted, not verified. */
     @Override
     public ChainVerification verifyChain() {
-        try (Connection connection = dataSource.getConnection()) {
-            long records;
-            Long lastSeq = null;
-            String lastHash = null;
-            try (PreparedStatement last = connection.prepareStatement(
-                    "SELECT (SELECT count(*) FROM audit_record), seq, hash FROM audit_record ORDER BY seq DESC LIMIT 1");
-                 ResultSet rs = last.executeQuery()) {
-                if (!rs.next()) {
-                    return ChainVerification.intact(0, null, null);
-                }
-                records = rs.getLong(1);
-                lastSeq = rs.getLong(2);
-                lastHash = rs.getString(3);
-            }
-            try (PreparedStatement check = connection.prepareStatement(FIRST_BROKEN_LINK)) {
-                check.setLong(1, lastSeq);
-                try (ResultSet rs = check.executeQuery()) {
-                    if (rs.next()) {
-                        return ChainVerification.broken(records, rs.getLong("seq"), rs.getString("reason"), lastSeq, lastHash);
-                    }
-                }
-            }
-            return ChainVerification.intact(records, lastSeq, lastHash);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not verify the audit trail", e);
-        }
+        ChainVerification links = JdbcAuditChain.verifyThrough(dataSource, Long.MAX_VALUE);
+        return links.withPending(new JdbcAuditChain(dataSource).pending());
     }
 
     /** Runs the query through a cursor (the caller's transaction keeps it open) and hands over each record. */

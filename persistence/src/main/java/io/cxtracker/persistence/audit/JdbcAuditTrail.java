@@ -19,18 +19,18 @@ import javax.sql.DataSource;
  * Appends audit records with plain JDBC on the application's JTA datasource: inside a transaction the
  * container hands out the connection the transaction already uses (the same one JPA writes through),
  * so the record commits or rolls back with the write it describes. Outside a transaction it refuses.
- * The database trigger assigns seq, time and hashes.
+ * The database trigger assigns the record's number and time; the record is appended unsealed, with no
+ * lock shared with other writers, and {@link JdbcAuditChain the sealer} links it into the hash chain
+ * within seconds of its commit.
  *
- * <p>Before appending it flushes the persistence context: the write's own rows (and their row locks)
- * come first, the chain's advisory lock last. Every writer then takes locks in the same order, so two
- * writers of the same row can never deadlock on the audit lock, and a write that breaks a constraint
- * fails before it is recorded.
+ * <p>Before appending it flushes the persistence context, so a write that breaks a constraint fails
+ * before it is recorded.
  */
 @ApplicationScoped
 public class JdbcAuditTrail implements AuditTrail {
     private static final String INSERT = "INSERT INTO audit_record AS r (actor, entity_type, entity_id, department_code, action, "
             + "old_value, new_value, request_id) VALUES (?, ?, ?, ?, ?, jsonb_object(?::text[], ?::text[]), "
-            + "jsonb_object(?::text[], ?::text[]), ?) RETURNING " + AuditRows.COLUMNS;
+            + "jsonb_object(?::text[], ?::text[]), ?) RETURNING " + AuditRows.INSERTED_COLUMNS;
 
     @Resource(lookup = "java:jboss/datasources/CxDS")
     DataSource dataSource;

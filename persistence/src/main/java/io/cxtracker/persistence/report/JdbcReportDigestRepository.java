@@ -20,7 +20,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class JdbcReportDigestRepository implements ReportDigestRepository {
     private static final String COLUMNS = "report_id, format, file_sha256, embedded_sha256, byte_count, generated_at, "
-            + "generated_by, department_code, period_from, period_to, as_of";
+            + "generated_by, department_code, period_from, period_to, as_of, checkpoint_id";
 
     @Resource(lookup = "java:jboss/datasources/CxDS")
     DataSource dataSource;
@@ -37,7 +37,7 @@ public class JdbcReportDigestRepository implements ReportDigestRepository {
     public void add(ReportDigest d) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("INSERT INTO report_digest (" + COLUMNS
-                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setObject(1, d.reportId());
             insert.setString(2, d.format().extension());
             insert.setString(3, d.fileSha256());
@@ -49,6 +49,7 @@ public class JdbcReportDigestRepository implements ReportDigestRepository {
             insert.setDate(9, Date.valueOf(d.from()));
             insert.setDate(10, Date.valueOf(d.to()));
             insert.setDate(11, Date.valueOf(d.asOf()));
+            insert.setObject(12, d.checkpointId());
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not record the digest of report " + d.reportId(), e);
@@ -78,7 +79,8 @@ public class JdbcReportDigestRepository implements ReportDigestRepository {
                         rs.getString("embedded_sha256"), rs.getLong("byte_count"),
                         rs.getObject("generated_at", OffsetDateTime.class).toInstant(),
                         rs.getString("generated_by"), rs.getString("department_code"), rs.getDate("period_from").toLocalDate(),
-                        rs.getDate("period_to").toLocalDate(), rs.getDate("as_of").toLocalDate()));
+                        rs.getDate("period_to").toLocalDate(), rs.getDate("as_of").toLocalDate(),
+                        rs.getObject("checkpoint_id", Long.class)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read report digests", e);

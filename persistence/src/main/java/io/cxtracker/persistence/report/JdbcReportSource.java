@@ -32,10 +32,10 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class JdbcReportSource implements ReportSource {
-    private static final String CHANGES = "SELECT " + AuditRows.COLUMNS + " FROM audit_record r "
-            + "WHERE r.department_code = ? AND r.at >= ? AND r.at < ? ORDER BY r.seq";
-    private static final String PROGRAM_WIDE_CHANGES = "SELECT " + AuditRows.COLUMNS + " FROM audit_record r "
-            + "WHERE r.department_code IS NULL AND r.at >= ? AND r.at < ? ORDER BY r.seq";
+    private static final String CHANGES = "SELECT " + AuditRows.COLUMNS + " FROM " + AuditRows.FROM
+            + " WHERE r.department_code = ? AND r.at >= ? AND r.at < ? ORDER BY r.seq";
+    private static final String PROGRAM_WIDE_CHANGES = "SELECT " + AuditRows.COLUMNS + " FROM " + AuditRows.FROM
+            + " WHERE r.department_code IS NULL AND r.at >= ? AND r.at < ? ORDER BY r.seq";
 
     @Resource(lookup = "java:jboss/datasources/CxDS")
     DataSource dataSource;

@@ -12,10 +12,19 @@ import java.util.function.Supplier;
  * leaves it open), and the work commits at the end or rolls back when it throws.
  */
 public final class ThreadTransactions extends ConnectionSource {
-    private final TestDatabase db;
+    private final Connector db;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
 
+    /** Opens a new connection to the database. */
+    public interface Connector {
+        Connection connect() throws SQLException;
+    }
+
     public ThreadTransactions(TestDatabase db) {
+        this(db::connect);
+    }
+
+    public ThreadTransactions(Connector db) {
         this.db = db;
     }
 

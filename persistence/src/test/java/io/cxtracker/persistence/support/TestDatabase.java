@@ -216,6 +216,44 @@ public final class TestDatabase implements AutoCloseable {
         return versions;
     }
 
+    /**
+     * Another database on the same server, migrated up to Flyway version {@code target} (null: every
+     * migration), for a test that must own the whole database (a migration of existing data, a chain it
+     * rewrites as its owner). Dropped when closed.
+     */
+    public Scratch scratch(String target) {
+        return new Scratch(target);
+    }
+
+    /** A database of one test: see {@link #scratch}. */
+    public final class Scratch implements AutoCloseable {
+        private final String scratchName = name + "_" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        private final String scratchUrl = url.substring(0, url.lastIndexOf('/') + 1) + scratchName;
+
+        private Scratch(String target) {
+            execute(adminUrl, "CREATE DATABASE " + scratchName);
+            migrate(target);
+        }
+
+        /** Applies the migrations up to {@code target} (null: all). */
+        public void migrate(String target) {
+            var config = Flyway.configure().dataSource(scratchUrl, user, password).locations("classpath:db/migration");
+            if (target != null) {
+                config = config.target(target);
+            }
+            config.load().migrate();
+        }
+
+        public Connection connect() throws SQLException {
+            return DriverManager.getConnection(scratchUrl, user, password);
+        }
+
+        @Override
+        public void close() {
+            execute(adminUrl, "DROP DATABASE IF EXISTS " + scratchName + " WITH (FORCE)");
+        }
+    }
+
     /** Migrations on the classpath not applied to this database (none, after start-up). */
     public int pendingMigrations() {
         return SchemaMigrator.flyway(ownerDataSource(), null).load().info().pending().length;
