@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * database (no migration). A second WildFly of its own (its own base directory and ports), next to Arquillian's.
  */
 class ProductionRefusalIT {
-    private static final String REFUSAL = "CX Tracker refuses to start in production mode";
+    private static final String REFUSAL = "CX Tracker refuses to start";
     private static Process server;
     private static Path base;
     private static String database;
@@ -62,6 +62,9 @@ class ProductionRefusalIT {
         env.put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
         env.remove("CX_MODE"); // production is the default
         env.remove("CX_DB_OWNER_USER");
+        // a key the app would generate for itself serves local mode only: production needs a key file
+        env.remove("CX_AUDIT_SIGNING_KEY_FILE");
+        env.put("CX_AUDIT_LOCAL_KEY_DIR", base.resolve("local-key").toString());
         env.put("CX_DB_URL", url.substring(0, url.lastIndexOf('/') + 1) + database);
         env.put("CX_DB_USER", System.getProperty(ThrowawayDatabase.USER));
         env.put("CX_DB_PASSWORD", System.getProperty(ThrowawayDatabase.PASSWORD));
@@ -107,7 +110,8 @@ class ProductionRefusalIT {
         var profile = checkNamed(ready, "deployment-profile");
         assertEquals("DOWN", profile.get("status").asText(), ready::toString);
         String refused = profile.get("data").get("refused").asText();
-        for (String named : List.of("CX_OIDC_CLIENT_SECRET", "is a PostgreSQL superuser", "CX_OIDC_SSL_REQUIRED", "CX_DB_OWNER_USER")) {
+        for (String named : List.of("CX_OIDC_CLIENT_SECRET", "is a PostgreSQL superuser", "CX_OIDC_SSL_REQUIRED", "CX_DB_OWNER_USER",
+                "CX_AUDIT_SIGNING_KEY_FILE")) {
             assertTrue(refused.contains(named), named + " not in: " + refused);
         }
     }
@@ -118,7 +122,8 @@ class ProductionRefusalIT {
         assertEquals(1, lines.size(), lines::toString);
         String line = lines.get(0);
         assertTrue(line.contains("SEVERE") || line.contains("ERROR"), line);
-        for (String named : List.of("CX_OIDC_CLIENT_SECRET", "CX_DB_USER", "CX_OIDC_SSL_REQUIRED", "CX_DB_OWNER_USER")) {
+        for (String named : List.of("CX_OIDC_CLIENT_SECRET", "CX_DB_USER", "CX_OIDC_SSL_REQUIRED", "CX_DB_OWNER_USER",
+                "CX_AUDIT_SIGNING_KEY_FILE")) {
             assertTrue(line.contains(named), named + " not in: " + line);
         }
     }

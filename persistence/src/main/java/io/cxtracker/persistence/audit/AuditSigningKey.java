@@ -17,6 +17,8 @@ import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.Optional;
+import io.cxtracker.persistence.profile.DeploymentMode;
+import io.cxtracker.persistence.profile.StartupCheck;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -34,7 +36,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * </ul>
  */
 @ApplicationScoped
-public class AuditSigningKey implements CheckpointSigner {
+public class AuditSigningKey implements CheckpointSigner, StartupCheck {
     public static final String KEY_FILE = "cx.audit.signing-key-file";
     public static final String LOCAL_KEY_DIR = "cx.audit.local-key-dir";
     public static final String LOCAL_KEY_NAME = "audit-signing-key.pem";
@@ -53,6 +55,12 @@ public class AuditSigningKey implements CheckpointSigner {
 
     /** Loads (or, in local mode, creates) the key at start-up: a missing or unreadable key stops the deployment. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        Optional<String> problem = problem();
+        if (problem.isPresent()) {
+            // the start-up guard names it in its refusal (readiness DOWN, nothing served): no half-failed deployment
+            LOG.severe("no audit signing key: " + problem.get());
+            return;
+        }
         keys();
         LOG.info("audit checkpoints are signed with the Ed25519 key of fingerprint " + Ed25519.fingerprint(publicKey()));
     }
@@ -75,7 +83,28 @@ public class AuditSigningKey implements CheckpointSigner {
         return problem(ConfigProvider.getConfig());
     }
 
+    @Override
+    public Optional<String> problem(DeploymentMode mode) {
+        return problem(ConfigProvider.getConfig(), mode);
+    }
+
+    /** A key generated into the local folder serves local mode only; elsewhere the operator names a key file. */
+    static Optional<String> problem(Config config, DeploymentMode mode) {
+        return mode == DeploymentMode.LOCAL ? problem(config) : keyFileProblem(config);
+    }
+
     static Optional<String> problem(Config config) {
+        if (setting(config, KEY_FILE).isEmpty() && setting(config, LOCAL_KEY_DIR).isPresent()) {
+            return Optional.empty();
+        }
+        return keyFileProblem(config);
+    }
+
+    /**
+     * Why no usable key file is configured, or empty when one is: outside local mode the key must be a file the
+     * operator keeps (and backs up) outside the database, never one the application generated for itself.
+     */
+    public static Optional<String> keyFileProblem(Config config) {
         Optional<String> file = setting(config, KEY_FILE);
         if (file.isPresent()) {
             try {
@@ -84,9 +113,6 @@ public class AuditSigningKey implements CheckpointSigner {
             } catch (RuntimeException e) {
                 return Optional.of(KEY_FILE + " (" + file.get() + "): " + e.getMessage());
             }
-        }
-        if (setting(config, LOCAL_KEY_DIR).isPresent()) {
-            return Optional.empty();
         }
         return Optional.of(KEY_FILE + " (CX_AUDIT_SIGNING_KEY_FILE) is not set: audit checkpoints need an Ed25519 "
                 + "private key (PKCS#8 PEM) kept outside the database; create one with "

@@ -24,9 +24,14 @@ public final class ProductionProfile {
      * @param runtimeUser        the datasource's login ({@code current_user})
      * @param runtimeSuperuser   whether that login is a PostgreSQL superuser
      * @param ownerUser          {@code cx.db.owner-user} (null: not set)
+     * @param componentProblems  what parts of the app found unusable in their own settings for this mode
+     *                           ({@link StartupCheck}), e.g. no audit signing key file: refused in any mode
      */
     public record Settings(String mode, String uiClientSecret, String sslRequired, String runtimeUser,
-                           boolean runtimeSuperuser, String ownerUser) {
+                           boolean runtimeSuperuser, String ownerUser, List<String> componentProblems) {
+        public Settings {
+            componentProblems = componentProblems == null ? List.of() : List.copyOf(componentProblems);
+        }
     }
 
     /** Refusals stop the app; warnings are only logged. */
@@ -66,14 +71,15 @@ public final class ProductionProfile {
         if (mode.get() == DeploymentMode.LOCAL) {
             // a developer machine may use the local realm and one login, but should know
             List<String> warnings = problems.stream().filter(p -> p.contains("superuser")).toList();
-            return new Verdict(List.of(), warnings);
+            return new Verdict(s.componentProblems(), warnings);
         }
+        problems.addAll(s.componentProblems());
         return new Verdict(problems, List.of());
     }
 
     /** The single log line of a refused start. */
     public static String refusalLine(Verdict verdict) {
-        return "CX Tracker refuses to start in production mode (CX_MODE): " + String.join("; ", verdict.refusals())
+        return "CX Tracker refuses to start: " + String.join("; ", verdict.refusals())
                 + ". Readiness stays DOWN and no request is served until this is fixed and the server restarted"
                 + " (CX_MODE=local only on a developer machine).";
     }

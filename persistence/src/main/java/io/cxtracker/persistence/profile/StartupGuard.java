@@ -4,11 +4,13 @@ import io.cxtracker.domain.shared.StartupRefusal;
 import io.cxtracker.persistence.schema.SchemaMigrator;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -28,6 +30,9 @@ public class StartupGuard implements StartupRefusal {
 
     @Inject
     Config config;
+
+    @Inject
+    Instance<StartupCheck> checks;
 
     private volatile ProductionProfile.Verdict verdict;
 
@@ -56,9 +61,13 @@ public class StartupGuard implements StartupRefusal {
         } catch (SQLException | RuntimeException e) {
             return null; // asked again at the next readiness probe
         }
+        String mode = value(DeploymentMode.KEY);
+        List<String> componentProblems = DeploymentMode.parse(mode)
+                .map(parsed -> checks.stream().flatMap(check -> check.problem(parsed).stream()).toList())
+                .orElse(List.of());
         ProductionProfile.Verdict judged = ProductionProfile.judge(new ProductionProfile.Settings(
-                value(DeploymentMode.KEY), value("cx.oidc.client-secret"), value("cx.oidc.ssl-required"),
-                runtime.user(), runtime.superuser(), value(SchemaMigrator.OWNER_USER)));
+                mode, value("cx.oidc.client-secret"), value("cx.oidc.ssl-required"),
+                runtime.user(), runtime.superuser(), value(SchemaMigrator.OWNER_USER), componentProblems));
         if (judged.refused()) {
             LOG.severe(ProductionProfile.refusalLine(judged));
         }

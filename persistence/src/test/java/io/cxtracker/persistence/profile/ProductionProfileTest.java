@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** Each refusal of a production start, judged on hand-made settings. */
 class ProductionProfileTest {
     private static final ProductionProfile.Settings SAFE = new ProductionProfile.Settings("production",
-            "a-long-random-secret", "external", "cx_app", false, "cx_owner");
+            "a-long-random-secret", "external", "cx_app", false, "cx_owner", List.of());
 
     @Test
     void aSafeProductionConfigurationStarts() {
@@ -81,12 +81,25 @@ class ProductionProfileTest {
     }
 
     @Test
+    void whatAComponentFindsWrongIsRefusedInEveryModeBesideTheOtherReasons() {
+        String noKey = "cx.audit.signing-key-file (CX_AUDIT_SIGNING_KEY_FILE) is not set";
+        ProductionProfile.Verdict production = ProductionProfile.judge(new ProductionProfile.Settings("production",
+                "cxtracker-ui-local-secret", "external", "cx_app", false, "cx_owner", List.of(noKey)));
+        assertEquals(2, production.refusals().size());
+        assertEquals(noKey, production.refusals().get(1));
+        ProductionProfile.Verdict local = ProductionProfile.judge(new ProductionProfile.Settings("local",
+                "cxtracker-ui-local-secret", "none", "cx_app", false, null, List.of(noKey)));
+        assertEquals(List.of(noKey), local.refusals());
+        assertTrue(ProductionProfile.refusalLine(local).contains("CX_AUDIT_SIGNING_KEY_FILE"));
+    }
+
+    @Test
     void anUnknownModeIsRefusedRatherThanGuessed() {
         ProductionProfile.Verdict verdict = ProductionProfile.judge(settings("prod", "s", "external", false, "cx_owner"));
         assertEquals(List.of("CX_MODE (cx.mode) is 'prod': set it to production, or local on a developer machine"), verdict.refusals());
     }
 
     private static ProductionProfile.Settings settings(String mode, String secret, String ssl, boolean superuser, String owner) {
-        return new ProductionProfile.Settings(mode, secret, ssl, "cx_app", superuser, owner);
+        return new ProductionProfile.Settings(mode, secret, ssl, "cx_app", superuser, owner, List.of());
     }
 }

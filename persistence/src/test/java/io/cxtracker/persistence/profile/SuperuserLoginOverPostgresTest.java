@@ -24,7 +24,7 @@ class SuperuserLoginOverPostgresTest {
         }
         assertTrue(login.superuser(), login.toString());
         ProductionProfile.Verdict verdict = ProductionProfile.judge(new ProductionProfile.Settings("production", "s", "external",
-                login.user(), login.superuser(), db.ownerRole()));
+                login.user(), login.superuser(), db.ownerRole(), java.util.List.of()));
         assertEquals(1, verdict.refusals().size());
         assertTrue(verdict.refusals().get(0).contains("(" + login.user() + ") is a PostgreSQL superuser"), verdict.refusals().get(0));
     }
@@ -37,7 +37,7 @@ class SuperuserLoginOverPostgresTest {
         }
         assertEquals(new StartupGuard.Login(db.runtimeRole(), false), login);
         assertFalse(ProductionProfile.judge(new ProductionProfile.Settings("production", "s", "external", login.user(),
-                login.superuser(), db.ownerRole())).refused());
+                login.superuser(), db.ownerRole(), java.util.List.of())).refused());
     }
 
     @Test
