@@ -38,7 +38,7 @@ class AccessibilityBrowserIT extends BrowserTest {
         return List.of(
                 new View("dashboard", "/dashboard?program=" + story.program, "#at-risk-grid"),
                 new View("accountability", "/accountability/support", "#milestones-grid"),
-                new View("department-page", "/departments/support", "#accountability-heading"),
+                new View("department-page", "/departments/support", "#department-authority"),
                 new View("roadmap", "/roadmap?program=" + story.program, "#roadmap"),
                 new View("metrics", "/metrics?metric=" + story.fdr + "&granularity=WEEK&department=support", "#metric-verdict"),
                 new View("listen", "/listen?granularity=MONTH&months=6&theme=" + JourneyStory.HOLD_TIMES, "#feedback-grid"),

@@ -108,7 +108,7 @@ public class MainLayout extends AppLayout {
                 .collect(Collectors.joining(", ")));
         roles.setId("signed-in-roles");
         roles.getElement().setAttribute("theme", "badge contrast");
-        roles.getElement().setAttribute("aria-label", "Your roles");
+        roles.getElement().setAttribute("title", "Your roles");
 
         Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), click -> signOut());
         signOut.setId("sign-out");
