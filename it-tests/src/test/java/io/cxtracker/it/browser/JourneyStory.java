@@ -42,6 +42,9 @@ final class JourneyStory {
     final long conflict;
     final String conflictTitle;
     final long overdue;
+    /** Checked in on with the keyboard only (its own milestone, so the other journeys' counts stay as they expect). */
+    final long keyboard;
+    final String keyboardTitle;
     final long commitment;
 
     private final HttpJson admin = Api.admin();
@@ -90,6 +93,8 @@ final class JourneyStory {
         conflictTitle = "Train the night shift on refunds";
         conflict = milestone(listen, SUPPORT, conflictTitle, Plan.TODAY.plusDays(45));
         overdue = milestone(listen, SUPPORT, "Hold-time dashboard live", Plan.TODAY.minusDays(5));
+        keyboardTitle = "Announce the expected wait on the phone line";
+        keyboard = milestone(listen, SUPPORT, keyboardTitle, Plan.TODAY.plusDays(75));
         milestone(change, MARKETING, "Rewrite the bill template", Plan.PROGRAM_START.plusYears(1).plusMonths(4));
         milestone(change, MARKETING, "Plain-language bill in every region", Plan.PROGRAM_START.plusYears(1).plusMonths(10));
         milestone(sustain, SUPPORT, "NPS above 40 for four quarters", Plan.PROGRAM_START.plusYears(2).plusMonths(9));

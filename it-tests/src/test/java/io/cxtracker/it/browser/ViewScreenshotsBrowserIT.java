@@ -59,7 +59,7 @@ class ViewScreenshotsBrowserIT extends BrowserTest {
                     assertThat(page.locator("#closed-loop")).containsText(story.checkInTitle);
                     assertThat(page.locator("#closed-loop")).containsText("Net Promoter Score (support)");
                     // support's NPS after the promise is above the month before it
-                    assertThat(page.locator("#closed-loop .loop-metric").first().locator("[theme='badge success']")).hasText("improved");
+                    assertThat(page.locator("#closed-loop .loop-metric").first().locator("[theme='badge success primary']")).hasText("improved");
                 }),
                 new View("audit", "/audit?department=support", "#audit", page -> {
                     assertThat(page.locator("#audit-grid")).containsText("milestone");

@@ -124,7 +124,7 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
         header.setWrap(true);
         Span authority = new Span(mayWrite() ? "You may check in on this department's milestones."
                 : "Read-only for you: the department's leads check in.");
-        authority.getElement().setAttribute("theme", mayWrite() ? "badge success" : "badge contrast");
+        authority.getElement().setAttribute("theme", mayWrite() ? "badge success primary" : "badge contrast");
         authority.setId("accountability-authority");
         add(header, authority);
 
@@ -277,12 +277,35 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
         dialog.addOpenedChangeListener(e -> {
             if (!e.isOpened()) {
                 remove(dialog);
+                returnFocus((mayWrite() ? "Check in on " : "Details of ") + seen.title());
             }
         });
         add(dialog);
         dialog.open();
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
                 "accountability/" + code + "?" + QueryParameters.of("milestone", String.valueOf(id)).getQueryString()));
+    }
+
+    /**
+     * Puts the keyboard focus back on the button that opened the milestone once its dialog closes. The dialog would
+     * return it to the button it remembers, but a check-in refreshes the grid, which renders new buttons: the
+     * remembered one is gone and focus would fall to the page's start. Looked up by its accessible name once the
+     * grid has rendered again (tried for up to two seconds); nothing happens when the milestone is no longer listed.
+     */
+    private void returnFocus(String buttonName) {
+        getUI().ifPresent(ui -> ui.getPage().executeJs("""
+                const name = $0;
+                let tries = 0;
+                const find = () => {
+                  const button = Array.from(document.querySelectorAll('vaadin-button.milestone-open'))
+                      .find(b => b.getAttribute('aria-label') === name);
+                  if (button) {
+                    button.focus();
+                  } else if (tries++ < 20) {
+                    setTimeout(find, 100);
+                  }
+                };
+                setTimeout(find, 50);""", buttonName));
     }
 
     /**

@@ -74,7 +74,7 @@ public class DepartmentAccountabilityView extends VerticalLayout implements Befo
 
         Span authority = new Span(authorityText(leads));
         authority.setId("department-authority");
-        authority.getElement().setAttribute("theme", leads || user.has(Role.PROGRAM_ADMIN) ? "badge success" : "badge contrast");
+        authority.getElement().setAttribute("theme", leads || user.has(Role.PROGRAM_ADMIN) ? "badge success primary" : "badge contrast");
         add(authority);
 
         if (user.has(Role.DEPARTMENT_LEAD) && user.departments().size() > 1) {

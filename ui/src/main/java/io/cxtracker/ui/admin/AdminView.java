@@ -117,6 +117,14 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
         tabs.add("Targets", targets());
         tabs.addSelectedChangeListener(e -> navigate());
         tabs.setWidthFull();
+        // vaadin-tabs (Vaadin 25) renders its tab strip's scroller as <div tabindex="-1"> inside the tablist, so the
+        // tablist owns a focusable non-tab (axe: aria-required-children, critical). The tabs themselves are what the
+        // keyboard reaches; in Chromium and Firefox alike a scroller holding focusable tabs needs no tabindex.
+        tabs.addAttachListener(e -> tabs.getElement().executeJs("""
+                customElements.whenDefined('vaadin-tabs').then(() => {
+                  const strip = this.querySelector('vaadin-tabs');
+                  if (strip) strip.updateComplete.then(() => strip.shadowRoot.querySelector('#scroll').removeAttribute('tabindex'));
+                });"""));
         add(new RouterLink("Departments are set up under Departments", DepartmentView.class), program, tabs);
     }
 

@@ -1,11 +1,13 @@
 package io.cxtracker.ui.layout;
 
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -33,6 +35,12 @@ import java.util.stream.Collectors;
  */
 public class MainLayout extends AppLayout {
 
+    /**
+     * The one {@code main} landmark of every view: assistive technology jumps to it past the title bar and the
+     * navigation. AppLayout's content area has no landmark role of its own, so each view is shown inside it.
+     */
+    private final Main main = new Main();
+
     @Inject
     public MainLayout(SignedInUser user, DepartmentService departments) {
         H1 title = new H1("CX Tracker");
@@ -46,6 +54,10 @@ public class MainLayout extends AppLayout {
         navbar.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         navbar.addClassNames(LumoUtility.Padding.End.MEDIUM);
         addToNavbar(navbar);
+        main.setId("main-content");
+        main.setSizeFull();
+        main.getStyle().set("display", "block");
+        setContent(main);
 
         if (!Authority.mayReadProgram(user)) {
             // the no-role page: nothing to navigate to (DESIGN §1, reads)
@@ -73,6 +85,19 @@ public class MainLayout extends AppLayout {
         addToDrawer(io.cxtracker.ui.dashboard.FeatureNav.of(user));
     }
 
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        main.getElement().removeAllChildren();
+        if (content != null) {
+            main.getElement().appendChild(content.getElement());
+        }
+    }
+
+    @Override
+    public void removeRouterLayoutContent(HasElement oldContent) {
+        main.getElement().removeAllChildren();
+    }
+
     private static HorizontalLayout account(SignedInUser user) {
         Span name = new Span(user.displayName());
         name.setId("signed-in-user");
@@ -83,7 +108,7 @@ public class MainLayout extends AppLayout {
                 .collect(Collectors.joining(", ")));
         roles.setId("signed-in-roles");
         roles.getElement().setAttribute("theme", "badge contrast");
-        roles.getElement().setAttribute("aria-label", "Your roles");
+        roles.getElement().setAttribute("title", "Your roles");
 
         Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), click -> signOut());
         signOut.setId("sign-out");

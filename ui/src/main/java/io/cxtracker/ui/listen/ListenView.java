@@ -211,7 +211,7 @@ public class ListenView extends VerticalLayout implements BeforeEnterObserver {
         commitmentGrid.addColumn(CommitmentView::due).setHeader("Due").setSortProperty("due").setAutoWidth(true);
         commitmentGrid.addComponentColumn(c -> {
             Span state = new Span(Views.statusText(c.state()) + (c.overdue() ? " · overdue" : ""));
-            state.getElement().setAttribute("theme", c.overdue() ? "badge error" : "badge");
+            state.getElement().setAttribute("theme", c.overdue() ? "badge error primary" : "badge");
             return state;
         }).setHeader("State").setSortProperty("state").setAutoWidth(true);
         commitmentGrid.addColumn(c -> c.milestoneIds().size()).setHeader("Milestones").setAutoWidth(true);
@@ -378,7 +378,7 @@ public class ListenView extends VerticalLayout implements BeforeEnterObserver {
             Div line = new Div(change);
             if (m.improved() != null) {
                 Span verdict = new Span(m.improved() ? "improved" : "not improved");
-                verdict.getElement().setAttribute("theme", m.improved() ? "badge success" : "badge error");
+                verdict.getElement().setAttribute("theme", m.improved() ? "badge success primary" : "badge error primary");
                 line.add(new Span(" "), verdict);
             }
             line.addClassName("loop-metric");

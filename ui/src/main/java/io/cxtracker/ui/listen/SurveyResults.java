@@ -93,6 +93,8 @@ final class SurveyResults {
             line.getStyle().set("font-size", "var(--lumo-font-size-s)");
             legend.add(line);
         }
+        // a picture of the shares, named by them: a plain div may not carry a name (the legend below says it in words too)
+        bar.getElement().setAttribute("role", "img");
         bar.getElement().setAttribute("aria-label", label.toString());
         return new Div(bar, legend);
     }

@@ -137,24 +137,35 @@ public class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
             quarters.add(q);
         }
         int columns = quarters.size();
+        // An ARIA table laid out as a CSS grid: each row is an element of its own (role "row", display: contents, so
+        // its headers and cells stay placed in the one grid), which is what assistive technology needs to read a
+        // cell with its pillar and quarter. Quarter columns are wide enough for a whole word of a milestone's title:
+        // on a narrow screen the table scrolls sideways inside itself rather than breaking words.
         Div grid = new Div();
         grid.setId("roadmap-grid");
         grid.getElement().setAttribute("role", "table");
         grid.getElement().setAttribute("aria-label", "Milestones by pillar and quarter of " + chosen.name());
-        grid.getStyle().set("display", "grid").set("grid-template-columns", "7rem repeat(" + columns + ", minmax(4.5rem, 1fr))")
+        grid.getElement().setAttribute("aria-rowcount", String.valueOf(2 + (only == null ? Pillar.values().length : 1)));
+        grid.getElement().setAttribute("aria-colcount", String.valueOf(columns + 1));
+        grid.getStyle().set("display", "grid").set("grid-template-columns", "7rem repeat(" + columns + ", minmax(7.5rem, 1fr))")
                 .set("gap", "2px").set("overflow-x", "auto").set("font-size", "var(--lumo-font-size-s)");
-        grid.add(label("Phase", 1, 1));
+        Div phases = row(grid);
+        phases.add(label("Phase", 1, 1, "columnheader"));
         for (PhaseSummary phase : chosen.phases()) {
             int from = column(chosen.start(), phase.start());
             int to = Math.min(columns, column(chosen.start(), phase.end())) + 1;
-            Div head = label(phase.name() + " (" + phase.start().getYear() + "–" + phase.end().getYear() + ")", 1, from + 2);
+            Div head = label(phase.name() + " (" + phase.start().getYear() + "–" + phase.end().getYear() + ")", 1, from + 2,
+                    "columnheader");
             head.getStyle().set("grid-column", (from + 2) + " / " + (to + 2)).set("background", "var(--lumo-primary-color-10pct)");
-            grid.add(head);
+            head.getElement().setAttribute("aria-colindex", String.valueOf(from + 2));
+            head.getElement().setAttribute("aria-colspan", String.valueOf(to - from));
+            phases.add(head);
         }
-        grid.add(label("Pillar", 2, 1));
+        Div quarterRow = row(grid);
+        quarterRow.add(label("Pillar", 2, 1, "columnheader"));
         for (int i = 0; i < columns; i++) {
             LocalDate q = quarters.get(i);
-            grid.add(label(q.getYear() + " Q" + ((q.getMonthValue() - 1) / 3 + 1), 2, i + 2));
+            quarterRow.add(label(q.getYear() + " Q" + ((q.getMonthValue() - 1) / 3 + 1), 2, i + 2, "columnheader"));
         }
         List<MilestoneStatusView> all = milestones(chosen.id(), code, only);
         int row = 3;
@@ -166,7 +177,8 @@ public class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
             all.stream().filter(m -> m.pillar() == p)
                     .forEach(m -> byQuarter.computeIfAbsent(Math.max(0, Math.min(columns - 1, column(chosen.start(), m.due()))),
                             k -> new ArrayList<>()).add(m));
-            grid.add(label(p.title(), row, 1));
+            Div lane = row(grid);
+            lane.add(label(p.title(), row, 1, "rowheader"));
             for (int i = 0; i < columns; i++) {
                 Div cell = new Div();
                 cell.getElement().setAttribute("role", "cell");
@@ -176,7 +188,7 @@ public class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
                 for (MilestoneStatusView m : byQuarter.getOrDefault(i, List.of())) {
                     cell.add(chip(m));
                 }
-                grid.add(cell);
+                lane.add(cell);
             }
             row++;
         }
@@ -184,9 +196,18 @@ public class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
         timeline.add(new Paragraph(all.size() + " milestones shown. Colour and words give each milestone's status today."));
     }
 
-    private static Div label(String text, int row, int column) {
+    /** A row of the table: no box of its own, its headers and cells are placed in the grid around it. */
+    private static Div row(Div grid) {
+        Div row = new Div();
+        row.getElement().setAttribute("role", "row");
+        row.getStyle().set("display", "contents");
+        grid.add(row);
+        return row;
+    }
+
+    private static Div label(String text, int row, int column, String role) {
         Div d = new Div(new Span(text));
-        d.getElement().setAttribute("role", column == 1 ? "rowheader" : "columnheader");
+        d.getElement().setAttribute("role", role);
         d.getStyle().set("grid-row", String.valueOf(row)).set("grid-column", String.valueOf(column)).set("font-weight", "600")
                 .set("padding", "2px 4px");
         return d;
@@ -205,9 +226,11 @@ public class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
             case RED -> "var(--lumo-error-color)";
             case NO_DATA -> "var(--lumo-contrast-40pct)";
         };
-        // titles wrap inside their quarter, so the roadmap reads without hovering over each milestone
+        // titles wrap between words inside their quarter, so the roadmap reads without hovering over each milestone;
+        // a word is broken only when it alone is wider than the quarter, and then with a hyphen
         link.getStyle().set("display", "block").set("border-left", "4px solid " + colour).set("background", "var(--lumo-base-color)")
-                .set("padding", "0 4px").set("white-space", "normal").set("overflow-wrap", "anywhere")
+                .set("padding", "0 4px").set("white-space", "normal").set("overflow-wrap", "break-word")
+                .set("word-break", "normal").set("hyphens", "auto")
                 .set("font-size", "var(--lumo-font-size-xs)").set("line-height", "1.3");
         return link;
     }
