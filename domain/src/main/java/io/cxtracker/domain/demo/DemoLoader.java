@@ -29,7 +29,7 @@ import io.cxtracker.domain.milestone.NewCheckIn;
 import io.cxtracker.domain.milestone.NewMilestone;
 import io.cxtracker.domain.program.NewProgram;
 import io.cxtracker.domain.program.ProgramSummary;
-import io.cxtracker.domain.target.NewTarget;
+import io.cxtracker.domain.targets.NewTarget;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

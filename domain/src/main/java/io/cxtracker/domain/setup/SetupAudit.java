@@ -4,7 +4,7 @@ import io.cxtracker.domain.initiative.Initiative;
 import io.cxtracker.domain.metric.Metric;
 import io.cxtracker.domain.program.Phase;
 import io.cxtracker.domain.program.Program;
-import io.cxtracker.domain.target.Target;
+import io.cxtracker.domain.targets.Target;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

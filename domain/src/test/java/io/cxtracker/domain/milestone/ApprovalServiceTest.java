@@ -23,7 +23,7 @@ import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.security.Role;
 import io.cxtracker.domain.shared.ConcurrentUpdateException;
 import io.cxtracker.domain.shared.PageRequest;
-import io.cxtracker.domain.target.Target;
+import io.cxtracker.domain.targets.Target;
 import io.cxtracker.domain.testing.InMemory;
 import io.cxtracker.domain.testing.InMemoryAuditTrail;
 import io.cxtracker.domain.testing.TestUser;

@@ -16,7 +16,7 @@ import io.cxtracker.domain.metric.ReportingFrequency;
 import io.cxtracker.domain.program.Pillar;
 import io.cxtracker.domain.program.Program;
 import io.cxtracker.domain.shared.InvalidInputException;
-import io.cxtracker.domain.target.Target;
+import io.cxtracker.domain.targets.Target;
 import io.cxtracker.domain.testing.Entities;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -30,7 +30,7 @@ import io.cxtracker.domain.milestone.MilestoneRepository;
 import io.cxtracker.domain.milestone.MilestoneService;
 import io.cxtracker.domain.program.ProgramRepository;
 import io.cxtracker.domain.setup.ProgramSetupService;
-import io.cxtracker.domain.target.TargetRepository;
+import io.cxtracker.domain.targets.TargetRepository;
 import io.cxtracker.persistence.schema.SchemaMigrator;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;

@@ -13,7 +13,7 @@ import io.cxtracker.domain.progress.MilestoneFilter;
 import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.domain.shared.Page;
 import io.cxtracker.domain.shared.PageRequest;
-import io.cxtracker.domain.target.Target;
+import io.cxtracker.domain.targets.Target;
 import io.cxtracker.persistence.support.Fixtures;
 import io.cxtracker.persistence.support.PostgresExtension;
 import io.cxtracker.persistence.support.TestDatabase;

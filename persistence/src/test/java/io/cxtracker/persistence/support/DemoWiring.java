@@ -23,7 +23,7 @@ import io.cxtracker.persistence.metric.JpaMetricRepository;
 import io.cxtracker.persistence.metric.JpaReadingRepository;
 import io.cxtracker.persistence.milestone.JpaMilestoneRepository;
 import io.cxtracker.persistence.program.JpaProgramRepository;
-import io.cxtracker.persistence.target.JpaTargetRepository;
+import io.cxtracker.persistence.targets.JpaTargetRepository;
 import jakarta.persistence.EntityManager;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;

@@ -12,7 +12,7 @@ import io.cxtracker.domain.metric.ReportingFrequency;
 import io.cxtracker.domain.milestone.Milestone;
 import io.cxtracker.domain.program.Pillar;
 import io.cxtracker.domain.program.Program;
-import io.cxtracker.domain.target.Target;
+import io.cxtracker.domain.targets.Target;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.cxtracker.api.target;
+package io.cxtracker.api.targets;
 
 import io.cxtracker.api.shared.ETags;
 import io.cxtracker.api.shared.PageParameters;
@@ -6,11 +6,11 @@ import io.cxtracker.api.shared.PageResponse;
 import io.cxtracker.domain.setup.ProgramSetupService;
 import io.cxtracker.domain.shared.PageRequest;
 import io.cxtracker.domain.shared.Violations;
-import io.cxtracker.domain.target.NewTarget;
-import io.cxtracker.domain.target.TargetRevision;
-import io.cxtracker.domain.target.TargetService;
-import io.cxtracker.domain.target.TargetStatus;
-import io.cxtracker.domain.target.TargetSummary;
+import io.cxtracker.domain.targets.NewTarget;
+import io.cxtracker.domain.targets.TargetRevision;
+import io.cxtracker.domain.targets.TargetService;
+import io.cxtracker.domain.targets.TargetStatus;
+import io.cxtracker.domain.targets.TargetSummary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

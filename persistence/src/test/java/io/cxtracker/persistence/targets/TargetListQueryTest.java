@@ -1,4 +1,4 @@
-package io.cxtracker.persistence.target;
+package io.cxtracker.persistence.targets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +9,7 @@ import io.cxtracker.domain.metric.Metric;
 import io.cxtracker.domain.metric.MetricKind;
 import io.cxtracker.domain.program.Program;
 import io.cxtracker.domain.shared.ConcurrentUpdateException;
-import io.cxtracker.domain.target.Target;
+import io.cxtracker.domain.targets.Target;
 import io.cxtracker.persistence.program.JpaProgramRepository;
 import io.cxtracker.persistence.support.Fixtures;
 import io.cxtracker.persistence.support.PostgresExtension;

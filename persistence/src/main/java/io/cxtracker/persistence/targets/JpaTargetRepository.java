@@ -1,9 +1,9 @@
-package io.cxtracker.persistence.target;
+package io.cxtracker.persistence.targets;
 
 import io.cxtracker.domain.department.DepartmentCode;
 import io.cxtracker.domain.metric.MetricKey;
-import io.cxtracker.domain.target.Target;
-import io.cxtracker.domain.target.TargetRepository;
+import io.cxtracker.domain.targets.Target;
+import io.cxtracker.domain.targets.TargetRepository;
 import io.cxtracker.persistence.shared.OptimisticWrites;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,10 +1,10 @@
-package io.cxtracker.api.target;
+package io.cxtracker.api.targets;
 
 import io.cxtracker.api.shared.JsonBody;
 import io.cxtracker.domain.department.DepartmentCode;
 import io.cxtracker.domain.metric.MetricKey;
 import io.cxtracker.domain.program.PhasePlan;
-import io.cxtracker.domain.target.Target;
+import io.cxtracker.domain.targets.Target;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

@@ -1,4 +1,4 @@
-package io.cxtracker.domain.target;
+package io.cxtracker.domain.targets;
 
 import java.time.LocalDate;
 

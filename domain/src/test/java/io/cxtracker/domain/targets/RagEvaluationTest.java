@@ -1,4 +1,4 @@
-package io.cxtracker.domain.target;
+package io.cxtracker.domain.targets;
 
 import static io.cxtracker.domain.metric.Direction.HIGHER_IS_BETTER;
 import static io.cxtracker.domain.metric.Direction.LOWER_IS_BETTER;

@@ -1,7 +1,7 @@
-package io.cxtracker.api.target;
+package io.cxtracker.api.targets;
 
 import io.cxtracker.api.shared.JsonBody;
-import io.cxtracker.domain.target.Target;
+import io.cxtracker.domain.targets.Target;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

@@ -1,8 +1,8 @@
-package io.cxtracker.api.target;
+package io.cxtracker.api.targets;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.cxtracker.domain.target.TargetStatus;
-import io.cxtracker.domain.target.TargetSummary;
+import io.cxtracker.domain.targets.TargetStatus;
+import io.cxtracker.domain.targets.TargetSummary;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,10 +1,10 @@
-package io.cxtracker.domain.target;
+package io.cxtracker.domain.targets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cxtracker.domain.target.LeastSquaresForecast.Point;
+import io.cxtracker.domain.targets.LeastSquaresForecast.Point;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

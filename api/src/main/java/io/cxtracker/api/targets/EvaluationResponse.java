@@ -1,7 +1,7 @@
-package io.cxtracker.api.target;
+package io.cxtracker.api.targets;
 
-import io.cxtracker.domain.target.Rag;
-import io.cxtracker.domain.target.TargetEvaluation;
+import io.cxtracker.domain.targets.Rag;
+import io.cxtracker.domain.targets.TargetEvaluation;
 import java.time.LocalDate;
 import java.util.OptionalDouble;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,4 +1,4 @@
-package io.cxtracker.it.target;
+package io.cxtracker.it.targets;
 
 import static io.cxtracker.it.api.Api.etag;
 import static io.cxtracker.it.api.Api.ok;

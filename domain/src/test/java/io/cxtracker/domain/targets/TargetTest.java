@@ -1,4 +1,4 @@
-package io.cxtracker.domain.target;
+package io.cxtracker.domain.targets;
 
 import static io.cxtracker.domain.testing.Violated.fields;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package io.cxtracker.domain.target;
+package io.cxtracker.domain.targets;
 
 /** The traffic light shown for a target or a group. No data is its own colour: it is never green. */
 public enum Rag {
