@@ -60,7 +60,7 @@ class ReportVerificationTest {
         for (ReportFormat format : ReportFormat.values()) {
             ReportHeader header = service.prepare("support", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31), format);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (ReportSink sink = ReportSinks.open(format, out)) {
+            try (ReportSink sink = new ReportSinks().open(format, out)) {
                 service.export(header, sink);
             }
             byte[] file = out.toByteArray();
