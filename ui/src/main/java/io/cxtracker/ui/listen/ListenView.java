@@ -32,6 +32,7 @@ import io.cxtracker.domain.department.DepartmentSummary;
 import io.cxtracker.domain.feedback.FeedbackService;
 import io.cxtracker.domain.feedback.FeedbackView;
 import io.cxtracker.domain.feedback.Insight;
+import io.cxtracker.domain.imports.CsvFiles;
 import io.cxtracker.domain.imports.ImportService;
 import io.cxtracker.domain.listen.SurveyKind;
 import io.cxtracker.domain.metric.Granularity;
@@ -110,7 +111,7 @@ public class ListenView extends VerticalLayout implements BeforeEnterObserver {
 
     @Inject
     public ListenView(ProgramSetupService setup, MetricSeriesService series, TargetService targets, FeedbackService feedback,
-            CommitmentService commitments, ClosedLoopService loops, DepartmentService departments, ImportService imports,
+            CommitmentService commitments, ClosedLoopService loops, DepartmentService departments, ImportService imports, CsvFiles csvFiles,
             CurrentUser user, Clock clock) {
         this.setup = setup;
         this.series = series;
@@ -155,7 +156,7 @@ public class ListenView extends VerticalLayout implements BeforeEnterObserver {
         add(new H1("Listen"), filters, new H2("Survey results"), surveys, new H2("Feedback themes"), themes,
                 new H2("Feedback"), themeFilter, feedbackGrid, new H2("Closing the loop"), commitmentGrid, loop);
         if (user.has(Role.PROGRAM_ADMIN)) {
-            csvImport = new CsvImport(imports, this::refreshAfterImport);
+            csvImport = new CsvImport(imports, csvFiles, this::refreshAfterImport);
             add(new H2("Import survey answers or readings (CSV)"), csvImport);
         } else {
             csvImport = null;
