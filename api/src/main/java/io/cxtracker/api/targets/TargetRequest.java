@@ -1,7 +1,7 @@
 package io.cxtracker.api.targets;
 
 import io.cxtracker.api.shared.JsonBody;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.metric.MetricKey;
 import io.cxtracker.domain.program.PhasePlan;
 import io.cxtracker.domain.targets.Target;

@@ -1,6 +1,6 @@
 package io.cxtracker.domain.progress;
 
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.metric.DateRange;
 import io.cxtracker.domain.metric.MetricSeriesRepository;
 import io.cxtracker.domain.metric.SeriesPoint;

@@ -2,7 +2,7 @@ package io.cxtracker.domain.report;
 
 import io.cxtracker.domain.audit.Checkpoint;
 import io.cxtracker.domain.audit.CheckpointService;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.security.Authority;
 import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.security.Role;

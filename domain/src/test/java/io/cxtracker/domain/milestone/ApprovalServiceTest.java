@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxtracker.domain.audit.AuditEntry;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.initiative.Initiative;
 import io.cxtracker.domain.metric.Direction;
 import io.cxtracker.domain.metric.Metric;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxtracker.domain.department.Department;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.initiative.Initiative;
 import io.cxtracker.domain.metric.Direction;
 import io.cxtracker.domain.metric.Metric;

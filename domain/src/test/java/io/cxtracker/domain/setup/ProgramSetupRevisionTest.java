@@ -4,7 +4,7 @@ import static io.cxtracker.domain.testing.Violated.fields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.initiative.InitiativeFilter;
 import io.cxtracker.domain.initiative.InitiativeRevision;
 import io.cxtracker.domain.initiative.InitiativeSummary;

@@ -1,6 +1,6 @@
 package io.cxtracker.persistence.targets;
 
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.metric.MetricKey;
 import io.cxtracker.domain.targets.Target;
 import io.cxtracker.domain.targets.TargetRepository;

@@ -8,7 +8,7 @@ import io.cxtracker.domain.audit.AuditQuery;
 import io.cxtracker.domain.audit.AuditRecord;
 import io.cxtracker.domain.audit.EntityState;
 import io.cxtracker.domain.audit.StateAsOf;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.department.NewDepartment;
 import io.cxtracker.domain.initiative.InitiativeRevision;
 import io.cxtracker.domain.initiative.NewInitiative;

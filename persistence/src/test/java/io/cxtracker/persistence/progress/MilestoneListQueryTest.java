@@ -58,7 +58,7 @@ class MilestoneListQueryTest {
     private static MilestoneFilter filter(Long program, Long initiative, String department, Pillar pillar, Integer phase,
             LocalDate after, LocalDate before) {
         return new MilestoneFilter(program, initiative,
-                department == null ? null : new io.cxtracker.domain.department.DepartmentCode(department), pillar, phase,
+                department == null ? null : new io.cxtracker.domain.shared.DepartmentCode(department), pillar, phase,
                 Set.of(), after, before);
     }
 

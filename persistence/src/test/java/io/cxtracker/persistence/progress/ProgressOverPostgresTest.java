@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.cxtracker.domain.department.Department;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.initiative.NewInitiative;
 import io.cxtracker.domain.initiative.RaciRole;
 import io.cxtracker.domain.metric.Direction;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxtracker.domain.department.Department;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.department.NewDepartment;
 import io.cxtracker.domain.initiative.Initiative;
 import io.cxtracker.domain.initiative.NewInitiative;

@@ -1,7 +1,7 @@
 package io.cxtracker.persistence.support;
 
 import io.cxtracker.domain.department.Department;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.initiative.Initiative;
 import io.cxtracker.domain.initiative.RaciRole;
 import io.cxtracker.domain.metric.Direction;

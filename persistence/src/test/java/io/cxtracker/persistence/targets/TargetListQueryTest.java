@@ -37,7 +37,7 @@ class TargetListQueryTest {
             return new Object[] {csat.key(), support.code(), late.id(), early.id(), other.id()};
         });
         var csat = (io.cxtracker.domain.metric.MetricKey) plan[0];
-        var support = (io.cxtracker.domain.department.DepartmentCode) plan[1];
+        var support = (io.cxtracker.domain.shared.DepartmentCode) plan[1];
         assertEquals(List.of(plan[3], plan[2]), ids(db.inTransaction(em -> new JpaTargetRepository(em).list(csat, null))));
         assertEquals(List.of(plan[4], plan[2]), ids(db.inTransaction(em -> new JpaTargetRepository(em).list(null, support))));
         assertEquals(List.of(plan[2]), ids(db.inTransaction(em -> new JpaTargetRepository(em).list(csat, support))));

@@ -1,10 +1,12 @@
-package io.cxtracker.domain.listen;
+package io.cxtracker.domain.metric;
 
 /**
  * The scale a Customer Effort Score survey uses; companies ask on 1–7 or 1–10. Scores are kept as
  * answered (no rescaling), so a CES series must not mix scales.
  */
 public record CesScale(int lowest, int highest) {
+    /** The metric CES answers feed. */
+    public static final String METRIC_KEY = "ces";
     public static final CesScale ONE_TO_SEVEN = new CesScale(1, 7);
     public static final CesScale ONE_TO_TEN = new CesScale(1, 10);
 

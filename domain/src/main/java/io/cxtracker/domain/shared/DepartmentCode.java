@@ -1,6 +1,5 @@
-package io.cxtracker.domain.department;
+package io.cxtracker.domain.shared;
 
-import io.cxtracker.domain.shared.InvalidInputException;
 import java.util.regex.Pattern;
 
 /**
