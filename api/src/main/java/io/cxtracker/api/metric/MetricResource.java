@@ -1,5 +1,6 @@
 package io.cxtracker.api.metric;
 
+import io.cxtracker.domain.metric.MetricSetupService;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cxtracker.api.problem.Problem;
 import io.cxtracker.api.shared.JsonBodyReader;
@@ -17,7 +18,6 @@ import io.cxtracker.domain.metric.NewMetric;
 import io.cxtracker.domain.metric.NewReading;
 import io.cxtracker.domain.metric.ReadingIngestionService;
 import io.cxtracker.domain.metric.ReadingOutcome;
-import io.cxtracker.domain.setup.ProgramSetupService;
 import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.domain.shared.Page;
 import io.cxtracker.domain.shared.PageRequest;
@@ -58,7 +58,7 @@ public class MetricResource {
     public static final int MAX_BATCH = ReadingIngestionService.MAX_BATCH;
 
     @Inject
-    ProgramSetupService setup;
+    MetricSetupService setup;
 
     @Inject
     ReadingIngestionService ingestion;

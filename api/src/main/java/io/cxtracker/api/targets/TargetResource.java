@@ -1,9 +1,9 @@
 package io.cxtracker.api.targets;
 
+import io.cxtracker.domain.targets.TargetSetupService;
 import io.cxtracker.api.shared.ETags;
 import io.cxtracker.api.shared.PageParameters;
 import io.cxtracker.api.shared.PageResponse;
-import io.cxtracker.domain.setup.ProgramSetupService;
 import io.cxtracker.domain.shared.PageRequest;
 import io.cxtracker.domain.shared.Violations;
 import io.cxtracker.domain.targets.NewTarget;
@@ -47,7 +47,7 @@ public class TargetResource {
     TargetService targets;
 
     @Inject
-    ProgramSetupService setup;
+    TargetSetupService setup;
 
     @Context
     UriInfo uri;

@@ -158,10 +158,10 @@ public final class DemoLoader {
                 }
             }
             Set<String> metricKeys = new HashSet<>();
-            services.setup().metrics().stream().map(MetricSummary::key).forEach(metricKeys::add);
+            services.metricSetup().metrics().stream().map(MetricSummary::key).forEach(metricKeys::add);
             for (MetricSpec m : plan.metrics()) {
                 if (!metricKeys.contains(m.key())) {
-                    services.setup().defineMetric(new NewMetric(m.key(), m.name(), m.unit(), m.kind(), m.direction(), m.owner(),
+                    services.metricSetup().defineMetric(new NewMetric(m.key(), m.name(), m.unit(), m.kind(), m.direction(), m.owner(),
                             ReportingFrequency.DAILY));
                 }
             }
@@ -275,7 +275,7 @@ public final class DemoLoader {
         return tx(() -> {
             List<Long> ids = new ArrayList<>();
             for (TargetSpec t : plan.targets()) {
-                ids.add(services.setup().setTarget(new NewTarget(t.metricKey(), t.departmentCode(), t.baseline(),
+                ids.add(services.targetSetup().setTarget(new NewTarget(t.metricKey(), t.departmentCode(), t.baseline(),
                         t.targetValue(), t.due(), null, null, t.amberTolerance(), t.windowDays())).id());
             }
             return ids;

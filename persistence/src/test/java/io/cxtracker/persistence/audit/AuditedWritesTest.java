@@ -98,13 +98,13 @@ class AuditedWritesTest {
         write(db, admin, s -> s.setup().reviseInitiative(initiative.id(), raci.version(),
                 new InitiativeRevision("Measure satisfaction after every contact", null, Pillar.MEASURE, 1)));
         String csat = Fixtures.unique("csat");
-        write(db, admin, s -> s.setup().defineMetric(new NewMetric(csat, "CSAT", "%", MetricKind.CSAT,
+        write(db, admin, s -> s.metricSetup().defineMetric(new NewMetric(csat, "CSAT", "%", MetricKind.CSAT,
                 Direction.HIGHER_IS_BETTER, support, ReportingFrequency.DAILY)));
-        refused(db, InvalidInputException.class, admin, s -> s.setup().defineMetric(new NewMetric("Bad Key", "", "%",
+        refused(db, InvalidInputException.class, admin, s -> s.metricSetup().defineMetric(new NewMetric("Bad Key", "", "%",
                 MetricKind.CSAT, Direction.HIGHER_IS_BETTER, support, ReportingFrequency.DAILY)));
-        var target = write(db, admin, s -> s.setup().setTarget(new NewTarget(csat, support, 70.0, 80.0,
+        var target = write(db, admin, s -> s.targetSetup().setTarget(new NewTarget(csat, support, 70.0, 80.0,
                 LocalDate.of(2026, 6, 30), null, null, 2.0, 30)));
-        write(db, admin, s -> s.setup().reviseTarget(target.id(), target.version(),
+        write(db, admin, s -> s.targetSetup().reviseTarget(target.id(), target.version(),
                 new TargetRevision(70.0, 82.0, LocalDate.of(2026, 6, 30), 2.0, 30)));
 
         MilestoneView created = write(db, admin, s -> s.milestones().create(new NewMilestone(initiative.id(), "CSAT reaches 80",

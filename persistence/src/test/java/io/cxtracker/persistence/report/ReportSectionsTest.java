@@ -84,17 +84,17 @@ class ReportSectionsTest {
                 "Measure every contact", null, support, Map.of()))).id();
         String csat = Fixtures.unique("csat");
         String nps = Fixtures.unique("nps");
-        at(db, now, admin, s -> s.setup().defineMetric(new NewMetric(csat, "CSAT", "%", MetricKind.CSAT,
+        at(db, now, admin, s -> s.metricSetup().defineMetric(new NewMetric(csat, "CSAT", "%", MetricKind.CSAT,
                 Direction.HIGHER_IS_BETTER, support, ReportingFrequency.DAILY)));
-        at(db, now, admin, s -> s.setup().defineMetric(new NewMetric(nps, "NPS", "points", MetricKind.NPS,
+        at(db, now, admin, s -> s.metricSetup().defineMetric(new NewMetric(nps, "NPS", "points", MetricKind.NPS,
                 Direction.HIGHER_IS_BETTER, support, ReportingFrequency.MONTHLY)));
-        long csatTarget = at(db, now, admin, s -> s.setup().setTarget(new NewTarget(csat, support, 70.0, 80.0,
+        long csatTarget = at(db, now, admin, s -> s.targetSetup().setTarget(new NewTarget(csat, support, 70.0, 80.0,
                 LocalDate.of(2026, 6, 30), null, null, 2.0, 30))).id();
-        long pastTarget = at(db, now, admin, s -> s.setup().setTarget(new NewTarget(csat, support, 60.0, 65.0,
+        long pastTarget = at(db, now, admin, s -> s.targetSetup().setTarget(new NewTarget(csat, support, 60.0, 65.0,
                 LocalDate.of(2026, 3, 31), null, null, null, null))).id();
-        long npsTarget = at(db, now, admin, s -> s.setup().setTarget(new NewTarget(nps, support, 10.0, 30.0,
+        long npsTarget = at(db, now, admin, s -> s.targetSetup().setTarget(new NewTarget(nps, support, 10.0, 30.0,
                 LocalDate.of(2026, 12, 31), null, null, null, null))).id();
-        long companyTarget = at(db, now, admin, s -> s.setup().setTarget(new NewTarget(nps, null, 5.0, 25.0,
+        long companyTarget = at(db, now, admin, s -> s.targetSetup().setTarget(new NewTarget(nps, null, 5.0, 25.0,
                 LocalDate.of(2026, 12, 31), null, null, null, null))).id();
 
         Function<Object[], MilestoneView> milestone = a -> at(db, now, admin, s -> s.milestones().create(new NewMilestone(

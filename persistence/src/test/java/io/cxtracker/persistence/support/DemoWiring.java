@@ -1,5 +1,7 @@
 package io.cxtracker.persistence.support;
 
+import io.cxtracker.domain.targets.TargetSetupService;
+import io.cxtracker.domain.metric.MetricSetupService;
 import io.cxtracker.domain.assessment.AssessmentService;
 import io.cxtracker.domain.audit.AuditRecorder;
 import io.cxtracker.domain.audit.RequestCorrelation;
@@ -77,7 +79,9 @@ public final class DemoWiring {
         };
         return new DemoServices(
                 new DepartmentService(departments, actor, audit),
-                new ProgramSetupService(programs, initiatives, metrics, targets, departments, actor, audit),
+                new ProgramSetupService(programs, initiatives, departments, actor, audit),
+                new MetricSetupService(metrics, departments, actor, audit),
+                new TargetSetupService(targets, metrics, programs, departments, actor, audit),
                 new MilestoneService(milestones, initiatives, departments, targets, actor, clock, audit,
                         new io.cxtracker.persistence.approval.JpaApprovalRequestRepository(em)),
                 new ReadingIngestionService(metrics, departments, new JpaReadingRepository(em), actor, clock, audit,

@@ -1,5 +1,6 @@
 package io.cxtracker.ui.listen;
 
+import io.cxtracker.domain.metric.MetricSetupService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
@@ -41,7 +42,6 @@ import io.cxtracker.domain.metric.MetricSummary;
 import io.cxtracker.domain.progress.TargetStatusView;
 import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.security.Role;
-import io.cxtracker.domain.setup.ProgramSetupService;
 import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.domain.shared.NotFoundException;
 import io.cxtracker.domain.shared.PageRequest;
@@ -79,7 +79,7 @@ public class ListenView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final List<Integer> PERIODS = List.of(3, 6, 12, 24);
 
-    private final ProgramSetupService setup;
+    private final MetricSetupService setup;
     private final MetricSeriesService series;
     private final TargetService targets;
     /** Shown for an item whose text the reader may not read. */
@@ -110,7 +110,7 @@ public class ListenView extends VerticalLayout implements BeforeEnterObserver {
     private boolean updating;
 
     @Inject
-    public ListenView(ProgramSetupService setup, MetricSeriesService series, TargetService targets, FeedbackService feedback,
+    public ListenView(MetricSetupService setup, MetricSeriesService series, TargetService targets, FeedbackService feedback,
             CommitmentService commitments, ClosedLoopService loops, DepartmentService departments, ImportService imports, CsvFiles csvFiles,
             CurrentUser user, Clock clock) {
         this.setup = setup;
