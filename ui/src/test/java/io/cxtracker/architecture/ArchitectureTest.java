@@ -2,6 +2,7 @@ package io.cxtracker.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -58,4 +59,10 @@ class ArchitectureTest {
     static final ArchRule repositoryInterfacesLiveInTheDomain = classes()
             .that().haveSimpleNameEndingWith("Repository").and().areInterfaces()
             .should().resideInAPackage("io.cxtracker.domain..");
+
+    @ArchTest
+    static final ArchRule domainPackagesAreFreeOfCycles = slices()
+            .matching("io.cxtracker.domain.(*)..")
+            .should().beFreeOfCycles()
+            .because("each feature of the domain builds on the ones below it; shared types live in the shared kernel");
 }

@@ -2,7 +2,7 @@ package io.cxtracker.api.assessment;
 
 import io.cxtracker.api.shared.JsonBody;
 import io.cxtracker.domain.assessment.MaturityAssessment;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

@@ -5,7 +5,7 @@ import io.cxtracker.domain.commitment.ClosedLoop;
 import io.cxtracker.domain.commitment.MetricChange;
 import io.cxtracker.domain.metric.Direction;
 import io.cxtracker.domain.milestone.MilestoneStatus;
-import io.cxtracker.domain.target.Rag;
+import io.cxtracker.domain.targets.Rag;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

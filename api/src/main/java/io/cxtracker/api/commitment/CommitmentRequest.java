@@ -2,7 +2,7 @@ package io.cxtracker.api.commitment;
 
 import io.cxtracker.api.shared.JsonBody;
 import io.cxtracker.domain.commitment.Commitment;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.feedback.Theme;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

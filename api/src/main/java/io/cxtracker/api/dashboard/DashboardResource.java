@@ -5,7 +5,7 @@ import io.cxtracker.domain.department.DepartmentService;
 import io.cxtracker.domain.department.DepartmentSummary;
 import io.cxtracker.domain.progress.ProgressService;
 import io.cxtracker.domain.shared.Violations;
-import io.cxtracker.domain.target.TargetService;
+import io.cxtracker.domain.targets.TargetService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,10 +1,10 @@
 package io.cxtracker.api.dashboard;
 
 import io.cxtracker.api.milestone.MilestoneStatusResponse;
-import io.cxtracker.api.target.TargetResponse;
+import io.cxtracker.api.targets.TargetResponse;
 import io.cxtracker.domain.department.DepartmentSummary;
 import io.cxtracker.domain.progress.DepartmentProgress;
-import io.cxtracker.domain.target.TargetStatus;
+import io.cxtracker.domain.targets.TargetStatus;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

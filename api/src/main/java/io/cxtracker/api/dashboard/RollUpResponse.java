@@ -2,7 +2,7 @@ package io.cxtracker.api.dashboard;
 
 import io.cxtracker.domain.milestone.MilestoneStatus;
 import io.cxtracker.domain.rollup.RollUpResult;
-import io.cxtracker.domain.target.Rag;
+import io.cxtracker.domain.targets.Rag;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

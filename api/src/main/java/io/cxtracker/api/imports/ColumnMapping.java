@@ -28,6 +28,11 @@ final class ColumnMapping {
         this.constants = constants;
     }
 
+    /** Every field from the column with its own name: what a file uploaded without parameters gets. */
+    static ColumnMapping byName() {
+        return new ColumnMapping(Map.of(), Map.of());
+    }
+
     /**
      * @param fields the import's fields
      * @param otherParameters the other query parameters the endpoint understands

@@ -34,11 +34,14 @@ final class CsvRows implements RowSource {
     private final Map<String, String> headerOf;
     private final Map<String, String> constants;
     private final int columns;
+    /** What the violations name: the request's {@code body}, or an uploaded {@code file}. */
+    private final String input;
     /** The last line of the last record read (the header's at first). */
     private long lastLine = 1;
 
-    private CsvRows(CSVParser parser, Map<String, String> headerOf, Map<String, String> constants) {
+    private CsvRows(CSVParser parser, Map<String, String> headerOf, Map<String, String> constants, String input) {
         this.parser = parser;
+        this.input = input;
         this.records = parser.iterator();
         this.headerOf = headerOf;
         this.constants = constants;
@@ -50,6 +53,12 @@ final class CsvRows implements RowSource {
      */
     static CsvRows open(InputStream body, Charset charset, char delimiter, ColumnMapping mapping, List<String> fields)
             throws IOException {
+        return open(body, charset, delimiter, mapping, fields, "body");
+    }
+
+    /** @param input what the violations name: {@code body} or {@code file} */
+    static CsvRows open(InputStream body, Charset charset, char delimiter, ColumnMapping mapping, List<String> fields,
+            String input) throws IOException {
         // strict: bytes that are no text in the charset stop the import instead of becoming U+FFFD in a stored row
         Reader reader = new StrictDecodingReader(BOMInputStream.builder().setInputStream(body)
                 .setByteOrderMarks(ByteOrderMark.UTF_8).setInclude(false).get(), charset);
@@ -66,13 +75,13 @@ final class CsvRows implements RowSource {
         try {
             parser = format.parse(reader);
         } catch (IllegalArgumentException | UncheckedIOException | IOException e) {
-            throw new InvalidInputException("body", "line 1: the header cannot be read: " + rootMessage(e));
+            throw new InvalidInputException(input, "line 1: the header cannot be read: " + rootMessage(e));
         }
         List<String> headers = parser.getHeaderNames();
         if (headers.isEmpty()) {
-            throw new InvalidInputException("body", "must be CSV with a header line naming the columns");
+            throw new InvalidInputException(input, "must be CSV with a header line naming the columns");
         }
-        return new CsvRows(parser, mapping.resolve(headers, fields), mapping.constants());
+        return new CsvRows(parser, mapping.resolve(headers, fields), mapping.constants(), input);
     }
 
     /** Fields that are neither in a column nor given a value: the caller decides which of them must be there. */
@@ -101,10 +110,10 @@ final class CsvRows implements RowSource {
         } catch (UncheckedIOException | IllegalStateException e) {
             if (rootCause(e) instanceof StrictDecodingReader.UndecodableBytesException undecodable) {
                 // the reader delivered every character before the bad bytes: the parser stands on their line
-                throw new InvalidInputException("body", "line " + parser.getCurrentLineNumber() + ": "
+                throw new InvalidInputException(input, "line " + parser.getCurrentLineNumber() + ": "
                         + undecodable.getMessage() + "; nothing was stored");
             }
-            throw new InvalidInputException("body", "line " + failedLine(e)
+            throw new InvalidInputException(input, "line " + failedLine(e)
                     + ": the file is not valid CSV from here on: " + rootMessage(e) + "; nothing was stored");
         }
         lastLine = parser.getCurrentLineNumber();
@@ -115,6 +124,11 @@ final class CsvRows implements RowSource {
                 ? "has " + record.size() + " values but the header names " + columns + " columns"
                 : null;
         return new ImportRow(line, values, defect);
+    }
+
+    /** The column names of the file's header line. */
+    List<String> headers() {
+        return parser.getHeaderNames();
     }
 
     @Override

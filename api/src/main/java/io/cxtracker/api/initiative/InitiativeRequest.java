@@ -1,7 +1,7 @@
 package io.cxtracker.api.initiative;
 
 import io.cxtracker.api.shared.JsonBody;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.initiative.Initiative;
 import io.cxtracker.domain.initiative.RaciRole;
 import io.cxtracker.domain.program.PhasePlan;

@@ -4,7 +4,7 @@ import io.cxtracker.api.shared.ETags;
 import io.cxtracker.api.shared.PageParameters;
 import io.cxtracker.api.shared.PageResponse;
 import io.cxtracker.api.shared.QueryParameters;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.initiative.InitiativeFilter;
 import io.cxtracker.domain.initiative.InitiativeRevision;
 import io.cxtracker.domain.initiative.InitiativeSummary;

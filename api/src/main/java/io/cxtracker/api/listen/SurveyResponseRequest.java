@@ -1,7 +1,7 @@
 package io.cxtracker.api.listen;
 
 import io.cxtracker.api.shared.JsonBody;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.listen.NewSurveyResponse;
 import io.cxtracker.domain.listen.SurveyResponse;
 import io.cxtracker.domain.metric.Reading;

@@ -1,7 +1,7 @@
 package io.cxtracker.api.metric;
 
 import io.cxtracker.api.shared.JsonBody;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.metric.Direction;
 import io.cxtracker.domain.metric.Metric;
 import io.cxtracker.domain.metric.MetricKey;

@@ -1,5 +1,6 @@
 package io.cxtracker.api.metric;
 
+import io.cxtracker.domain.metric.MetricSetupService;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cxtracker.api.problem.Problem;
 import io.cxtracker.api.shared.JsonBodyReader;
@@ -8,7 +9,7 @@ import io.cxtracker.api.shared.PageParameters;
 import io.cxtracker.api.shared.PageResponse;
 import io.cxtracker.api.shared.QueryParameters;
 import io.cxtracker.api.shared.RecordBinder;
-import io.cxtracker.api.target.TargetResponse;
+import io.cxtracker.api.targets.TargetResponse;
 import io.cxtracker.domain.metric.Granularity;
 import io.cxtracker.domain.metric.IngestionReport;
 import io.cxtracker.domain.metric.MetricSeriesService;
@@ -17,12 +18,11 @@ import io.cxtracker.domain.metric.NewMetric;
 import io.cxtracker.domain.metric.NewReading;
 import io.cxtracker.domain.metric.ReadingIngestionService;
 import io.cxtracker.domain.metric.ReadingOutcome;
-import io.cxtracker.domain.setup.ProgramSetupService;
 import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.domain.shared.Page;
 import io.cxtracker.domain.shared.PageRequest;
 import io.cxtracker.domain.shared.Violations;
-import io.cxtracker.domain.target.TargetService;
+import io.cxtracker.domain.targets.TargetService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -58,7 +58,7 @@ public class MetricResource {
     public static final int MAX_BATCH = ReadingIngestionService.MAX_BATCH;
 
     @Inject
-    ProgramSetupService setup;
+    MetricSetupService setup;
 
     @Inject
     ReadingIngestionService ingestion;

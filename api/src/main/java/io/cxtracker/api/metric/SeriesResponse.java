@@ -1,6 +1,6 @@
 package io.cxtracker.api.metric;
 
-import io.cxtracker.api.target.TargetResponse;
+import io.cxtracker.api.targets.TargetResponse;
 import io.cxtracker.domain.metric.Direction;
 import io.cxtracker.domain.metric.Granularity;
 import io.cxtracker.domain.metric.MetricKind;

@@ -1,6 +1,6 @@
 package io.cxtracker.api.milestone;
 
-import io.cxtracker.api.target.EvaluationResponse;
+import io.cxtracker.api.targets.EvaluationResponse;
 import io.cxtracker.domain.progress.TargetStatusView;
 import java.time.LocalDate;
 

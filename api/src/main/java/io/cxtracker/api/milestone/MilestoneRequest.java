@@ -1,7 +1,7 @@
 package io.cxtracker.api.milestone;
 
 import io.cxtracker.api.shared.JsonBody;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.milestone.EvidenceLink;
 import io.cxtracker.domain.milestone.Milestone;
 import jakarta.validation.constraints.DecimalMax;

@@ -7,7 +7,6 @@ import io.cxtracker.domain.report.ReportDigest;
 import io.cxtracker.domain.report.ReportFormat;
 import io.cxtracker.domain.report.ReportHeader;
 import io.cxtracker.domain.report.ReportService;
-import io.cxtracker.domain.report.ReportSink;
 import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.domain.shared.Violations;
 import jakarta.enterprise.context.RequestScoped;
@@ -77,14 +76,10 @@ public class ReportResource {
         ReportFormat chosen = violations.capture(() -> chooseFormat(format, headers.getAcceptableMediaTypes()));
         violations.throwIfAny();
         ReportHeader header = reports.prepare(department, first, last, chosen);
-        StreamingOutput body = out -> {
-            try (ReportSink sink = ReportSinks.open(chosen, out)) {
-                reports.export(header, sink);
-            }
-        };
+        StreamingOutput body = out -> reports.export(header, out);
         String type = chosen == ReportFormat.CSV ? CSV + ";charset=UTF-8" : chosen.mediaType();
         return Response.ok(body, type)
-                .header("Content-Disposition", "attachment; filename=\"" + fileName(header) + "\"")
+                .header("Content-Disposition", "attachment; filename=\"" + header.fileName() + "\"")
                 .header("X-Report-Id", header.reportId().toString())
                 .build();
     }
@@ -153,10 +148,5 @@ public class ReportResource {
             }
         }
         return ReportFormat.JSON;
-    }
-
-    static String fileName(ReportHeader header) {
-        return "accountability-" + header.scope() + "-" + header.period().from() + "-" + header.period().to() + "-"
-                + header.reportId() + "." + header.format().extension();
     }
 }

@@ -1,15 +1,20 @@
 package io.cxtracker.api.report;
 
 import io.cxtracker.domain.report.ReportFormat;
+import io.cxtracker.domain.report.ReportRenderers;
 import io.cxtracker.domain.report.ReportSink;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.OutputStream;
 
-/** The renderer of each format, writing to the given stream (which it never closes). */
-public final class ReportSinks {
-    private ReportSinks() {
-    }
+/**
+ * The renderer of each format, writing to the given stream (which it never closes): the one
+ * implementation of the domain's {@link ReportRenderers}, used by the REST export and the UI download alike.
+ */
+@ApplicationScoped
+public class ReportSinks implements ReportRenderers {
 
-    public static ReportSink open(ReportFormat format, OutputStream out) {
+    @Override
+    public ReportSink open(ReportFormat format, OutputStream out) {
         return switch (format) {
             case CSV -> new CsvReportSink(out);
             case XLSX -> new XlsxReportSink(out);

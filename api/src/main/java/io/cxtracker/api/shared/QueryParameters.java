@@ -1,6 +1,6 @@
 package io.cxtracker.api.shared;
 
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.shared.Violations;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -8,7 +8,7 @@ import io.cxtracker.domain.audit.AuditRecord;
 import io.cxtracker.domain.audit.AuditRecordRepository;
 import io.cxtracker.domain.audit.AuditService;
 import io.cxtracker.domain.audit.ChainVerification;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.security.Role;
 import io.cxtracker.domain.shared.FieldViolation;

@@ -9,7 +9,7 @@ import io.cxtracker.domain.audit.AuditRecord;
 import io.cxtracker.domain.audit.AuditRecordRepository;
 import io.cxtracker.domain.audit.AuditService;
 import io.cxtracker.domain.audit.ChainVerification;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.milestone.Milestone;
 import io.cxtracker.domain.milestone.MilestoneRepository;
 import io.cxtracker.domain.milestone.MilestoneService;

@@ -94,7 +94,7 @@ final class ReportFixtures {
     static Rendered render(ReportFormat format, int extraChanges) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ProducedReport produced;
-        try (ReportSink sink = ReportSinks.open(format, out)) {
+        try (ReportSink sink = new ReportSinks().open(format, out)) {
             produced = AccountabilityReport.write(source(extraChanges), header(format), sink);
         }
         return new Rendered(out.toByteArray(), produced);

@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.report.ReportDigest;
 import io.cxtracker.domain.report.ReportDigestRepository;
 import io.cxtracker.domain.report.ReportFormat;
 import io.cxtracker.domain.report.ReportHeader;
 import io.cxtracker.domain.report.ReportService;
 import io.cxtracker.domain.report.ReportSink;
+import io.cxtracker.domain.report.Sha256;
 import io.cxtracker.domain.security.AccessDeniedException;
 import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.security.Role;
@@ -60,7 +61,7 @@ class ReportVerificationTest {
         for (ReportFormat format : ReportFormat.values()) {
             ReportHeader header = service.prepare("support", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31), format);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (ReportSink sink = ReportSinks.open(format, out)) {
+            try (ReportSink sink = new ReportSinks().open(format, out)) {
                 service.export(header, sink);
             }
             byte[] file = out.toByteArray();
@@ -86,6 +87,31 @@ class ReportVerificationTest {
         assertEquals(4, stored.size());
         assertThrows(InvalidInputException.class, () -> resource.verifyBody(new ByteArrayInputStream(new byte[0])));
         assertThrows(InvalidInputException.class, () -> resource.get("not-a-uuid"));
+    }
+
+    @Test
+    void theServiceRendersThroughItsRenderersIntoAStreamAndRecordsTheDigestOfExactlyThoseBytes() throws Exception {
+        // what the UI download and the REST export both call: no sink in the caller's hands
+        ReportService service = new ReportService(ReportFixtures.source(3), digests, user("audrey", Role.AUDITOR), CLOCK, null,
+                new ReportSinks());
+        ReportHeader header = service.prepare("support", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31), ReportFormat.CSV);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ReportDigest digest = service.export(header, out);
+        byte[] file = out.toByteArray();
+        assertEquals(Sha256.hex(java.security.MessageDigest.getInstance("SHA-256").digest(file)), digest.fileSha256());
+        assertEquals(file.length, digest.bytes());
+        assertEquals(List.of(digest), stored);
+        assertEquals("accountability-support-2026-01-01-2026-03-31-" + header.reportId() + ".csv", header.fileName());
+    }
+
+    @Test
+    void aServiceWithoutRenderersRefusesToExportToAStream() {
+        ReportService service = new ReportService(ReportFixtures.source(0), digests, user("audrey", Role.AUDITOR), CLOCK);
+        ReportHeader header = service.prepare(null, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31), ReportFormat.PDF);
+        NullPointerException refused = assertThrows(NullPointerException.class,
+                () -> service.export(header, new ByteArrayOutputStream()));
+        assertEquals("report renderers", refused.getMessage());
+        assertEquals(List.of(), stored);
     }
 
     @Test

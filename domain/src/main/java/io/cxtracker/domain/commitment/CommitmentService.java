@@ -3,7 +3,6 @@ package io.cxtracker.domain.commitment;
 import io.cxtracker.domain.audit.AuditEntry;
 import io.cxtracker.domain.audit.AuditRecorder;
 import io.cxtracker.domain.department.Department;
-import io.cxtracker.domain.department.DepartmentCode;
 import io.cxtracker.domain.department.DepartmentRepository;
 import io.cxtracker.domain.feedback.FeedbackRepository;
 import io.cxtracker.domain.feedback.Theme;
@@ -233,16 +232,6 @@ public class CommitmentService {
     }
 
     private Department department(String field, String code, Violations violations) {
-        if (code == null || code.isBlank()) {
-            violations.add(field, "must not be blank");
-            return null;
-        }
-        if (!DepartmentCode.isValid(code)) {
-            violations.add(field, "must be " + DepartmentCode.RULE);
-            return null;
-        }
-        Department department = departments.findByCode(new DepartmentCode(code)).orElse(null);
-        violations.check(department != null, field, "no department has the code '" + code + "'");
-        return department;
+        return departments.existing(field, code, violations);
     }
 }

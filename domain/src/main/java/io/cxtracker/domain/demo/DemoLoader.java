@@ -29,7 +29,7 @@ import io.cxtracker.domain.milestone.NewCheckIn;
 import io.cxtracker.domain.milestone.NewMilestone;
 import io.cxtracker.domain.program.NewProgram;
 import io.cxtracker.domain.program.ProgramSummary;
-import io.cxtracker.domain.target.NewTarget;
+import io.cxtracker.domain.targets.NewTarget;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -158,10 +158,10 @@ public final class DemoLoader {
                 }
             }
             Set<String> metricKeys = new HashSet<>();
-            services.setup().metrics().stream().map(MetricSummary::key).forEach(metricKeys::add);
+            services.metricSetup().metrics().stream().map(MetricSummary::key).forEach(metricKeys::add);
             for (MetricSpec m : plan.metrics()) {
                 if (!metricKeys.contains(m.key())) {
-                    services.setup().defineMetric(new NewMetric(m.key(), m.name(), m.unit(), m.kind(), m.direction(), m.owner(),
+                    services.metricSetup().defineMetric(new NewMetric(m.key(), m.name(), m.unit(), m.kind(), m.direction(), m.owner(),
                             ReportingFrequency.DAILY));
                 }
             }
@@ -275,7 +275,7 @@ public final class DemoLoader {
         return tx(() -> {
             List<Long> ids = new ArrayList<>();
             for (TargetSpec t : plan.targets()) {
-                ids.add(services.setup().setTarget(new NewTarget(t.metricKey(), t.departmentCode(), t.baseline(),
+                ids.add(services.targetSetup().setTarget(new NewTarget(t.metricKey(), t.departmentCode(), t.baseline(),
                         t.targetValue(), t.due(), null, null, t.amberTolerance(), t.windowDays())).id());
             }
             return ids;

@@ -6,7 +6,7 @@ import io.cxtracker.domain.metric.MetricKind;
 import io.cxtracker.domain.milestone.CheckInStatus;
 import io.cxtracker.domain.program.PhasePlan;
 import io.cxtracker.domain.program.Pillar;
-import io.cxtracker.domain.target.Rag;
+import io.cxtracker.domain.targets.Rag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

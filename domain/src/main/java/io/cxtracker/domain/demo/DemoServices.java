@@ -1,5 +1,7 @@
 package io.cxtracker.domain.demo;
 
+import io.cxtracker.domain.targets.TargetSetupService;
+import io.cxtracker.domain.metric.MetricSetupService;
 import io.cxtracker.domain.assessment.AssessmentService;
 import io.cxtracker.domain.commitment.CommitmentService;
 import io.cxtracker.domain.department.DepartmentService;
@@ -14,7 +16,8 @@ import java.util.function.Supplier;
  * The use-case services the demo is loaded through, all acting as the loader's {@link DemoActor} at the
  * time of its {@link DemoClock}, and how to run a unit of work in a transaction of its own.
  */
-public record DemoServices(DepartmentService departments, ProgramSetupService setup, MilestoneService milestones,
+public record DemoServices(DepartmentService departments, ProgramSetupService setup, MetricSetupService metricSetup,
+        TargetSetupService targetSetup, MilestoneService milestones,
         ReadingIngestionService readings, SurveyIngestionService surveys, FeedbackService feedback,
         CommitmentService commitments, AssessmentService assessments, Transactions transactions) {
 

@@ -20,15 +20,7 @@ public final class BatchDepartmentLookup {
 
     /** @return the department named by {@code code}; null when none is named or when the code is bad (then a violation) */
     public Department optional(String code, Violations violations) {
-        if (code == null || code.isBlank()) {
-            return null;
-        }
-        if (!DepartmentCode.isValid(code)) {
-            violations.add("departmentCode", "must be " + DepartmentCode.RULE);
-            return null;
-        }
-        Department department = byCode.computeIfAbsent(code, c -> departments.findByCode(new DepartmentCode(c))).orElse(null);
-        violations.check(department != null, "departmentCode", "no department has the code '" + code + "'");
-        return department;
+        return DepartmentRepository.named("departmentCode", code, violations,
+                c -> byCode.computeIfAbsent(c.value(), ignored -> departments.findByCode(c)));
     }
 }

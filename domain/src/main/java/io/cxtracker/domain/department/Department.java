@@ -1,5 +1,7 @@
 package io.cxtracker.domain.department;
 
+import io.cxtracker.domain.shared.DepartmentCode;
+
 import io.cxtracker.domain.shared.InvalidInputException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,5 +1,7 @@
 package io.cxtracker.domain.department;
 
+import io.cxtracker.domain.shared.DepartmentCode;
+
 import io.cxtracker.domain.audit.AuditEntry;
 import io.cxtracker.domain.audit.AuditRecorder;
 import io.cxtracker.domain.security.Authority;

@@ -4,7 +4,7 @@ import io.cxtracker.domain.audit.AuditEntry;
 import io.cxtracker.domain.audit.AuditRecorder;
 import io.cxtracker.domain.department.BatchDepartmentLookup;
 import io.cxtracker.domain.department.Department;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.department.DepartmentRepository;
 import io.cxtracker.domain.listen.BatchOutcome;
 import io.cxtracker.domain.listen.BatchReport;
@@ -219,15 +219,7 @@ public class FeedbackService {
         if (theme != null && !theme.isBlank()) {
             checkedTheme = violations.capture(() -> new Theme(theme.strip()));
         }
-        Department department = null;
-        if (departmentCode != null && !departmentCode.isBlank()) {
-            if (!DepartmentCode.isValid(departmentCode)) {
-                violations.add("department", "must be " + DepartmentCode.RULE);
-            } else {
-                department = departments.findByCode(new DepartmentCode(departmentCode)).orElse(null);
-                violations.check(department != null, "department", "no department has the code '" + departmentCode + "'");
-            }
-        }
+        Department department = departments.optional("department", departmentCode, violations);
         FeedbackChannel checkedChannel = null;
         if (channel != null && !channel.isBlank()) {
             checkedChannel = FeedbackChannel.parse(channel).orElse(null);

@@ -1,7 +1,7 @@
 package io.cxtracker.domain.initiative;
 
 import io.cxtracker.domain.department.Department;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.program.Phase;
 import io.cxtracker.domain.program.Pillar;
 import io.cxtracker.domain.program.Program;

@@ -1,6 +1,6 @@
 package io.cxtracker.domain.initiative;
 
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.program.Pillar;
 import io.cxtracker.domain.shared.Violations;
 

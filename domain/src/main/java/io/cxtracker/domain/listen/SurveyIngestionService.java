@@ -4,7 +4,7 @@ import io.cxtracker.domain.audit.AuditEntry;
 import io.cxtracker.domain.audit.AuditRecorder;
 import io.cxtracker.domain.department.BatchDepartmentLookup;
 import io.cxtracker.domain.department.Department;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.department.DepartmentRepository;
 import io.cxtracker.domain.listen.SurveyReadingConversion.SurveyReading;
 import io.cxtracker.domain.metric.Metric;

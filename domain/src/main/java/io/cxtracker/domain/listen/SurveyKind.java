@@ -1,5 +1,6 @@
 package io.cxtracker.domain.listen;
 
+import io.cxtracker.domain.metric.CesScale;
 import io.cxtracker.domain.metric.MetricKind;
 import java.util.Arrays;
 import java.util.Locale;
@@ -12,7 +13,7 @@ public enum SurveyKind {
     /** "How satisfied were you?" 1–5, feeding the metric {@code csat}. */
     CSAT(MetricKind.CSAT, "csat"),
     /** "How easy was it?" on a configured scale (1–7 or 1–10), feeding the metric {@code ces}. */
-    CES(MetricKind.MEAN_SCORE, "ces");
+    CES(MetricKind.MEAN_SCORE, CesScale.METRIC_KEY);
 
     private final MetricKind metricKind;
     private final String metricKey;

@@ -1,6 +1,9 @@
 package io.cxtracker.domain.listen;
 
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.metric.CesScale;
+import io.cxtracker.domain.metric.CesScaleSetting;
+
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.metric.CsatStatistics;
 import io.cxtracker.domain.metric.MeanScoreStatistics;
 import io.cxtracker.domain.metric.MetricStatistics;
@@ -18,7 +21,7 @@ import java.util.Map;
  * department and channel. Because the statistics merge exactly, a day's reading built from 1,000
  * answers rolls up to the program exactly as the 1,000 answers would.
  */
-public final class SurveyReadingConversion {
+public final class SurveyReadingConversion implements CesScaleSetting {
     private final ZoneId zone;
     private final CesScale cesScale;
 
@@ -35,6 +38,7 @@ public final class SurveyReadingConversion {
         return zone;
     }
 
+    @Override
     public CesScale cesScale() {
         return cesScale;
     }

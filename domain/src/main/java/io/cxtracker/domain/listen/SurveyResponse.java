@@ -1,6 +1,8 @@
 package io.cxtracker.domain.listen;
 
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.metric.CesScale;
+
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.shared.FieldViolation;
 import io.cxtracker.domain.shared.InvalidInputException;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.cxtracker.domain.metric;
 
 import io.cxtracker.domain.department.Department;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

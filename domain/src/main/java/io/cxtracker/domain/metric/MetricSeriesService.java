@@ -1,9 +1,9 @@
 package io.cxtracker.domain.metric;
 
 import io.cxtracker.domain.department.Department;
-import io.cxtracker.domain.department.DepartmentCode;
 import io.cxtracker.domain.department.DepartmentRepository;
 import io.cxtracker.domain.shared.InvalidInputException;
+import io.cxtracker.domain.shared.Violations;
 import io.cxtracker.domain.shared.NotFoundException;
 import io.cxtracker.domain.security.Authority;
 import io.cxtracker.domain.security.CurrentUser;
@@ -104,10 +104,9 @@ public class MetricSeriesService {
     }
 
     private Department department(String code) {
-        if (!DepartmentCode.isValid(code)) {
-            throw new InvalidInputException("department", "must be " + DepartmentCode.RULE);
-        }
-        return departments.findByCode(new DepartmentCode(code))
-                .orElseThrow(() -> new InvalidInputException("department", "no department has the code '" + code + "'"));
+        Violations violations = new Violations();
+        Department department = departments.existing("department", code, violations);
+        violations.throwIfAny();
+        return department;
     }
 }

@@ -6,9 +6,6 @@ import io.cxtracker.domain.audit.RequestCorrelation;
 import io.cxtracker.domain.department.BatchDepartmentLookup;
 import io.cxtracker.domain.department.Department;
 import io.cxtracker.domain.department.DepartmentRepository;
-import io.cxtracker.domain.listen.CesScale;
-import io.cxtracker.domain.listen.SurveyKind;
-import io.cxtracker.domain.listen.SurveyReadingConversion;
 import io.cxtracker.domain.metric.ReadingOutcome.Status;
 import io.cxtracker.domain.security.Authority;
 import io.cxtracker.domain.security.CurrentUser;
@@ -69,7 +66,7 @@ public class ReadingIngestionService {
      */
     @Inject
     public ReadingIngestionService(MetricRepository metrics, DepartmentRepository departments, ReadingRepository readings,
-            CurrentUser currentUser, Clock clock, AuditRecorder audit, SurveyReadingConversion conversion) {
+            CurrentUser currentUser, Clock clock, AuditRecorder audit, CesScaleSetting conversion) {
         this.metrics = metrics;
         this.departments = departments;
         this.readings = readings;
@@ -176,7 +173,7 @@ public class ReadingIngestionService {
      */
     private void requireOnCesScale(Metric metric, MetricStatistics statistics, Violations violations) {
         if (cesScale == null || !(statistics instanceof MeanScoreStatistics mean) || mean.count() == 0
-                || !metric.key().value().equals(SurveyKind.CES.metricKey())) {
+                || !metric.key().value().equals(CesScale.METRIC_KEY)) {
             return;
         }
         if (!cesScale.containsMeanOf(mean.sum(), mean.count())) {

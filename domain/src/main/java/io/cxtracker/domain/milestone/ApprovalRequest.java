@@ -3,7 +3,7 @@ package io.cxtracker.domain.milestone;
 import io.cxtracker.domain.security.AccessDeniedException;
 import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.domain.shared.Violations;
-import io.cxtracker.domain.target.Target;
+import io.cxtracker.domain.targets.Target;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,6 +1,6 @@
 package io.cxtracker.domain.milestone;
 
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 
 /**
  * Which requests to list; every criterion is optional (null: any).

@@ -5,7 +5,7 @@ import io.cxtracker.domain.initiative.Initiative;
 import io.cxtracker.domain.program.Program;
 import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.domain.shared.Violations;
-import io.cxtracker.domain.target.Target;
+import io.cxtracker.domain.targets.Target;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;

@@ -1,7 +1,7 @@
 package io.cxtracker.domain.milestone;
 
 import io.cxtracker.domain.audit.AuditEntry;
-import io.cxtracker.domain.target.Target;
+import io.cxtracker.domain.targets.Target;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

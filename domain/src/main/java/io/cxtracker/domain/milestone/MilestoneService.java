@@ -3,7 +3,6 @@ package io.cxtracker.domain.milestone;
 import io.cxtracker.domain.audit.AuditEntry;
 import io.cxtracker.domain.audit.AuditRecorder;
 import io.cxtracker.domain.department.Department;
-import io.cxtracker.domain.department.DepartmentCode;
 import io.cxtracker.domain.department.DepartmentRepository;
 import io.cxtracker.domain.initiative.Initiative;
 import io.cxtracker.domain.initiative.InitiativeRepository;
@@ -14,8 +13,8 @@ import io.cxtracker.domain.shared.ConcurrentUpdateException;
 import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.domain.shared.NotFoundException;
 import io.cxtracker.domain.shared.Violations;
-import io.cxtracker.domain.target.Target;
-import io.cxtracker.domain.target.TargetRepository;
+import io.cxtracker.domain.targets.Target;
+import io.cxtracker.domain.targets.TargetRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -218,16 +217,6 @@ public class MilestoneService {
     }
 
     private Department department(String field, String code, Violations violations) {
-        if (code == null || code.isBlank()) {
-            violations.add(field, "must not be blank");
-            return null;
-        }
-        if (!DepartmentCode.isValid(code)) {
-            violations.add(field, "must be " + DepartmentCode.RULE);
-            return null;
-        }
-        Department department = departments.findByCode(new DepartmentCode(code)).orElse(null);
-        violations.check(department != null, field, "no department has the code '" + code + "'");
-        return department;
+        return departments.existing(field, code, violations);
     }
 }

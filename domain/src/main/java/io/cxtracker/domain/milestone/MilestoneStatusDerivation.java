@@ -1,7 +1,7 @@
 package io.cxtracker.domain.milestone;
 
-import io.cxtracker.domain.target.Rag;
-import io.cxtracker.domain.target.TargetEvaluation;
+import io.cxtracker.domain.targets.Rag;
+import io.cxtracker.domain.targets.TargetEvaluation;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.cxtracker.domain.milestone;
 
-import io.cxtracker.domain.target.Target;
+import io.cxtracker.domain.targets.Target;
 import java.time.LocalDate;
 import java.util.List;
 

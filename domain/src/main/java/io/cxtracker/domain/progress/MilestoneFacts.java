@@ -4,7 +4,7 @@ import io.cxtracker.domain.milestone.CheckInStatus;
 import io.cxtracker.domain.milestone.Milestone;
 import io.cxtracker.domain.milestone.StatusOverride;
 import io.cxtracker.domain.program.Pillar;
-import io.cxtracker.domain.target.Target;
+import io.cxtracker.domain.targets.Target;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.cxtracker.domain.progress;
 
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.milestone.MilestoneStatus;
 import io.cxtracker.domain.program.Pillar;
 import io.cxtracker.domain.shared.Violations;

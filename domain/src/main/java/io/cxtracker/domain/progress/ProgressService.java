@@ -1,6 +1,6 @@
 package io.cxtracker.domain.progress;
 
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.metric.DateRange;
 import io.cxtracker.domain.metric.MetricSeriesRepository;
 import io.cxtracker.domain.metric.SeriesPoint;
@@ -21,9 +21,9 @@ import io.cxtracker.domain.rollup.StatusHealth;
 import io.cxtracker.domain.shared.NotFoundException;
 import io.cxtracker.domain.shared.Page;
 import io.cxtracker.domain.shared.PageRequest;
-import io.cxtracker.domain.target.Target;
-import io.cxtracker.domain.target.TargetEvaluation;
-import io.cxtracker.domain.target.TargetRepository;
+import io.cxtracker.domain.targets.Target;
+import io.cxtracker.domain.targets.TargetEvaluation;
+import io.cxtracker.domain.targets.TargetRepository;
 import io.cxtracker.domain.security.Authority;
 import io.cxtracker.domain.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;

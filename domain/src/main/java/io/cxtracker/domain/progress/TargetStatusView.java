@@ -1,6 +1,6 @@
 package io.cxtracker.domain.progress;
 
-import io.cxtracker.domain.target.TargetEvaluation;
+import io.cxtracker.domain.targets.TargetEvaluation;
 import java.time.LocalDate;
 
 /**

@@ -30,6 +30,12 @@ public record ReportHeader(UUID reportId, String title, ReportFormat format, Ins
         Objects.requireNonNull(period, "period");
     }
 
+    /** The name the file is offered under, wherever it is downloaded. */
+    public String fileName() {
+        return "accountability-" + scope() + "-" + period.from() + "-" + period.to() + "-" + reportId + "."
+                + format.extension();
+    }
+
     /** The department code, or "all". */
     public String scope() {
         return department == null ? "all" : department;

@@ -2,7 +2,7 @@ package io.cxtracker.domain.report;
 
 import io.cxtracker.domain.audit.Checkpoint;
 import io.cxtracker.domain.audit.CheckpointService;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.security.Authority;
 import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.security.Role;
@@ -12,6 +12,7 @@ import io.cxtracker.domain.shared.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -34,25 +35,30 @@ public class ReportService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final CheckpointService checkpoints;
+    private final ReportRenderers renderers;
 
     /** For the CDI proxy only. */
     protected ReportService() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
-    /** Reports without a signed checkpoint in their header: for tests of the report's content only. */
+    /**
+     * Reports without a signed checkpoint in their header, rendered only into sinks the caller gives: for
+     * tests of the report's content only.
+     */
     public ReportService(ReportSource source, ReportDigestRepository digests, CurrentUser currentUser, Clock clock) {
-        this(source, digests, currentUser, clock, null);
+        this(source, digests, currentUser, clock, null, null);
     }
 
     @Inject
     public ReportService(ReportSource source, ReportDigestRepository digests, CurrentUser currentUser, Clock clock,
-            CheckpointService checkpoints) {
+            CheckpointService checkpoints, ReportRenderers renderers) {
         this.source = source;
         this.digests = digests;
         this.currentUser = currentUser;
         this.clock = clock;
         this.checkpoints = checkpoints;
+        this.renderers = renderers;
     }
 
     /**
@@ -95,6 +101,17 @@ public class ReportService {
         ReportDigest digest = ReportDigest.of(header, produced);
         digests.add(digest);
         return digest;
+    }
+
+    /**
+     * Renders the report in the header's format into the stream (which stays open) and records its
+     * digests: what the REST export and the UI download both call.
+     */
+    public ReportDigest export(ReportHeader header, OutputStream out) {
+        Objects.requireNonNull(renderers, "report renderers");
+        try (ReportSink sink = renderers.open(header.format(), out)) {
+            return export(header, sink);
+        }
     }
 
     /** The report whose file has this SHA-256, if the server produced one. */

@@ -15,10 +15,18 @@ public interface ReportSource {
      */
     List<ReportDepartment> departments(String departmentCode);
 
-    /** See {@link MilestoneSectionSource#milestones}. */
+    /**
+     * Streams the milestones the department owns that matter for the period, ordered by due date then
+     * id: those due in it, those done in it, and those still open and overdue at its end. The program-wide
+     * group has none. Build lines with {@link MilestoneLine#of}, which judges the timeliness.
+     */
     void milestones(ReportDepartment department, ReportPeriod period, Consumer<MilestoneLine> each);
 
-    /** See {@link TargetSectionSource#targets}. */
+    /**
+     * Streams the targets scoped to the department (for the program-wide group: the company-wide ones)
+     * that are due in the period or later, ordered by due date then id, evaluated as of the period's
+     * {@link ReportPeriod#asOf() as-of} day.
+     */
     void targets(ReportDepartment department, ReportPeriod period, Consumer<TargetLine> each);
 
     /**

@@ -1,7 +1,7 @@
 package io.cxtracker.domain.rollup;
 
 import io.cxtracker.domain.milestone.MilestoneStatus;
-import io.cxtracker.domain.target.Rag;
+import io.cxtracker.domain.targets.Rag;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;

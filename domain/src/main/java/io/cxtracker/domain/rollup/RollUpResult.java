@@ -1,7 +1,7 @@
 package io.cxtracker.domain.rollup;
 
 import io.cxtracker.domain.milestone.MilestoneStatus;
-import io.cxtracker.domain.target.Rag;
+import io.cxtracker.domain.targets.Rag;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;

@@ -3,7 +3,6 @@ package io.cxtracker.domain.setup;
 import io.cxtracker.domain.audit.AuditEntry;
 import io.cxtracker.domain.audit.AuditRecorder;
 import io.cxtracker.domain.department.Department;
-import io.cxtracker.domain.department.DepartmentCode;
 import io.cxtracker.domain.department.DepartmentRepository;
 import io.cxtracker.domain.initiative.Initiative;
 import io.cxtracker.domain.initiative.InitiativeRepository;
@@ -12,11 +11,6 @@ import io.cxtracker.domain.initiative.InitiativeRevision;
 import io.cxtracker.domain.initiative.InitiativeSummary;
 import io.cxtracker.domain.initiative.NewInitiative;
 import io.cxtracker.domain.initiative.RaciRole;
-import io.cxtracker.domain.metric.Metric;
-import io.cxtracker.domain.metric.MetricKey;
-import io.cxtracker.domain.metric.MetricRepository;
-import io.cxtracker.domain.metric.MetricSummary;
-import io.cxtracker.domain.metric.NewMetric;
 import io.cxtracker.domain.program.NewProgram;
 import io.cxtracker.domain.program.Phase;
 import io.cxtracker.domain.program.Program;
@@ -24,22 +18,15 @@ import io.cxtracker.domain.program.ProgramRepository;
 import io.cxtracker.domain.program.ProgramSummary;
 import io.cxtracker.domain.security.Authority;
 import io.cxtracker.domain.security.CurrentUser;
-import io.cxtracker.domain.shared.AlreadyExistsException;
 import io.cxtracker.domain.shared.ConcurrentUpdateException;
 import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.domain.shared.NotFoundException;
 import io.cxtracker.domain.shared.Page;
 import io.cxtracker.domain.shared.PageRequest;
 import io.cxtracker.domain.shared.Violations;
-import io.cxtracker.domain.target.NewTarget;
-import io.cxtracker.domain.target.Target;
-import io.cxtracker.domain.target.TargetRepository;
-import io.cxtracker.domain.target.TargetRevision;
-import io.cxtracker.domain.target.TargetSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +34,9 @@ import java.util.Map;
 
 /**
  * Setting up the program, a program admin's job: the program and its phases, initiatives with their
- * RACI, metrics and targets. (Milestones are added through the milestone use cases.) Each write ends by
+ * RACI. (Metrics are defined through {@link io.cxtracker.domain.metric.MetricSetupService}, targets set
+ * through {@link io.cxtracker.domain.targets.TargetSetupService}, milestones added through the milestone
+ * use cases.) Each write ends by
  * appending one audit record in the same transaction (see {@link SetupAudit}); a refused write throws first.
  */
 @ApplicationScoped
@@ -56,24 +45,20 @@ public class ProgramSetupService {
 
     private final ProgramRepository programs;
     private final InitiativeRepository initiatives;
-    private final MetricRepository metrics;
-    private final TargetRepository targets;
     private final DepartmentRepository departments;
     private final CurrentUser currentUser;
     private final AuditRecorder audit;
 
     /** For the CDI proxy only. */
     protected ProgramSetupService() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     @Inject
-    public ProgramSetupService(ProgramRepository programs, InitiativeRepository initiatives, MetricRepository metrics,
-            TargetRepository targets, DepartmentRepository departments, CurrentUser currentUser, AuditRecorder audit) {
+    public ProgramSetupService(ProgramRepository programs, InitiativeRepository initiatives, DepartmentRepository departments,
+            CurrentUser currentUser, AuditRecorder audit) {
         this.programs = programs;
         this.initiatives = initiatives;
-        this.metrics = metrics;
-        this.targets = targets;
         this.departments = departments;
         this.currentUser = currentUser;
         this.audit = audit;
@@ -137,74 +122,6 @@ public class ProgramSetupService {
         return InitiativeSummary.of(initiative);
     }
 
-    public MetricSummary defineMetric(NewMetric command) {
-        Authority.requireProgramAdmin(currentUser, "define metrics");
-        Violations violations = new Violations();
-        MetricKey key = violations.capture(() -> new MetricKey(command.key()));
-        Department owner = department("ownerDepartment", command.ownerDepartment(), violations);
-        Metric metric = violations.capture(() -> new Metric(key, command.name(), command.unit(), command.kind(),
-                command.direction(), owner, command.expectedFrequency()));
-        violations.throwIfAny();
-        if (metrics.findByKey(key).isPresent()) {
-            throw new AlreadyExistsException("metric", key.value());
-        }
-        metrics.add(metric);
-        audit.record(AuditEntry.of(SetupAudit.METRIC, metric.key().value(), AuditEntry.CREATE)
-                .department(SetupAudit.department(metric)).created(SetupAudit.metric(metric)));
-        return MetricSummary.of(metric);
-    }
-
-    /** A target on a metric, due on a date or at the end of a phase. */
-    public TargetSummary setTarget(NewTarget command) {
-        Authority.requireProgramAdmin(currentUser, "set targets");
-        Violations violations = new Violations();
-        Metric metric = null;
-        if (!MetricKey.isValid(command.metricKey())) {
-            violations.add("metricKey", "must be " + MetricKey.RULE);
-        } else {
-            metric = metrics.findByKey(new MetricKey(command.metricKey())).orElse(null);
-            violations.check(metric != null, "metricKey", "no metric has the key '" + command.metricKey() + "'");
-        }
-        Department scope = command.departmentCode() == null || command.departmentCode().isBlank()
-                ? null : department("departmentCode", command.departmentCode(), violations);
-        LocalDate due = dueDate(command, violations);
-        if (metric == null) {
-            violations.throwIfAny();
-        }
-        Metric onMetric = metric;
-        Target target = violations.capture(() -> new Target(onMetric, scope, command.baseline(), command.targetValue(), due,
-                command.amberTolerance(), command.windowDays()));
-        violations.throwIfAny();
-        targets.add(target);
-        audit.record(AuditEntry.of(SetupAudit.TARGET, target.id(), AuditEntry.CREATE)
-                .department(SetupAudit.department(target)).created(SetupAudit.target(target)));
-        return TargetSummary.of(target);
-    }
-
-    private LocalDate dueDate(NewTarget command, Violations violations) {
-        boolean byPhase = command.programId() != null || command.phaseNumber() != null;
-        if (command.due() != null && byPhase) {
-            violations.add("due", "give either a due date or a phase, not both");
-            return command.due();
-        }
-        if (!byPhase) {
-            return command.due();
-        }
-        if (command.programId() == null || command.phaseNumber() == null) {
-            violations.add("phaseNumber", "a phase is named by its program and its number");
-            return null;
-        }
-        Program program = programs.findById(command.programId()).orElse(null);
-        if (program == null) {
-            violations.add("programId", "no program has the id " + command.programId());
-            return null;
-        }
-        return program.phase(command.phaseNumber()).map(Phase::end).orElseGet(() -> {
-            violations.add("phaseNumber", "must be between 1 and " + program.phases().size());
-            return null;
-        });
-    }
-
     /** Renames a program; the caller names the version it saw. */
     public ProgramSummary renameProgram(long id, long expectedVersion, String name) {
         Authority.requireProgramAdmin(currentUser, "rename programs");
@@ -244,20 +161,6 @@ public class ProgramSetupService {
         return InitiativeSummary.of(initiative);
     }
 
-    /** Changes a target's numbers or date; the caller names the version it saw. */
-    public TargetSummary reviseTarget(long id, long expectedVersion, TargetRevision revision) {
-        Authority.requireProgramAdmin(currentUser, "revise targets");
-        Target target = targets.findById(id).orElseThrow(() -> new NotFoundException("target", String.valueOf(id)));
-        ConcurrentUpdateException.requireVersion("target", id, expectedVersion, target.version());
-        var before = SetupAudit.target(target);
-        target.revise(revision.baseline(), revision.targetValue(), revision.due(), revision.amberTolerance(),
-                revision.windowDays());
-        targets.store(target);
-        audit.record(AuditEntry.of(SetupAudit.TARGET, target.id(), AuditEntry.UPDATE)
-                .department(SetupAudit.department(target)).changes(before, SetupAudit.target(target)));
-        return TargetSummary.of(target);
-    }
-
     /**
      * A page of the programs, newest start first unless sorted by {@code start}, {@code name} or {@code id}.
      *
@@ -291,15 +194,6 @@ public class ProgramSetupService {
         return initiatives.page(filter, page).map(InitiativeSummary::of);
     }
 
-    public MetricSummary getMetric(String key) {
-        Authority.requireCanReadMetricDefinitions(currentUser);
-        if (!MetricKey.isValid(key)) {
-            throw new NotFoundException("metric", String.valueOf(key));
-        }
-        return metrics.findByKey(new MetricKey(key)).map(MetricSummary::of)
-                .orElseThrow(() -> new NotFoundException("metric", key));
-    }
-
     public ProgramSummary getProgram(long id) {
         Authority.requireCanReadProgram(currentUser, "programs");
         return ProgramSummary.of(program(id));
@@ -315,19 +209,6 @@ public class ProgramSetupService {
         return initiatives.listByProgram(programId).stream().map(InitiativeSummary::of).toList();
     }
 
-    public List<MetricSummary> metrics() {
-        Authority.requireCanReadMetricDefinitions(currentUser);
-        return metrics.list().stream().map(MetricSummary::of).toList();
-    }
-
-    public List<TargetSummary> targets(String metricKey) {
-        Authority.requireCanReadProgram(currentUser, "targets");
-        if (!MetricKey.isValid(metricKey)) {
-            throw new NotFoundException("metric", String.valueOf(metricKey));
-        }
-        return targets.listByMetric(new MetricKey(metricKey)).stream().map(TargetSummary::of).toList();
-    }
-
     private Initiative initiative(long id) {
         return initiatives.findById(id).orElseThrow(() -> new NotFoundException("initiative", String.valueOf(id)));
     }
@@ -337,16 +218,6 @@ public class ProgramSetupService {
     }
 
     private Department department(String field, String code, Violations violations) {
-        if (code == null || code.isBlank()) {
-            violations.add(field, "must not be blank");
-            return null;
-        }
-        if (!DepartmentCode.isValid(code)) {
-            violations.add(field, "must be " + DepartmentCode.RULE);
-            return null;
-        }
-        Department department = departments.findByCode(new DepartmentCode(code)).orElse(null);
-        violations.check(department != null, field, "no department has the code '" + code + "'");
-        return department;
+        return departments.existing(field, code, violations);
     }
 }

@@ -1,10 +1,8 @@
 package io.cxtracker.domain.setup;
 
 import io.cxtracker.domain.initiative.Initiative;
-import io.cxtracker.domain.metric.Metric;
 import io.cxtracker.domain.program.Phase;
 import io.cxtracker.domain.program.Program;
-import io.cxtracker.domain.target.Target;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,8 +13,6 @@ import java.util.Map;
 final class SetupAudit {
     static final String PROGRAM = "program";
     static final String INITIATIVE = "initiative";
-    static final String METRIC = "metric";
-    static final String TARGET = "target";
     static final String ASSIGN_RACI = "assign-raci";
 
     private SetupAudit() {
@@ -44,41 +40,5 @@ final class SetupAudit {
         fields.put("accountable", i.accountable().code().value());
         i.raci().forEach((code, role) -> fields.put("raci." + code.value(), role));
         return fields;
-    }
-
-    static Map<String, Object> metric(Metric m) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("key", m.key().value());
-        fields.put("name", m.name());
-        fields.put("unit", m.unit());
-        fields.put("kind", m.kind());
-        fields.put("direction", m.direction());
-        fields.put("ownerDepartment", m.owner() == null ? null : m.owner().code().value());
-        fields.put("expectedFrequency", m.expectedFrequency());
-        return fields;
-    }
-
-    static Map<String, Object> target(Target t) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("metric", t.metric().key().value());
-        fields.put("department", t.department() == null ? null : t.department().code().value());
-        fields.put("baseline", t.baseline());
-        fields.put("targetValue", t.targetValue());
-        fields.put("due", t.due());
-        fields.put("amberTolerance", t.amberTolerance());
-        fields.put("windowDays", t.windowDays());
-        return fields;
-    }
-
-    /** A target belongs to its scope department, or (program-wide) to its metric's owner. */
-    static String department(Target t) {
-        if (t.department() != null) {
-            return t.department().code().value();
-        }
-        return t.metric().owner() == null ? null : t.metric().owner().code().value();
-    }
-
-    static String department(Metric m) {
-        return m.owner() == null ? null : m.owner().code().value();
     }
 }

@@ -4,7 +4,7 @@ import static io.cxtracker.domain.testing.Violated.fields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.cxtracker.domain.department.Department;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package io.cxtracker.domain.department;
 
+import io.cxtracker.domain.shared.DepartmentCode;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cxtracker.domain.listen.CesScale;
+import io.cxtracker.domain.metric.CesScale;
 import io.cxtracker.domain.listen.InMemorySurveyResponses;
 import io.cxtracker.domain.listen.SurveyIngestionService;
 import io.cxtracker.domain.listen.SurveyReadingConversion;
@@ -189,7 +189,7 @@ class ImportServiceTest {
     @Test
     void aDecimalCellTooLongToBeANumberIsRefusedAndAShortOneStillParses() {
         store.metrics.add(new Metric(new MetricKey("ces"), "CES", "points", MetricKind.MEAN_SCORE, Direction.LOWER_IS_BETTER,
-                store.departments.findByCode(new io.cxtracker.domain.department.DepartmentCode("support")).orElseThrow(),
+                store.departments.findByCode(new io.cxtracker.domain.shared.DepartmentCode("support")).orElseThrow(),
                 ReportingFrequency.DAILY));
         String header = "metricKey,day,sum,count,idempotencyKey";
         ImportRejectedException e = assertThrows(ImportRejectedException.class, () -> as(TestUser.surveyTool())

@@ -1,5 +1,7 @@
 package io.cxtracker.domain.listen;
 
+import io.cxtracker.domain.metric.CesScale;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,9 +1,11 @@
 package io.cxtracker.domain.listen;
 
+import io.cxtracker.domain.metric.CesScale;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.metric.CsatStatistics;
 import io.cxtracker.domain.metric.MeanScoreStatistics;
 import io.cxtracker.domain.metric.NpsStatistics;

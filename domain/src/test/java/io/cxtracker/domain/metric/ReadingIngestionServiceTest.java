@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.cxtracker.domain.audit.AuditEntry;
-import io.cxtracker.domain.listen.CesScale;
 import io.cxtracker.domain.listen.SurveyReadingConversion;
 import io.cxtracker.domain.metric.ReadingOutcome.Status;
 import io.cxtracker.domain.security.AccessDeniedException;
@@ -50,7 +49,7 @@ class ReadingIngestionServiceTest {
 
     @Test
     void aCesReadingsMeanMustLieOnTheConfiguredCesScaleLikeEachAnswer() {
-        var support = store.departments.findByCode(new io.cxtracker.domain.department.DepartmentCode("support")).orElseThrow();
+        var support = store.departments.findByCode(new io.cxtracker.domain.shared.DepartmentCode("support")).orElseThrow();
         store.metrics.add(new Metric(new MetricKey("ces"), "CES", "points", MetricKind.MEAN_SCORE, Direction.LOWER_IS_BETTER,
                 support, ReportingFrequency.DAILY));
         store.metrics.add(new Metric(new MetricKey("stars"), "Stars", "stars", MetricKind.MEAN_SCORE,
@@ -75,7 +74,7 @@ class ReadingIngestionServiceTest {
 
     @Test
     void theCesScaleIsTheConfiguredOne() {
-        var support = store.departments.findByCode(new io.cxtracker.domain.department.DepartmentCode("support")).orElseThrow();
+        var support = store.departments.findByCode(new io.cxtracker.domain.shared.DepartmentCode("support")).orElseThrow();
         store.metrics.add(new Metric(new MetricKey("ces"), "CES", "points", MetricKind.MEAN_SCORE, Direction.LOWER_IS_BETTER,
                 support, ReportingFrequency.DAILY));
         var user = TestUser.surveyTool();

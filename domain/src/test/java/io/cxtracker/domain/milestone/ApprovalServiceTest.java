@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxtracker.domain.audit.AuditEntry;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.initiative.Initiative;
 import io.cxtracker.domain.metric.Direction;
 import io.cxtracker.domain.metric.Metric;
@@ -23,7 +23,7 @@ import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.security.Role;
 import io.cxtracker.domain.shared.ConcurrentUpdateException;
 import io.cxtracker.domain.shared.PageRequest;
-import io.cxtracker.domain.target.Target;
+import io.cxtracker.domain.targets.Target;
 import io.cxtracker.domain.testing.InMemory;
 import io.cxtracker.domain.testing.InMemoryAuditTrail;
 import io.cxtracker.domain.testing.TestUser;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.cxtracker.domain.metric.CsatStatistics;
 import io.cxtracker.domain.metric.SeriesPoint;
-import io.cxtracker.domain.target.Rag;
-import io.cxtracker.domain.target.RagEvaluation;
-import io.cxtracker.domain.target.TargetAttainment;
-import io.cxtracker.domain.target.TargetEvaluation;
+import io.cxtracker.domain.targets.Rag;
+import io.cxtracker.domain.targets.RagEvaluation;
+import io.cxtracker.domain.targets.TargetAttainment;
+import io.cxtracker.domain.targets.TargetEvaluation;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;

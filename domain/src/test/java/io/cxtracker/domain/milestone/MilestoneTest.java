@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxtracker.domain.department.Department;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.initiative.Initiative;
 import io.cxtracker.domain.metric.Direction;
 import io.cxtracker.domain.metric.Metric;
@@ -16,7 +16,7 @@ import io.cxtracker.domain.metric.ReportingFrequency;
 import io.cxtracker.domain.program.Pillar;
 import io.cxtracker.domain.program.Program;
 import io.cxtracker.domain.shared.InvalidInputException;
-import io.cxtracker.domain.target.Target;
+import io.cxtracker.domain.targets.Target;
 import io.cxtracker.domain.testing.Entities;
 import java.time.Instant;
 import java.time.LocalDate;

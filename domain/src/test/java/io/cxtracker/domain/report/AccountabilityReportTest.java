@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxtracker.domain.audit.AuditRecord;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.security.AccessDeniedException;
 import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.security.Role;

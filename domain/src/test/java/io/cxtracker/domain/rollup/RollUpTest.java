@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.cxtracker.domain.milestone.MilestoneStatus;
-import io.cxtracker.domain.target.Rag;
+import io.cxtracker.domain.targets.Rag;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.cxtracker.domain.security;
 
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import java.util.LinkedHashSet;
 import java.util.Set;
 

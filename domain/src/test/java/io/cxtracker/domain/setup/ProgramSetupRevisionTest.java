@@ -4,7 +4,9 @@ import static io.cxtracker.domain.testing.Violated.fields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.metric.MetricSetupService;
+import io.cxtracker.domain.targets.TargetSetupService;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.initiative.InitiativeFilter;
 import io.cxtracker.domain.initiative.InitiativeRevision;
 import io.cxtracker.domain.initiative.InitiativeSummary;
@@ -22,9 +24,9 @@ import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.shared.ConcurrentUpdateException;
 import io.cxtracker.domain.shared.NotFoundException;
 import io.cxtracker.domain.shared.PageRequest;
-import io.cxtracker.domain.target.NewTarget;
-import io.cxtracker.domain.target.TargetRevision;
-import io.cxtracker.domain.target.TargetSummary;
+import io.cxtracker.domain.targets.NewTarget;
+import io.cxtracker.domain.targets.TargetRevision;
+import io.cxtracker.domain.targets.TargetSummary;
 import io.cxtracker.domain.testing.InMemory;
 import io.cxtracker.domain.testing.InMemoryAuditTrail;
 import io.cxtracker.domain.testing.TestUser;
@@ -48,8 +50,15 @@ class ProgramSetupRevisionTest {
     }
 
     private ProgramSetupService as(CurrentUser user) {
-        return new ProgramSetupService(store.programs, store.initiatives, store.metrics, store.targets, store.departments, user,
-                audit.recorder(user));
+        return new ProgramSetupService(store.programs, store.initiatives, store.departments, user, audit.recorder(user));
+    }
+
+    private MetricSetupService metricsAs(CurrentUser user) {
+        return new MetricSetupService(store.metrics, store.departments, user, audit.recorder(user));
+    }
+
+    private TargetSetupService targetsAs(CurrentUser user) {
+        return new TargetSetupService(store.targets, store.metrics, store.programs, store.departments, user, audit.recorder(user));
     }
 
     private ProgramSetupService admin() {
@@ -123,32 +132,32 @@ class ProgramSetupRevisionTest {
 
     @Test
     void aTargetIsRevisedFromItsCurrentVersion() {
-        admin().defineMetric(new NewMetric("csat", "CSAT", "%", MetricKind.CSAT, Direction.HIGHER_IS_BETTER, "support",
+        metricsAs(TestUser.programAdmin()).defineMetric(new NewMetric("csat", "CSAT", "%", MetricKind.CSAT, Direction.HIGHER_IS_BETTER, "support",
                 ReportingFrequency.DAILY));
-        TargetSummary target = admin().setTarget(new NewTarget("csat", "support", 70.0, 80.0, LocalDate.of(2026, 6, 30),
+        TargetSummary target = targetsAs(TestUser.programAdmin()).setTarget(new NewTarget("csat", "support", 70.0, 80.0, LocalDate.of(2026, 6, 30),
                 null, null, 2.0, 30));
-        TargetSummary revised = admin().reviseTarget(target.id(), 0, new TargetRevision(72.0, 85.0, LocalDate.of(2026, 9, 30),
+        TargetSummary revised = targetsAs(TestUser.programAdmin()).reviseTarget(target.id(), 0, new TargetRevision(72.0, 85.0, LocalDate.of(2026, 9, 30),
                 null, null));
         assertEquals(List.of(72.0, 85.0, 0.0), List.of(revised.baseline(), revised.targetValue(), revised.amberTolerance()));
         assertEquals(30, revised.windowDays());
         assertEquals(1, revised.version());
 
-        fields(() -> admin().reviseTarget(target.id(), 1, new TargetRevision(72.0, 120.0, null, -1.0, 0)),
+        fields(() -> targetsAs(TestUser.programAdmin()).reviseTarget(target.id(), 1, new TargetRevision(72.0, 120.0, null, -1.0, 0)),
                 "targetValue", "due", "amberTolerance", "windowDays");
-        assertThrows(ConcurrentUpdateException.class, () -> admin().reviseTarget(target.id(), 0,
+        assertThrows(ConcurrentUpdateException.class, () -> targetsAs(TestUser.programAdmin()).reviseTarget(target.id(), 0,
                 new TargetRevision(72.0, 85.0, LocalDate.of(2026, 9, 30), null, null)));
-        assertThrows(AccessDeniedException.class, () -> as(TestUser.executive()).reviseTarget(target.id(), 1,
+        assertThrows(AccessDeniedException.class, () -> targetsAs(TestUser.executive()).reviseTarget(target.id(), 1,
                 new TargetRevision(72.0, 85.0, LocalDate.of(2026, 9, 30), null, null)));
-        assertThrows(NotFoundException.class, () -> admin().reviseTarget(999_999, 0,
+        assertThrows(NotFoundException.class, () -> targetsAs(TestUser.programAdmin()).reviseTarget(999_999, 0,
                 new TargetRevision(72.0, 85.0, LocalDate.of(2026, 9, 30), null, null)));
     }
 
     @Test
     void aMetricIsReadByItsKey() {
-        admin().defineMetric(new NewMetric("csat", "CSAT", "%", MetricKind.CSAT, Direction.HIGHER_IS_BETTER, "support",
+        metricsAs(TestUser.programAdmin()).defineMetric(new NewMetric("csat", "CSAT", "%", MetricKind.CSAT, Direction.HIGHER_IS_BETTER, "support",
                 ReportingFrequency.DAILY));
-        assertEquals("CSAT", admin().getMetric("csat").name());
-        assertThrows(NotFoundException.class, () -> admin().getMetric("nps"));
-        assertThrows(NotFoundException.class, () -> admin().getMetric("Not A Key"));
+        assertEquals("CSAT", metricsAs(TestUser.programAdmin()).getMetric("csat").name());
+        assertThrows(NotFoundException.class, () -> metricsAs(TestUser.programAdmin()).getMetric("nps"));
+        assertThrows(NotFoundException.class, () -> metricsAs(TestUser.programAdmin()).getMetric("Not A Key"));
     }
 }

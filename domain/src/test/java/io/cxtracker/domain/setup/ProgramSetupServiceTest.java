@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.cxtracker.domain.metric.MetricSetupService;
+import io.cxtracker.domain.targets.TargetSetupService;
 import io.cxtracker.domain.audit.AuditEntry;
 import io.cxtracker.domain.initiative.InitiativeSummary;
 import io.cxtracker.domain.initiative.NewInitiative;
@@ -20,8 +22,8 @@ import io.cxtracker.domain.program.ProgramSummary;
 import io.cxtracker.domain.security.AccessDeniedException;
 import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.shared.AlreadyExistsException;
-import io.cxtracker.domain.target.NewTarget;
-import io.cxtracker.domain.target.TargetSummary;
+import io.cxtracker.domain.targets.NewTarget;
+import io.cxtracker.domain.targets.TargetSummary;
 import io.cxtracker.domain.testing.InMemory;
 import io.cxtracker.domain.testing.InMemoryAuditTrail;
 import io.cxtracker.domain.testing.TestUser;
@@ -44,8 +46,15 @@ class ProgramSetupServiceTest {
     }
 
     private ProgramSetupService as(CurrentUser user) {
-        return new ProgramSetupService(store.programs, store.initiatives, store.metrics, store.targets, store.departments, user,
-                audit.recorder(user));
+        return new ProgramSetupService(store.programs, store.initiatives, store.departments, user, audit.recorder(user));
+    }
+
+    private MetricSetupService metricsAs(CurrentUser user) {
+        return new MetricSetupService(store.metrics, store.departments, user, audit.recorder(user));
+    }
+
+    private TargetSetupService targetsAs(CurrentUser user) {
+        return new TargetSetupService(store.targets, store.metrics, store.programs, store.departments, user, audit.recorder(user));
     }
 
     private ProgramSetupService admin() {
@@ -73,7 +82,7 @@ class ProgramSetupServiceTest {
         NewProgram command = new NewProgram("CX", LocalDate.of(2026, 1, 1), null);
         assertThrows(AccessDeniedException.class, () -> as(TestUser.leadOf("support")).createProgram(command));
         assertThrows(AccessDeniedException.class, () -> as(TestUser.executive()).createProgram(command));
-        assertThrows(AccessDeniedException.class, () -> as(TestUser.surveyTool()).defineMetric(
+        assertThrows(AccessDeniedException.class, () -> metricsAs(TestUser.surveyTool()).defineMetric(
                 new NewMetric("csat", "CSAT", "%", MetricKind.CSAT, Direction.HIGHER_IS_BETTER, "support", ReportingFrequency.DAILY)));
         assertEquals(List.of(), store.programRows);
         assertEquals(0, audit.size(), "refused writes leave no audit record");
@@ -120,9 +129,9 @@ class ProgramSetupServiceTest {
     void aMetricKeyIsTakenOnce() {
         NewMetric csat = new NewMetric("csat", "CSAT", "%", MetricKind.CSAT, Direction.HIGHER_IS_BETTER, "support",
                 ReportingFrequency.DAILY);
-        assertEquals("support", admin().defineMetric(csat).ownerDepartment());
-        assertThrows(AlreadyExistsException.class, () -> admin().defineMetric(csat));
-        fields(() -> admin().defineMetric(new NewMetric("CSAT!", "", "%", null, Direction.HIGHER_IS_BETTER, "nobody", null)),
+        assertEquals("support", metricsAs(TestUser.programAdmin()).defineMetric(csat).ownerDepartment());
+        assertThrows(AlreadyExistsException.class, () -> metricsAs(TestUser.programAdmin()).defineMetric(csat));
+        fields(() -> metricsAs(TestUser.programAdmin()).defineMetric(new NewMetric("CSAT!", "", "%", null, Direction.HIGHER_IS_BETTER, "nobody", null)),
                 "key", "ownerDepartment", "name", "kind", "expectedFrequency");
 
         AuditEntry entry = audit.last(1);
@@ -136,20 +145,20 @@ class ProgramSetupServiceTest {
     @Test
     void aTargetIsDueOnADateOrAtTheEndOfAPhase() {
         long program = admin().createProgram(new NewProgram("CX", LocalDate.of(2026, 1, 1), null)).id();
-        admin().defineMetric(new NewMetric("churn", "Churn", "%", MetricKind.RATIO, Direction.LOWER_IS_BETTER, "billing",
+        metricsAs(TestUser.programAdmin()).defineMetric(new NewMetric("churn", "Churn", "%", MetricKind.RATIO, Direction.LOWER_IS_BETTER, "billing",
                 ReportingFrequency.MONTHLY));
 
-        TargetSummary byPhase = admin().setTarget(new NewTarget("churn", null, 8.0, 5.0, null, program, 2, 0.5, 90));
+        TargetSummary byPhase = targetsAs(TestUser.programAdmin()).setTarget(new NewTarget("churn", null, 8.0, 5.0, null, program, 2, 0.5, 90));
         assertEquals(LocalDate.of(2027, 12, 31), byPhase.due());
         assertNull(byPhase.departmentCode());
-        TargetSummary byDate = admin().setTarget(new NewTarget("churn", "billing", 8.0, 6.0, LocalDate.of(2026, 6, 30), null,
+        TargetSummary byDate = targetsAs(TestUser.programAdmin()).setTarget(new NewTarget("churn", "billing", 8.0, 6.0, LocalDate.of(2026, 6, 30), null,
                 null, null, null));
         assertEquals("billing", byDate.departmentCode());
-        assertEquals(2, admin().targets("churn").size());
+        assertEquals(2, targetsAs(TestUser.programAdmin()).targets("churn").size());
 
-        fields(() -> admin().setTarget(new NewTarget("churn", null, 8.0, 9.0, LocalDate.of(2026, 6, 30), program, 1, null, null)),
+        fields(() -> targetsAs(TestUser.programAdmin()).setTarget(new NewTarget("churn", null, 8.0, 9.0, LocalDate.of(2026, 6, 30), program, 1, null, null)),
                 "due", "targetValue");
-        fields(() -> admin().setTarget(new NewTarget("nps", null, 8.0, 9.0, LocalDate.of(2026, 6, 30), null, null, null, null)),
+        fields(() -> targetsAs(TestUser.programAdmin()).setTarget(new NewTarget("nps", null, 8.0, 9.0, LocalDate.of(2026, 6, 30), null, null, null, null)),
                 "metricKey");
 
         assertEquals(List.of("program", "metric", "target", "target"), audit.entries.stream().map(AuditEntry::entityType).toList());

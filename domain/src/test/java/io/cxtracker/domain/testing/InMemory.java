@@ -1,7 +1,7 @@
 package io.cxtracker.domain.testing;
 
 import io.cxtracker.domain.department.Department;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.department.DepartmentRepository;
 import io.cxtracker.domain.initiative.Initiative;
 import io.cxtracker.domain.initiative.InitiativeFilter;
@@ -33,8 +33,8 @@ import io.cxtracker.domain.progress.MilestoneFilter;
 import io.cxtracker.domain.progress.ProgressRepository;
 import io.cxtracker.domain.shared.Page;
 import io.cxtracker.domain.shared.PageRequest;
-import io.cxtracker.domain.target.Target;
-import io.cxtracker.domain.target.TargetRepository;
+import io.cxtracker.domain.targets.Target;
+import io.cxtracker.domain.targets.TargetRepository;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

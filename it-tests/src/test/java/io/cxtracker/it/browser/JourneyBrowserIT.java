@@ -123,6 +123,17 @@ class JourneyBrowserIT extends BrowserTest {
         assertTrue(download.suggestedFilename().endsWith(".pdf"), download.suggestedFilename());
         // the progress the view showed while the report streamed ends with its size
         assertThat(page.locator("#export-status")).containsText("The PDF report is ready");
+        // produced in-process by the same report service as the API: its digest is on record, under a signed checkpoint
+        java.net.http.HttpRequest.Builder verify = java.net.http.HttpRequest.newBuilder(
+                        io.cxtracker.it.support.HttpJson.forBaseUrl().uri("/api/reports/verify"))
+                .header("Content-Type", "application/octet-stream").header("Accept", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(pdf));
+        JsonNode recorded = ok(Api.as("auditor").send(verify), 200);
+        assertTrue(recorded.get("matches").asBoolean(), recorded::toString);
+        assertEquals("auditor", recorded.get("generatedBy").asText(), recorded::toString);
+        assertEquals("pdf", recorded.get("format").asText(), recorded::toString);
+        assertTrue(download.suggestedFilename().contains(recorded.get("reportId").asText()), download.suggestedFilename());
+        assertTrue(recorded.at("/checkpoint/valid").asBoolean(), recorded::toString);
         Files.copy(file, Browser.SCREENSHOTS.resolve("accountability-report-support.pdf"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Browser.screenshot(page, "journey-auditor-export");

@@ -1,5 +1,7 @@
 package io.cxtracker.persistence.demo;
 
+import io.cxtracker.domain.targets.TargetSetupService;
+import io.cxtracker.domain.metric.MetricSetupService;
 import io.cxtracker.domain.assessment.AssessmentRepository;
 import io.cxtracker.domain.assessment.AssessmentService;
 import io.cxtracker.domain.audit.AuditRecorder;
@@ -30,7 +32,7 @@ import io.cxtracker.domain.milestone.MilestoneRepository;
 import io.cxtracker.domain.milestone.MilestoneService;
 import io.cxtracker.domain.program.ProgramRepository;
 import io.cxtracker.domain.setup.ProgramSetupService;
-import io.cxtracker.domain.target.TargetRepository;
+import io.cxtracker.domain.targets.TargetRepository;
 import io.cxtracker.persistence.schema.SchemaMigrator;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -259,7 +261,9 @@ public class DemoStartup {
         AuditRecorder audit = new AuditRecorder(auditTrail, actor, correlation);
         return new DemoServices(
                 new DepartmentService(departments, actor, audit),
-                new ProgramSetupService(programs, initiatives, metrics, targets, departments, actor, audit),
+                new ProgramSetupService(programs, initiatives, departments, actor, audit),
+                new MetricSetupService(metrics, departments, actor, audit),
+                new TargetSetupService(targets, metrics, programs, departments, actor, audit),
                 new MilestoneService(milestones, initiatives, departments, targets, actor, demoClock, audit, approvals),
                 new ReadingIngestionService(metrics, departments, readings, actor, demoClock, audit, conversion),
                 new SurveyIngestionService(metrics, departments, surveyResponses, conversion, actor, demoClock, audit),

@@ -1,7 +1,7 @@
 package io.cxtracker.persistence.department;
 
 import io.cxtracker.domain.department.Department;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.department.DepartmentRepository;
 import io.cxtracker.domain.shared.AlreadyExistsException;
 import io.cxtracker.domain.shared.Page;

@@ -1,6 +1,6 @@
 package io.cxtracker.persistence.listen;
 
-import io.cxtracker.domain.listen.CesScale;
+import io.cxtracker.domain.metric.CesScale;
 import io.cxtracker.domain.listen.SurveyReadingConversion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

@@ -1,7 +1,7 @@
 package io.cxtracker.persistence.metric;
 
 import io.cxtracker.domain.department.Department;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.metric.DateRange;
 import io.cxtracker.domain.metric.Granularity;
 import io.cxtracker.domain.metric.Metric;

@@ -2,17 +2,14 @@ package io.cxtracker.persistence.report;
 
 import io.cxtracker.domain.report.ChangeLine;
 import io.cxtracker.domain.report.MilestoneLine;
-import io.cxtracker.domain.report.MilestoneSectionSource;
 import io.cxtracker.domain.report.ReportDepartment;
 import io.cxtracker.domain.report.ReportPeriod;
 import io.cxtracker.domain.report.ReportSource;
 import io.cxtracker.domain.report.TargetLine;
-import io.cxtracker.domain.report.TargetSectionSource;
 import io.cxtracker.persistence.audit.AuditRows;
 import io.cxtracker.persistence.audit.JdbcAuditRecordRepository;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,13 +19,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
  * The accountability report's read model: departments and changes straight from their tables; the
- * milestones and targets sections from the model's {@link MilestoneSectionSource} and
- * {@link TargetSectionSource} beans once they exist (until then those sections are empty).
+ * milestones and targets sections from {@link SqlMilestoneSection} and {@link SqlTargetSection}, which it
+ * requires (a deployment or a test without them fails at once instead of reporting empty sections).
  */
 @ApplicationScoped
 public class JdbcReportSource implements ReportSource {
@@ -40,24 +38,21 @@ public class JdbcReportSource implements ReportSource {
     @Resource(lookup = "java:jboss/datasources/CxDS")
     DataSource dataSource;
 
-    private MilestoneSectionSource milestoneSection;
-    private TargetSectionSource targetSection;
+    @Inject
+    SqlMilestoneSection milestoneSection;
+
+    @Inject
+    SqlTargetSection targetSection;
 
     /** For CDI. */
     public JdbcReportSource() {
     }
 
-    /** For tests; either section source may be null. */
-    public JdbcReportSource(DataSource dataSource, MilestoneSectionSource milestones, TargetSectionSource targets) {
+    /** For tests; both sections are required. */
+    public JdbcReportSource(DataSource dataSource, SqlMilestoneSection milestones, SqlTargetSection targets) {
         this.dataSource = dataSource;
-        this.milestoneSection = milestones;
-        this.targetSection = targets;
-    }
-
-    @Inject
-    void sections(Instance<MilestoneSectionSource> milestones, Instance<TargetSectionSource> targets) {
-        this.milestoneSection = milestones.isResolvable() ? milestones.get() : null;
-        this.targetSection = targets.isResolvable() ? targets.get() : null;
+        this.milestoneSection = Objects.requireNonNull(milestones, "the milestones section");
+        this.targetSection = Objects.requireNonNull(targets, "the targets section");
     }
 
     @Override
@@ -82,16 +77,12 @@ public class JdbcReportSource implements ReportSource {
 
     @Override
     public void milestones(ReportDepartment department, ReportPeriod period, Consumer<MilestoneLine> each) {
-        if (milestoneSection != null) {
-            milestoneSection.milestones(department, period, each);
-        }
+        milestoneSection.milestones(department, period, each);
     }
 
     @Override
     public void targets(ReportDepartment department, ReportPeriod period, Consumer<TargetLine> each) {
-        if (targetSection != null) {
-            targetSection.targets(department, period, each);
-        }
+        targetSection.targets(department, period, each);
     }
 
     @Override

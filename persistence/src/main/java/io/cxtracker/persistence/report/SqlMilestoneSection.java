@@ -9,7 +9,6 @@ import io.cxtracker.domain.progress.MilestoneFacts;
 import io.cxtracker.domain.progress.MilestoneStatusView;
 import io.cxtracker.domain.progress.ProgressService;
 import io.cxtracker.domain.report.MilestoneLine;
-import io.cxtracker.domain.report.MilestoneSectionSource;
 import io.cxtracker.domain.report.ReportDepartment;
 import io.cxtracker.domain.report.ReportPeriod;
 import jakarta.annotation.Resource;
@@ -46,7 +45,7 @@ import javax.sql.DataSource;
  * shown here: the changes section lists them from the audit trail.
  */
 @ApplicationScoped
-public class SqlMilestoneSection implements MilestoneSectionSource {
+public class SqlMilestoneSection {
     static final int CHUNK = 200;
     private static final LocalDate BEFORE_ALL = LocalDate.of(1, 1, 1);
     private static final Set<MilestoneStatus> FINISHED = Set.of(MilestoneStatus.DONE, MilestoneStatus.ACHIEVED);
@@ -97,7 +96,6 @@ public class SqlMilestoneSection implements MilestoneSectionSource {
         this.progress = progress;
     }
 
-    @Override
     public void milestones(ReportDepartment department, ReportPeriod period, Consumer<MilestoneLine> each) {
         if (department.isProgramWide()) {
             return;

@@ -6,11 +6,10 @@ import io.cxtracker.domain.metric.MetricSeriesRepository;
 import io.cxtracker.domain.report.ReportDepartment;
 import io.cxtracker.domain.report.ReportPeriod;
 import io.cxtracker.domain.report.TargetLine;
-import io.cxtracker.domain.report.TargetSectionSource;
-import io.cxtracker.domain.target.Rag;
-import io.cxtracker.domain.target.Target;
-import io.cxtracker.domain.target.TargetEvaluation;
-import io.cxtracker.domain.target.TargetRepository;
+import io.cxtracker.domain.targets.Rag;
+import io.cxtracker.domain.targets.Target;
+import io.cxtracker.domain.targets.TargetEvaluation;
+import io.cxtracker.domain.targets.TargetRepository;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,7 +36,7 @@ import javax.sql.DataSource;
  * daily series PostgreSQL sums from the readings — one series query per chunk.
  */
 @ApplicationScoped
-public class SqlTargetSection implements TargetSectionSource {
+public class SqlTargetSection {
     static final int CHUNK = 200;
     private static final LocalDate BEFORE_ALL = LocalDate.of(1, 1, 1);
     private static final String SELECT = """
@@ -68,7 +67,6 @@ public class SqlTargetSection implements TargetSectionSource {
         this.series = series;
     }
 
-    @Override
     public void targets(ReportDepartment department, ReportPeriod period, Consumer<TargetLine> each) {
         LocalDate lastDue = BEFORE_ALL;
         long lastId = -1;

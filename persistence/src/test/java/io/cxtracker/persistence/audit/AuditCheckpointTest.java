@@ -14,7 +14,7 @@ import io.cxtracker.domain.audit.CheckpointService;
 import io.cxtracker.domain.audit.CheckpointVerification;
 import io.cxtracker.domain.audit.ChainVerification;
 import io.cxtracker.domain.audit.Ed25519;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.security.Role;
 import io.cxtracker.domain.shared.PageRequest;

@@ -8,7 +8,7 @@ import io.cxtracker.domain.audit.AuditQuery;
 import io.cxtracker.domain.audit.AuditRecord;
 import io.cxtracker.domain.audit.EntityState;
 import io.cxtracker.domain.audit.StateAsOf;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.department.NewDepartment;
 import io.cxtracker.domain.initiative.InitiativeRevision;
 import io.cxtracker.domain.initiative.NewInitiative;
@@ -32,8 +32,8 @@ import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.shared.ConcurrentUpdateException;
 import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.domain.shared.PageRequest;
-import io.cxtracker.domain.target.NewTarget;
-import io.cxtracker.domain.target.TargetRevision;
+import io.cxtracker.domain.targets.NewTarget;
+import io.cxtracker.domain.targets.TargetRevision;
 import io.cxtracker.persistence.support.Fixtures;
 import io.cxtracker.persistence.support.PostgresExtension;
 import io.cxtracker.persistence.support.Services;
@@ -98,13 +98,13 @@ class AuditedWritesTest {
         write(db, admin, s -> s.setup().reviseInitiative(initiative.id(), raci.version(),
                 new InitiativeRevision("Measure satisfaction after every contact", null, Pillar.MEASURE, 1)));
         String csat = Fixtures.unique("csat");
-        write(db, admin, s -> s.setup().defineMetric(new NewMetric(csat, "CSAT", "%", MetricKind.CSAT,
+        write(db, admin, s -> s.metricSetup().defineMetric(new NewMetric(csat, "CSAT", "%", MetricKind.CSAT,
                 Direction.HIGHER_IS_BETTER, support, ReportingFrequency.DAILY)));
-        refused(db, InvalidInputException.class, admin, s -> s.setup().defineMetric(new NewMetric("Bad Key", "", "%",
+        refused(db, InvalidInputException.class, admin, s -> s.metricSetup().defineMetric(new NewMetric("Bad Key", "", "%",
                 MetricKind.CSAT, Direction.HIGHER_IS_BETTER, support, ReportingFrequency.DAILY)));
-        var target = write(db, admin, s -> s.setup().setTarget(new NewTarget(csat, support, 70.0, 80.0,
+        var target = write(db, admin, s -> s.targetSetup().setTarget(new NewTarget(csat, support, 70.0, 80.0,
                 LocalDate.of(2026, 6, 30), null, null, 2.0, 30)));
-        write(db, admin, s -> s.setup().reviseTarget(target.id(), target.version(),
+        write(db, admin, s -> s.targetSetup().reviseTarget(target.id(), target.version(),
                 new TargetRevision(70.0, 82.0, LocalDate.of(2026, 6, 30), 2.0, 30)));
 
         MilestoneView created = write(db, admin, s -> s.milestones().create(new NewMilestone(initiative.id(), "CSAT reaches 80",

@@ -24,7 +24,7 @@ import io.cxtracker.domain.program.Program;
 import io.cxtracker.domain.security.AccessDeniedException;
 import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.shared.ConcurrentUpdateException;
-import io.cxtracker.domain.target.Target;
+import io.cxtracker.domain.targets.Target;
 import io.cxtracker.persistence.metric.JpaReadingRepository;
 import io.cxtracker.persistence.support.Fixtures;
 import io.cxtracker.persistence.support.ListenServices;

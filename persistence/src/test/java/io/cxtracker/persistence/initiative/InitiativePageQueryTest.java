@@ -3,7 +3,7 @@ package io.cxtracker.persistence.initiative;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.cxtracker.domain.department.Department;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.initiative.Initiative;
 import io.cxtracker.domain.initiative.InitiativeFilter;
 import io.cxtracker.domain.initiative.RaciRole;

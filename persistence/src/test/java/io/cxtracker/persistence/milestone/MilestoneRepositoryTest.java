@@ -16,7 +16,7 @@ import io.cxtracker.domain.milestone.MilestoneStatus;
 import io.cxtracker.domain.milestone.MilestoneView;
 import io.cxtracker.domain.program.Pillar;
 import io.cxtracker.domain.shared.ConcurrentUpdateException;
-import io.cxtracker.domain.target.Target;
+import io.cxtracker.domain.targets.Target;
 import io.cxtracker.persistence.support.Fixtures;
 import io.cxtracker.persistence.support.PostgresExtension;
 import io.cxtracker.persistence.support.TestDatabase;

@@ -13,7 +13,7 @@ import io.cxtracker.domain.progress.MilestoneFilter;
 import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.domain.shared.Page;
 import io.cxtracker.domain.shared.PageRequest;
-import io.cxtracker.domain.target.Target;
+import io.cxtracker.domain.targets.Target;
 import io.cxtracker.persistence.support.Fixtures;
 import io.cxtracker.persistence.support.PostgresExtension;
 import io.cxtracker.persistence.support.TestDatabase;
@@ -58,7 +58,7 @@ class MilestoneListQueryTest {
     private static MilestoneFilter filter(Long program, Long initiative, String department, Pillar pillar, Integer phase,
             LocalDate after, LocalDate before) {
         return new MilestoneFilter(program, initiative,
-                department == null ? null : new io.cxtracker.domain.department.DepartmentCode(department), pillar, phase,
+                department == null ? null : new io.cxtracker.domain.shared.DepartmentCode(department), pillar, phase,
                 Set.of(), after, before);
     }
 

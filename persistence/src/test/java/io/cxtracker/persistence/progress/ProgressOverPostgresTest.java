@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.cxtracker.domain.department.Department;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.initiative.NewInitiative;
 import io.cxtracker.domain.initiative.RaciRole;
 import io.cxtracker.domain.metric.Direction;
@@ -30,8 +30,8 @@ import io.cxtracker.domain.rollup.RollUpResult;
 import io.cxtracker.domain.security.AccessDeniedException;
 import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.shared.ConcurrentUpdateException;
-import io.cxtracker.domain.target.NewTarget;
-import io.cxtracker.domain.target.Rag;
+import io.cxtracker.domain.targets.NewTarget;
+import io.cxtracker.domain.targets.Rag;
 import io.cxtracker.persistence.support.Fixtures;
 import io.cxtracker.persistence.support.PostgresExtension;
 import io.cxtracker.persistence.support.Services;
@@ -76,13 +76,13 @@ class ProgressOverPostgresTest {
                 "Hear what billing customers say", null, billing, null))).id();
         String csat = Fixtures.unique("csat");
         String nps = Fixtures.unique("nps");
-        as(db, admin, s -> s.setup().defineMetric(new NewMetric(csat, "CSAT", "%", MetricKind.CSAT,
+        as(db, admin, s -> s.metricSetup().defineMetric(new NewMetric(csat, "CSAT", "%", MetricKind.CSAT,
                 Direction.HIGHER_IS_BETTER, support, ReportingFrequency.DAILY)));
-        as(db, admin, s -> s.setup().defineMetric(new NewMetric(nps, "NPS", "points", MetricKind.NPS,
+        as(db, admin, s -> s.metricSetup().defineMetric(new NewMetric(nps, "NPS", "points", MetricKind.NPS,
                 Direction.HIGHER_IS_BETTER, support, ReportingFrequency.MONTHLY)));
-        long csatTarget = as(db, admin, s -> s.setup().setTarget(new NewTarget(csat, support, 70.0, 80.0,
+        long csatTarget = as(db, admin, s -> s.targetSetup().setTarget(new NewTarget(csat, support, 70.0, 80.0,
                 LocalDate.of(2026, 6, 30), null, null, 2.0, 30))).id();
-        var npsTarget = as(db, admin, s -> s.setup().setTarget(new NewTarget(nps, null, 10.0, 30.0, null, programId, 1,
+        var npsTarget = as(db, admin, s -> s.targetSetup().setTarget(new NewTarget(nps, null, 10.0, 30.0, null, programId, 1,
                 null, null)));
         assertEquals(LocalDate.of(2026, 12, 31), npsTarget.due());
 

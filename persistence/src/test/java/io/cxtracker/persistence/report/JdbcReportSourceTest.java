@@ -48,7 +48,7 @@ class JdbcReportSourceTest {
                 trail.record(AuditEntry.of("milestone", 99, AuditEntry.UPDATE).by("alice").department(codes[1])
                         .change("status", "IN_PROGRESS", "DONE").change("title", "A", "B").build()),
                 trail.record(AuditEntry.of("program", 1, AuditEntry.UPDATE).by("admin").change("name", "X", "Y").build())));
-        JdbcReportSource source = new JdbcReportSource(tx, null, null);
+        JdbcReportSource source = new JdbcReportSource(tx, new SqlMilestoneSection(tx, null), new SqlTargetSection(tx, null, null));
 
         assertEquals(List.of(new ReportDepartment(codes[1], "The billing department")), source.departments(codes[1]));
         assertEquals(List.of(), source.departments("no-such-department"));
@@ -76,15 +76,31 @@ class JdbcReportSourceTest {
     }
 
     @Test
-    void theMilestoneAndTargetSectionsComeFromTheModelsSourcesWhenThereAreAny(TestDatabase db) {
+    void aReportSourceWithoutItsMilestoneOrTargetSectionIsRefusedNotSilentlyEmpty(TestDatabase db) {
+        ThreadTransactions tx = new ThreadTransactions(db);
+        SqlMilestoneSection milestones = new SqlMilestoneSection(tx, null);
+        SqlTargetSection targets = new SqlTargetSection(tx, null, null);
+        NullPointerException noMilestones = assertThrows(NullPointerException.class, () -> new JdbcReportSource(tx, null, targets));
+        assertEquals("the milestones section", noMilestones.getMessage());
+        NullPointerException noTargets = assertThrows(NullPointerException.class, () -> new JdbcReportSource(tx, milestones, null));
+        assertEquals("the targets section", noTargets.getMessage());
+    }
+
+    @Test
+    void theMilestoneAndTargetSectionsComeFromTheirReadModels(TestDatabase db) {
         ThreadTransactions tx = new ThreadTransactions(db);
         ReportPeriod period = new ReportPeriod(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31), LocalDate.of(2026, 3, 31));
         List<MilestoneLine> lines = new ArrayList<>();
-        new JdbcReportSource(tx, null, null).milestones(new ReportDepartment("support", "Support"), period, lines::add);
-        assertEquals(List.of(), lines);
-        new JdbcReportSource(tx, (department, p, each) -> each.accept(MilestoneLine.of(1, "M", "I", department.code(), "alice",
-                LocalDate.of(2026, 3, 1), null, "IN_PROGRESS", null, null, List.of(), p)), null)
+        SqlMilestoneSection oneOverdue = new SqlMilestoneSection(tx, null) {
+            @Override
+            public void milestones(ReportDepartment department, ReportPeriod p, java.util.function.Consumer<MilestoneLine> each) {
+                each.accept(MilestoneLine.of(1, "M", "I", department.code(), "alice", LocalDate.of(2026, 3, 1), null,
+                        "IN_PROGRESS", null, null, List.of(), p));
+            }
+        };
+        new JdbcReportSource(tx, oneOverdue, new SqlTargetSection(tx, null, null))
                 .milestones(new ReportDepartment("support", "Support"), period, lines::add);
+        assertEquals(1, lines.size());
         assertEquals("overdue", lines.get(0).timeliness().label());
     }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxtracker.domain.department.Department;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.department.NewDepartment;
 import io.cxtracker.domain.initiative.Initiative;
 import io.cxtracker.domain.initiative.NewInitiative;
@@ -28,7 +28,7 @@ import io.cxtracker.domain.report.ReportPeriod;
 import io.cxtracker.domain.report.TargetLine;
 import io.cxtracker.domain.report.Timeliness;
 import io.cxtracker.domain.security.CurrentUser;
-import io.cxtracker.domain.target.NewTarget;
+import io.cxtracker.domain.targets.NewTarget;
 import io.cxtracker.persistence.audit.ThreadTransactions;
 import io.cxtracker.persistence.metric.JpaMetricSeriesRepository;
 import io.cxtracker.persistence.support.Fixtures;
@@ -36,7 +36,7 @@ import io.cxtracker.persistence.support.PostgresExtension;
 import io.cxtracker.persistence.support.Services;
 import io.cxtracker.persistence.support.TestDatabase;
 import io.cxtracker.persistence.support.TestUser;
-import io.cxtracker.persistence.target.JpaTargetRepository;
+import io.cxtracker.persistence.targets.JpaTargetRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -84,17 +84,17 @@ class ReportSectionsTest {
                 "Measure every contact", null, support, Map.of()))).id();
         String csat = Fixtures.unique("csat");
         String nps = Fixtures.unique("nps");
-        at(db, now, admin, s -> s.setup().defineMetric(new NewMetric(csat, "CSAT", "%", MetricKind.CSAT,
+        at(db, now, admin, s -> s.metricSetup().defineMetric(new NewMetric(csat, "CSAT", "%", MetricKind.CSAT,
                 Direction.HIGHER_IS_BETTER, support, ReportingFrequency.DAILY)));
-        at(db, now, admin, s -> s.setup().defineMetric(new NewMetric(nps, "NPS", "points", MetricKind.NPS,
+        at(db, now, admin, s -> s.metricSetup().defineMetric(new NewMetric(nps, "NPS", "points", MetricKind.NPS,
                 Direction.HIGHER_IS_BETTER, support, ReportingFrequency.MONTHLY)));
-        long csatTarget = at(db, now, admin, s -> s.setup().setTarget(new NewTarget(csat, support, 70.0, 80.0,
+        long csatTarget = at(db, now, admin, s -> s.targetSetup().setTarget(new NewTarget(csat, support, 70.0, 80.0,
                 LocalDate.of(2026, 6, 30), null, null, 2.0, 30))).id();
-        long pastTarget = at(db, now, admin, s -> s.setup().setTarget(new NewTarget(csat, support, 60.0, 65.0,
+        long pastTarget = at(db, now, admin, s -> s.targetSetup().setTarget(new NewTarget(csat, support, 60.0, 65.0,
                 LocalDate.of(2026, 3, 31), null, null, null, null))).id();
-        long npsTarget = at(db, now, admin, s -> s.setup().setTarget(new NewTarget(nps, support, 10.0, 30.0,
+        long npsTarget = at(db, now, admin, s -> s.targetSetup().setTarget(new NewTarget(nps, support, 10.0, 30.0,
                 LocalDate.of(2026, 12, 31), null, null, null, null))).id();
-        long companyTarget = at(db, now, admin, s -> s.setup().setTarget(new NewTarget(nps, null, 5.0, 25.0,
+        long companyTarget = at(db, now, admin, s -> s.targetSetup().setTarget(new NewTarget(nps, null, 5.0, 25.0,
                 LocalDate.of(2026, 12, 31), null, null, null, null))).id();
 
         Function<Object[], MilestoneView> milestone = a -> at(db, now, admin, s -> s.milestones().create(new NewMilestone(

@@ -1,5 +1,7 @@
 package io.cxtracker.persistence.support;
 
+import io.cxtracker.domain.targets.TargetSetupService;
+import io.cxtracker.domain.metric.MetricSetupService;
 import io.cxtracker.domain.assessment.AssessmentService;
 import io.cxtracker.domain.audit.AuditRecorder;
 import io.cxtracker.domain.audit.RequestCorrelation;
@@ -23,7 +25,7 @@ import io.cxtracker.persistence.metric.JpaMetricRepository;
 import io.cxtracker.persistence.metric.JpaReadingRepository;
 import io.cxtracker.persistence.milestone.JpaMilestoneRepository;
 import io.cxtracker.persistence.program.JpaProgramRepository;
-import io.cxtracker.persistence.target.JpaTargetRepository;
+import io.cxtracker.persistence.targets.JpaTargetRepository;
 import jakarta.persistence.EntityManager;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -77,7 +79,9 @@ public final class DemoWiring {
         };
         return new DemoServices(
                 new DepartmentService(departments, actor, audit),
-                new ProgramSetupService(programs, initiatives, metrics, targets, departments, actor, audit),
+                new ProgramSetupService(programs, initiatives, departments, actor, audit),
+                new MetricSetupService(metrics, departments, actor, audit),
+                new TargetSetupService(targets, metrics, programs, departments, actor, audit),
                 new MilestoneService(milestones, initiatives, departments, targets, actor, clock, audit,
                         new io.cxtracker.persistence.approval.JpaApprovalRequestRepository(em)),
                 new ReadingIngestionService(metrics, departments, new JpaReadingRepository(em), actor, clock, audit,

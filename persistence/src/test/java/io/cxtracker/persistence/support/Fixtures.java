@@ -1,7 +1,7 @@
 package io.cxtracker.persistence.support;
 
 import io.cxtracker.domain.department.Department;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.initiative.Initiative;
 import io.cxtracker.domain.initiative.RaciRole;
 import io.cxtracker.domain.metric.Direction;
@@ -12,7 +12,7 @@ import io.cxtracker.domain.metric.ReportingFrequency;
 import io.cxtracker.domain.milestone.Milestone;
 import io.cxtracker.domain.program.Pillar;
 import io.cxtracker.domain.program.Program;
-import io.cxtracker.domain.target.Target;
+import io.cxtracker.domain.targets.Target;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.List;

@@ -8,7 +8,7 @@ import io.cxtracker.domain.commitment.CommitmentService;
 import io.cxtracker.domain.department.DepartmentRepository;
 import io.cxtracker.domain.feedback.FeedbackService;
 import io.cxtracker.domain.imports.ImportService;
-import io.cxtracker.domain.listen.CesScale;
+import io.cxtracker.domain.metric.CesScale;
 import io.cxtracker.domain.listen.SurveyIngestionService;
 import io.cxtracker.domain.listen.SurveyReadingConversion;
 import io.cxtracker.domain.security.CurrentUser;

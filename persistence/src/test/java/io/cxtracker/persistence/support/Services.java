@@ -1,5 +1,7 @@
 package io.cxtracker.persistence.support;
 
+import io.cxtracker.domain.targets.TargetSetupService;
+import io.cxtracker.domain.metric.MetricSetupService;
 import io.cxtracker.domain.audit.AuditRecorder;
 import io.cxtracker.domain.audit.RequestCorrelation;
 import io.cxtracker.domain.department.DepartmentRepository;
@@ -18,7 +20,7 @@ import io.cxtracker.persistence.metric.JpaReadingRepository;
 import io.cxtracker.persistence.milestone.JpaMilestoneRepository;
 import io.cxtracker.persistence.program.JpaProgramRepository;
 import io.cxtracker.persistence.progress.JpaProgressRepository;
-import io.cxtracker.persistence.target.JpaTargetRepository;
+import io.cxtracker.persistence.targets.JpaTargetRepository;
 import jakarta.persistence.EntityManager;
 import java.lang.reflect.Field;
 import java.time.Clock;
@@ -28,7 +30,8 @@ import java.time.Clock;
  * WildFly; their audit records go to the real audit table on the entity manager's connection, under a
  * fresh request id (or the one given).
  */
-public record Services(ProgramSetupService setup, MilestoneService milestones, ReadingIngestionService ingestion,
+public record Services(ProgramSetupService setup, MetricSetupService metricSetup, TargetSetupService targetSetup,
+        MilestoneService milestones, ReadingIngestionService ingestion,
         MetricSeriesService series, ProgressService progress, DepartmentService departments) {
 
     public static Services of(EntityManager em, CurrentUser user, Clock clock) {
@@ -50,7 +53,9 @@ public record Services(ProgramSetupService setup, MilestoneService milestones, R
         correlation.adopt(requestId);
         AuditRecorder audit = new AuditRecorder(new EntityManagerAuditTrail(em), user, correlation);
         return new Services(
-                new ProgramSetupService(programs, initiatives, metrics, targets, departments, user, audit),
+                new ProgramSetupService(programs, initiatives, departments, user, audit),
+                new MetricSetupService(metrics, departments, user, audit),
+                new TargetSetupService(targets, metrics, programs, departments, user, audit),
                 new MilestoneService(milestones, initiatives, departments, targets, user, clock, audit, approvals),
                 new ReadingIngestionService(metrics, departments, readings, user, clock, audit, ListenServices.CONVERSION),
                 new MetricSeriesService(metrics, departments, series, user),

@@ -22,7 +22,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.metric.MetricSetupService;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.department.DepartmentService;
 import io.cxtracker.domain.department.DepartmentSummary;
 import io.cxtracker.domain.initiative.InitiativeFilter;
@@ -52,8 +53,8 @@ import io.cxtracker.domain.shared.ConcurrentUpdateException;
 import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.domain.shared.NotFoundException;
 import io.cxtracker.domain.shared.PageRequest;
-import io.cxtracker.domain.target.TargetService;
-import io.cxtracker.domain.target.TargetStatus;
+import io.cxtracker.domain.targets.TargetService;
+import io.cxtracker.domain.targets.TargetStatus;
 import io.cxtracker.ui.chart.TrendChart;
 import io.cxtracker.ui.dashboard.Reasons;
 import io.cxtracker.ui.layout.MainLayout;
@@ -82,6 +83,7 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
     private final TargetService targets;
     private final MetricSeriesService series;
     private final ProgramSetupService setup;
+    private final MetricSetupService metricSetup;
     private final CurrentUser user;
     private final Clock clock;
     private final Grid<MilestoneStatusView> milestoneGrid = new Grid<>();
@@ -90,13 +92,14 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
 
     @Inject
     public AccountabilityView(DepartmentService departments, ProgressService progress, MilestoneService milestones,
-            TargetService targets, MetricSeriesService series, ProgramSetupService setup, CurrentUser user, Clock clock) {
+            TargetService targets, MetricSeriesService series, ProgramSetupService setup, MetricSetupService metricSetup, CurrentUser user, Clock clock) {
         this.departments = departments;
         this.progress = progress;
         this.milestones = milestones;
         this.targets = targets;
         this.series = series;
         this.setup = setup;
+        this.metricSetup = metricSetup;
         this.user = user;
         this.clock = clock;
         setId("accountability");
@@ -197,7 +200,7 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
         cards.getStyle().set("gap", "var(--lumo-space-s)");
         LocalDate today = LocalDate.now(clock);
         java.util.Map<String, String> names = new java.util.HashMap<>();
-        setup.metrics().forEach(m -> names.put(m.key(), m.name()));
+        metricSetup.metrics().forEach(m -> names.put(m.key(), m.name()));
         for (TargetStatus t : targets.ofDepartment(code)) {
             TrendChart spark = TrendChart.sparkline();
             MetricCharts.draw(spark, t.target().metricKey() + " over the last 12 weeks",

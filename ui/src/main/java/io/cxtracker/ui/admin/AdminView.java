@@ -20,6 +20,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import io.cxtracker.domain.targets.TargetSetupService;
+import io.cxtracker.domain.metric.MetricSetupService;
 import io.cxtracker.domain.department.DepartmentService;
 import io.cxtracker.domain.department.DepartmentSummary;
 import io.cxtracker.domain.initiative.Initiative;
@@ -46,10 +48,10 @@ import io.cxtracker.domain.security.Role;
 import io.cxtracker.domain.setup.ProgramSetupService;
 import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.domain.shared.PageRequest;
-import io.cxtracker.domain.target.NewTarget;
-import io.cxtracker.domain.target.Target;
-import io.cxtracker.domain.target.TargetService;
-import io.cxtracker.domain.target.TargetSummary;
+import io.cxtracker.domain.targets.NewTarget;
+import io.cxtracker.domain.targets.Target;
+import io.cxtracker.domain.targets.TargetService;
+import io.cxtracker.domain.targets.TargetSummary;
 import io.cxtracker.ui.department.DepartmentView;
 import io.cxtracker.ui.layout.MainLayout;
 import io.cxtracker.ui.admin.SetUpDrafts.InitiativeDraft;
@@ -76,6 +78,8 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
     private static final List<String> TABS = List.of("programs", "initiatives", "milestones", "metrics", "targets");
 
     private final ProgramSetupService setup;
+    private final MetricSetupService metricSetup;
+    private final TargetSetupService targetSetup;
     private final MilestoneService milestones;
     private final TargetService targets;
     private final DepartmentService departments;
@@ -88,9 +92,12 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
     private boolean updating;
 
     @Inject
-    public AdminView(ProgramSetupService setup, MilestoneService milestones, TargetService targets,
+    public AdminView(ProgramSetupService setup, MetricSetupService metricSetup, TargetSetupService targetSetup,
+            MilestoneService milestones, TargetService targets,
             DepartmentService departments, CurrentUser user) {
         this.setup = setup;
+        this.metricSetup = metricSetup;
+        this.targetSetup = targetSetup;
         this.milestones = milestones;
         this.targets = targets;
         this.departments = departments;
@@ -302,7 +309,7 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
         metricGrid.addColumn(MetricSummary::name).setHeader("Name").setFlexGrow(1);
         metricGrid.addColumn(m -> Views.statusText(m.kind())).setHeader("Kind").setAutoWidth(true);
         metricGrid.addColumn(MetricSummary::ownerDepartment).setHeader("Owner").setAutoWidth(true);
-        metricGrid.setItems(setup.metrics());
+        metricGrid.setItems(metricSetup.metrics());
         metricGrid.setAllRowsVisible(true);
         ComboBox<MetricKind> kind = new ComboBox<>("Kind", MetricKind.values());
         kind.setItemLabelGenerator(Views::statusText);
@@ -321,9 +328,9 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
                 .required("ownerDepartment", departmentBox("Owner department"), "Choose the owner department")
                 .required("expectedFrequency", frequency, "Choose how often it is reported");
         Button create = new Button("Define metric", e -> {
-            if (form.submit(d -> setup.defineMetric(new NewMetric(d.key(), d.name(), d.unit(), d.kind(), d.direction(),
+            if (form.submit(d -> metricSetup.defineMetric(new NewMetric(d.key(), d.name(), d.unit(), d.kind(), d.direction(),
                     d.ownerDepartment().code(), d.expectedFrequency())), "Metric defined")) {
-                metricGrid.setItems(setup.metrics());
+                metricGrid.setItems(metricSetup.metrics());
             }
         });
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -344,7 +351,7 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
         targetGrid.setHeight("18rem");
         ComboBox<MetricSummary> metric = new ComboBox<>("Metric");
         metric.setItemLabelGenerator(m -> m.name() + " (" + m.key() + ")");
-        metric.addFocusListener(e -> metric.setItems(setup.metrics()));
+        metric.addFocusListener(e -> metric.setItems(metricSetup.metrics()));
         IntegerField phase = new IntegerField("Phase number (instead of a due date)");
         phase.setMin(1);
         NumberField tolerance = new NumberField("Amber tolerance (optional)");
@@ -363,7 +370,7 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
                 .optional("windowDays", window)
                 .alias("metricKey", "metric").alias("departmentCode", "department");
         Button create = new Button("Set target", e -> {
-            if (form.submit(d -> setup.setTarget(new NewTarget(d.metric().key(), d.department() == null ? null : d.department().code(),
+            if (form.submit(d -> targetSetup.setTarget(new NewTarget(d.metric().key(), d.department() == null ? null : d.department().code(),
                     d.baseline(), d.targetValue(), d.due(), d.due() == null ? programId() : null, d.phaseNumber(), d.amberTolerance(),
                     d.windowDays())), "Target set")) {
                 targetGrid.getDataProvider().refreshAll();

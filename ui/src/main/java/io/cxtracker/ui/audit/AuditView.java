@@ -25,7 +25,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.TransferContext;
 import com.vaadin.flow.server.streams.TransferProgressListener;
 import io.cxtracker.domain.audit.AuditQuery;
@@ -34,6 +33,7 @@ import io.cxtracker.domain.audit.AuditService;
 import io.cxtracker.domain.department.DepartmentService;
 import io.cxtracker.domain.department.DepartmentSummary;
 import io.cxtracker.domain.report.ReportFormat;
+import io.cxtracker.domain.report.ReportService;
 import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.security.Role;
 import io.cxtracker.domain.shared.InvalidInputException;
@@ -61,7 +61,7 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final AuditService audit;
-    private final ReportDownloads downloads;
+    private final ReportService reports;
     private final TextField entity = new TextField("Entity type");
     private final TextField entityId = new TextField("Entity id");
     private final TextField actor = new TextField("User");
@@ -77,10 +77,10 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
     private boolean updating;
 
     @Inject
-    public AuditView(AuditService audit, DepartmentService departments, ReportDownloads downloads, CurrentUser user) {
+    public AuditView(AuditService audit, DepartmentService departments, ReportService reports, CurrentUser user) {
         this.audit = audit;
         this.departments = departments;
-        this.downloads = downloads;
+        this.reports = reports;
         setId("audit");
         entity.setId("audit-entity");
         entity.setPlaceholder("e.g. milestone");
@@ -207,15 +207,8 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
         exports.removeAll();
         String code = department.getValue() == null ? null : department.getValue().code();
         for (ReportFormat format : new ReportFormat[] {ReportFormat.CSV, ReportFormat.XLSX, ReportFormat.PDF}) {
-            DownloadHandler handler = DownloadHandler.fromInputStream(
-                    event -> {
-                        try {
-                            ReportDownloads.Download d = downloads.open(event, format, code, from.getValue(), to.getValue());
-                            return new DownloadResponse(d.body(), d.fileName(), format.mediaType(), -1);
-                        } catch (IOException | RuntimeException e) {
-                            return DownloadResponse.error(500, "The report could not be produced", e instanceof Exception x ? x : null);
-                        }
-                    }, progressListener(format));
+            DownloadHandler handler = new ReportDownload(reports, format, code, from.getValue(), to.getValue(),
+                    progressListener(format));
             Anchor link = new Anchor(handler, "Download " + format.name());
             link.setId("export-" + format.extension());
             // its accessible name begins with the words it shows, so a voice user who says what they see reaches it

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
+import io.cxtracker.domain.metric.MetricSetupService;
 import io.cxtracker.domain.department.DepartmentService;
 import io.cxtracker.domain.department.DepartmentSummary;
 import io.cxtracker.domain.metric.Granularity;
@@ -35,9 +36,9 @@ import io.cxtracker.domain.progress.MilestoneStatusView;
 import io.cxtracker.domain.progress.ProgramProgress;
 import io.cxtracker.domain.progress.ProgressService;
 import io.cxtracker.domain.setup.ProgramSetupService;
-import io.cxtracker.domain.target.Rag;
-import io.cxtracker.domain.target.TargetService;
-import io.cxtracker.domain.target.TargetStatus;
+import io.cxtracker.domain.targets.Rag;
+import io.cxtracker.domain.targets.TargetService;
+import io.cxtracker.domain.targets.TargetStatus;
 import io.cxtracker.ui.accountability.AccountabilityView;
 import io.cxtracker.ui.chart.TrendChart;
 import io.cxtracker.ui.layout.MainLayout;
@@ -67,6 +68,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
 
     private final ProgressService progress;
     private final ProgramSetupService setup;
+    private final MetricSetupService metricSetup;
     private final DepartmentService departments;
     private final TargetService targets;
     private final MetricSeriesService series;
@@ -75,10 +77,11 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     private final Div content = new Div();
 
     @Inject
-    public DashboardView(ProgressService progress, ProgramSetupService setup, DepartmentService departments,
+    public DashboardView(ProgressService progress, ProgramSetupService setup, MetricSetupService metricSetup, DepartmentService departments,
             TargetService targets, MetricSeriesService series, Clock clock) {
         this.progress = progress;
         this.setup = setup;
+        this.metricSetup = metricSetup;
         this.departments = departments;
         this.targets = targets;
         this.series = series;
@@ -226,7 +229,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         LocalDate today = LocalDate.now(clock);
         LocalDate from = chosen.start().isAfter(today) ? today.minusMonths(12) : chosen.start();
         int shown = 0;
-        for (MetricSummary metric : setup.metrics()) {
+        for (MetricSummary metric : metricSetup.metrics()) {
             if (shown == TREND_CHARTS) {
                 break;
             }

@@ -6,7 +6,7 @@ import io.cxtracker.domain.milestone.RequestedChange;
 import io.cxtracker.domain.progress.MilestoneStatusView;
 import io.cxtracker.domain.progress.TargetStatusView;
 import io.cxtracker.domain.rollup.StatusHealth;
-import io.cxtracker.domain.target.TargetEvaluation;
+import io.cxtracker.domain.targets.TargetEvaluation;
 import io.cxtracker.ui.shared.Views;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

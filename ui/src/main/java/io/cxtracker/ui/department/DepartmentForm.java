@@ -14,7 +14,7 @@ import com.vaadin.flow.data.validator.RegexpValidator;
 import com.vaadin.flow.data.validator.StringLengthValidator;
 import com.vaadin.flow.shared.Registration;
 import io.cxtracker.domain.department.Department;
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.department.DepartmentSummary;
 import io.cxtracker.domain.shared.FieldViolation;
 import java.util.List;

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.upload.Upload;
+import io.cxtracker.domain.imports.CsvFiles;
 import io.cxtracker.domain.imports.ImportError;
 import io.cxtracker.domain.imports.ImportFields;
 import io.cxtracker.domain.imports.ImportRejectedException;
@@ -21,6 +22,7 @@ import io.cxtracker.domain.imports.ImportService;
 import io.cxtracker.domain.security.AccessDeniedException;
 import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.ui.shared.Views;
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,6 +40,7 @@ class CsvImport extends VerticalLayout {
     static final String READINGS = "Metric readings";
 
     private final ImportService imports;
+    private final CsvFiles csv;
     private final Runnable afterImport;
     private final RadioButtonGroup<String> kind = new RadioButtonGroup<>("The file holds");
     private final Checkbox validOnly = new Checkbox("Store only the valid rows (refuse the others)");
@@ -49,8 +52,9 @@ class CsvImport extends VerticalLayout {
     private volatile byte[] bytes;
     private volatile String fileName;
 
-    CsvImport(ImportService imports, Runnable afterImport) {
+    CsvImport(ImportService imports, CsvFiles csv, Runnable afterImport) {
         this.imports = imports;
+        this.csv = csv;
         this.afterImport = afterImport;
         setId("csv-import");
         setPadding(false);
@@ -126,9 +130,9 @@ class CsvImport extends VerticalLayout {
             boolean surveys = SURVEYS.equals(kind.getValue());
             byte[] data = bytes;
             ImportReport report = surveys
-                    ? imports.importSurveyResponses(UploadedCsv.of(data, ImportFields.SURVEY_FIELDS, List.of("kind", "score", "answeredAt")),
+                    ? imports.importSurveyResponses(csv.read(new ByteArrayInputStream(data), ImportFields.SURVEY_FIELDS, List.of("kind", "score", "answeredAt")),
                             validOnly.getValue())
-                    : imports.importReadings(UploadedCsv.of(data, ImportFields.READING_FIELDS, List.of("metricKey", "day")),
+                    : imports.importReadings(csv.read(new ByteArrayInputStream(data), ImportFields.READING_FIELDS, List.of("metricKey", "day")),
                             validOnly.getValue());
             show(report);
             Views.success("Imported " + report.accepted() + " of " + report.rows() + " rows");

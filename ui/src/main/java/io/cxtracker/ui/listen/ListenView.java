@@ -1,5 +1,6 @@
 package io.cxtracker.ui.listen;
 
+import io.cxtracker.domain.metric.MetricSetupService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
@@ -32,6 +33,7 @@ import io.cxtracker.domain.department.DepartmentSummary;
 import io.cxtracker.domain.feedback.FeedbackService;
 import io.cxtracker.domain.feedback.FeedbackView;
 import io.cxtracker.domain.feedback.Insight;
+import io.cxtracker.domain.imports.CsvFiles;
 import io.cxtracker.domain.imports.ImportService;
 import io.cxtracker.domain.listen.SurveyKind;
 import io.cxtracker.domain.metric.Granularity;
@@ -40,12 +42,11 @@ import io.cxtracker.domain.metric.MetricSummary;
 import io.cxtracker.domain.progress.TargetStatusView;
 import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.security.Role;
-import io.cxtracker.domain.setup.ProgramSetupService;
 import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.domain.shared.NotFoundException;
 import io.cxtracker.domain.shared.PageRequest;
-import io.cxtracker.domain.target.TargetService;
-import io.cxtracker.domain.target.TargetStatus;
+import io.cxtracker.domain.targets.TargetService;
+import io.cxtracker.domain.targets.TargetStatus;
 import io.cxtracker.ui.accountability.AccountabilityView;
 import io.cxtracker.ui.chart.TrendChart;
 import io.cxtracker.ui.dashboard.Reasons;
@@ -78,7 +79,7 @@ public class ListenView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final List<Integer> PERIODS = List.of(3, 6, 12, 24);
 
-    private final ProgramSetupService setup;
+    private final MetricSetupService setup;
     private final MetricSeriesService series;
     private final TargetService targets;
     /** Shown for an item whose text the reader may not read. */
@@ -109,8 +110,8 @@ public class ListenView extends VerticalLayout implements BeforeEnterObserver {
     private boolean updating;
 
     @Inject
-    public ListenView(ProgramSetupService setup, MetricSeriesService series, TargetService targets, FeedbackService feedback,
-            CommitmentService commitments, ClosedLoopService loops, DepartmentService departments, ImportService imports,
+    public ListenView(MetricSetupService setup, MetricSeriesService series, TargetService targets, FeedbackService feedback,
+            CommitmentService commitments, ClosedLoopService loops, DepartmentService departments, ImportService imports, CsvFiles csvFiles,
             CurrentUser user, Clock clock) {
         this.setup = setup;
         this.series = series;
@@ -155,7 +156,7 @@ public class ListenView extends VerticalLayout implements BeforeEnterObserver {
         add(new H1("Listen"), filters, new H2("Survey results"), surveys, new H2("Feedback themes"), themes,
                 new H2("Feedback"), themeFilter, feedbackGrid, new H2("Closing the loop"), commitmentGrid, loop);
         if (user.has(Role.PROGRAM_ADMIN)) {
-            csvImport = new CsvImport(imports, this::refreshAfterImport);
+            csvImport = new CsvImport(imports, csvFiles, this::refreshAfterImport);
             add(new H2("Import survey answers or readings (CSV)"), csvImport);
         } else {
             csvImport = null;

@@ -3,7 +3,7 @@ package io.cxtracker.ui.metrics;
 import io.cxtracker.domain.metric.Granularity;
 import io.cxtracker.domain.metric.MetricSeriesService;
 import io.cxtracker.domain.metric.SeriesBucketView;
-import io.cxtracker.domain.target.TargetStatus;
+import io.cxtracker.domain.targets.TargetStatus;
 import io.cxtracker.ui.chart.TrendChart;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.cxtracker.ui.metrics;
 
+import io.cxtracker.domain.metric.MetricSetupService;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -20,12 +21,11 @@ import io.cxtracker.domain.department.DepartmentSummary;
 import io.cxtracker.domain.metric.Granularity;
 import io.cxtracker.domain.metric.MetricSeriesService;
 import io.cxtracker.domain.metric.MetricSummary;
-import io.cxtracker.domain.setup.ProgramSetupService;
 import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.domain.shared.PageRequest;
-import io.cxtracker.domain.target.TargetService;
-import io.cxtracker.domain.target.TargetStatus;
-import io.cxtracker.domain.target.TargetSummary;
+import io.cxtracker.domain.targets.TargetService;
+import io.cxtracker.domain.targets.TargetStatus;
+import io.cxtracker.domain.targets.TargetSummary;
 import io.cxtracker.ui.chart.TrendChart;
 import io.cxtracker.ui.layout.MainLayout;
 import io.cxtracker.ui.shared.Views;
@@ -46,7 +46,7 @@ import java.util.Set;
 @PageTitle("Metrics · CX Tracker")
 public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
 
-    private final ProgramSetupService setup;
+    private final MetricSetupService setup;
     private final MetricSeriesService series;
     private final TargetService targets;
     private final DepartmentService departments;
@@ -63,7 +63,7 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
     private boolean updating;
 
     @Inject
-    public MetricsView(ProgramSetupService setup, MetricSeriesService series, TargetService targets,
+    public MetricsView(MetricSetupService setup, MetricSeriesService series, TargetService targets,
             DepartmentService departments, Clock clock) {
         this.setup = setup;
         this.series = series;

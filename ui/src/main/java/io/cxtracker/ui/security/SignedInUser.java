@@ -1,6 +1,6 @@
 package io.cxtracker.ui.security;
 
-import io.cxtracker.domain.department.DepartmentCode;
+import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.security.Role;
 import jakarta.annotation.PostConstruct;

@@ -12,7 +12,7 @@ import io.cxtracker.domain.rollup.RollUpResult;
 import io.cxtracker.domain.rollup.StatusHealth;
 import io.cxtracker.domain.shared.FieldViolation;
 import io.cxtracker.domain.shared.PageRequest;
-import io.cxtracker.domain.target.Rag;
+import io.cxtracker.domain.targets.Rag;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
