@@ -41,6 +41,7 @@ public class ContractFilter implements OASFilter {
     public static final String OIDC = "oidc";
     public static final String PROBLEM_SCHEMA = "Problem";
     static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM_SCHEMA;
+    static final String PROBLEM_FORMAT = "https://www.rfc-editor.org/rfc/rfc9457";
 
     /** The refusals, in the words used when an operation's own annotation does not say more. */
     private static final Map<String, String> STANDARD = new LinkedHashMap<>();
@@ -86,21 +87,27 @@ public class ContractFilter implements OASFilter {
     }
 
     /**
-     * {@code @OpenAPIDefinition}'s defaults leave an empty license, contact and external docs behind, which are invalid
-     * (a license needs a name, external docs a url). The project states none of them, so they go.
+     * WildFly's document always carries a license and external docs, empty unless the deployment names them, and an
+     * empty license (no name) or external docs (no url) is invalid. The license is the deployment's statement
+     * ({@code mp.openapi.extensions.smallrye.info.license.name}); the external docs are the problem format every
+     * refusal uses.
      */
     private static void withoutEmptyParts(OpenAPI openAPI) {
-        if (openAPI.getInfo() != null) {
-            if (openAPI.getInfo().getLicense() != null && openAPI.getInfo().getLicense().getName() == null) {
-                openAPI.getInfo().setLicense(null);
-            }
-            var contact = openAPI.getInfo().getContact();
-            if (contact != null && contact.getName() == null && contact.getEmail() == null && contact.getUrl() == null) {
-                openAPI.getInfo().setContact(null);
-            }
+        if (openAPI.getInfo() == null) {
+            openAPI.setInfo(OASFactory.createInfo());
         }
-        if (openAPI.getExternalDocs() != null && openAPI.getExternalDocs().getUrl() == null) {
-            openAPI.setExternalDocs(null);
+        var config = ConfigProvider.getConfig();
+        if (openAPI.getInfo().getLicense() == null || openAPI.getInfo().getLicense().getName() == null) {
+            openAPI.getInfo().setLicense(OASFactory.createLicense().name(config
+                    .getOptionalValue("mp.openapi.extensions.smallrye.info.license.name", String.class).orElse("Proprietary")));
+        }
+        var contact = openAPI.getInfo().getContact();
+        if (contact != null && contact.getName() == null && contact.getEmail() == null && contact.getUrl() == null) {
+            openAPI.getInfo().setContact(null);
+        }
+        if (openAPI.getExternalDocs() == null || openAPI.getExternalDocs().getUrl() == null) {
+            openAPI.setExternalDocs(OASFactory.createExternalDocumentation().url(PROBLEM_FORMAT)
+                    .description("RFC 9457, the problem format of every refusal"));
         }
     }
 
