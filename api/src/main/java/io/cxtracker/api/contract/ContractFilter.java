@@ -161,13 +161,21 @@ public class ContractFilter implements OASFilter {
         });
     }
 
-    /** Every refusal is a problem document, whatever the operation produces when it succeeds. */
+    /**
+     * Every refusal is a problem document, whatever the operation produces when it succeeds. A refusal that already
+     * names its own problem schema (the import's 422 carries its report) keeps it.
+     */
     private static void asProblem(APIResponse response, String status) {
         if (response.getRef() != null) {
             return;
         }
         if (response.getDescription() == null || response.getDescription().isBlank()) {
             response.setDescription(STANDARD.getOrDefault(status, "Refused"));
+        }
+        if (response.getContent() != null && response.getContent().hasMediaType(Problem.MEDIA_TYPE)
+                && response.getContent().getMediaType(Problem.MEDIA_TYPE).getSchema() != null
+                && response.getContent().getMediaTypes().size() == 1) {
+            return;
         }
         response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                 OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))));

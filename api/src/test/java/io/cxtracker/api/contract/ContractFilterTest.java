@@ -48,7 +48,11 @@ class ContractFilterTest {
                 .parameters(List.of(OASFactory.createParameter().name("id").in(Parameter.In.PATH), header("If-Match")))
                 .requestBody(OASFactory.createRequestBody())
                 .responses(OASFactory.createAPIResponses()
-                        .addAPIResponse("403", OASFactory.createAPIResponse().description("Only the thing's owner")));
+                        .addAPIResponse("403", OASFactory.createAPIResponse().description("Only the thing's owner"))
+                        .addAPIResponse("422", OASFactory.createAPIResponse().description("With its report")
+                                .content(OASFactory.createContent().addMediaType("application/problem+json",
+                                        OASFactory.createMediaType().schema(OASFactory.createSchema()
+                                                .ref("#/components/schemas/ThingProblem"))))));
         Operation outside = OASFactory.createOperation().operationId("other")
                 .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse().description("OK")));
         return OASFactory.createOpenAPI().info(OASFactory.createInfo().title("t").version("1")
@@ -78,7 +82,7 @@ class ContractFilterTest {
         assertEquals(Set.of("200", "400", "401", "403", "500", "503"), responses(document, "/api/things", "GET").keySet());
         assertEquals(Set.of("200", "400", "401", "403", "404", "500", "503"), responses(document, "/api/things/{id}", "GET").keySet());
         // a write with a body and If-Match: everything
-        assertEquals(Set.of("400", "401", "403", "404", "409", "412", "413", "415", "428", "500", "503"),
+        assertEquals(Set.of("400", "401", "403", "404", "409", "412", "413", "415", "422", "428", "500", "503"),
                 responses(document, "/api/things/{id}", "PUT").keySet());
         // outside /api nothing is added and nothing is secured
         assertEquals(Set.of("200"), responses(document, "/elsewhere", "GET").keySet());
@@ -94,6 +98,9 @@ class ContractFilterTest {
         assertEquals("#/components/schemas/Problem",
                 forbidden.getContent().getMediaType("application/problem+json").getSchema().getRef());
         assertEquals(1, forbidden.getContent().getMediaTypes().size());
+        // a refusal with its own problem schema keeps it
+        assertEquals("#/components/schemas/ThingProblem", responses(document, "/api/things/{id}", "PUT").get("422")
+                .getContent().getMediaType("application/problem+json").getSchema().getRef());
         APIResponse unauthorized = responses(document, "/api/things", "GET").get("401");
         assertTrue(unauthorized.getDescription().startsWith("No valid bearer token"), unauthorized.getDescription());
         assertEquals(Set.of("type", "title", "status", "detail", "instance", "errors"),
