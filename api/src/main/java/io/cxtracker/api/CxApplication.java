@@ -2,14 +2,12 @@ package io.cxtracker.api;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
-import org.eclipse.microprofile.openapi.annotations.info.Info;
 
+/**
+ * The REST API under {@code /api}. Its OpenAPI title, version and description are set in microprofile-config.properties
+ * (mp.openapi.extensions.smallrye.info.*) rather than with {@code @OpenAPIDefinition}, whose unset defaults put an
+ * invalid empty license, contact and external docs into the document.
+ */
 @ApplicationPath("/api")
-@OpenAPIDefinition(info = @Info(
-        title = "CX Tracker API",
-        version = "1",
-        description = "The customer-experience transformation program: plan, metrics, targets, milestones, accountability. "
-                + "Errors are RFC 9457 application/problem+json."))
 public class CxApplication extends Application {
 }

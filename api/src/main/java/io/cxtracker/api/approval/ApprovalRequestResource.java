@@ -52,7 +52,7 @@ public class ApprovalRequestResource {
     ApprovalService approvals;
 
     @GET
-    @Operation(summary = "List requests, paged; oldest first by default (the approver's queue)")
+    @Operation(operationId = "listOverrideRequests", summary = "List requests, paged; oldest first by default (the approver's queue)")
     @APIResponse(responseCode = "200", description = "A page of requests with the total")
     @APIResponse(responseCode = "400", description = "A bad parameter; every bad one is listed")
     @APIResponse(responseCode = "403", description = "Only leads, executives, auditors and program admins read requests")
@@ -76,7 +76,7 @@ public class ApprovalRequestResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One request; the ETag is its milestone's version, which a decision sends back")
+    @Operation(operationId = "getOverrideRequest", summary = "One request; the ETag is its milestone's version, which a decision sends back")
     @APIResponse(responseCode = "200", description = "The request", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(schema = @Schema(implementation = ApprovalRequestResponse.class)))
     @APIResponse(responseCode = "403", description = "Only leads, executives, auditors and program admins read requests")
@@ -87,7 +87,7 @@ public class ApprovalRequestResource {
 
     @POST
     @Path("{id}/approval")
-    @Operation(summary = "Approve (program admins, executives; never the requester): the override or unlink is applied "
+    @Operation(operationId = "approveOverrideRequest", summary = "Approve (program admins, executives; never the requester): the override or unlink is applied "
             + "to the milestone now; needs If-Match")
     @APIResponse(responseCode = "200", description = "Approved and applied; the ETag is the milestone's new version",
             headers = @Header(name = HttpHeaders.ETAG),
@@ -107,7 +107,7 @@ public class ApprovalRequestResource {
 
     @POST
     @Path("{id}/rejection")
-    @Operation(summary = "Reject with a reason (program admins, executives; never the requester): the milestone stays "
+    @Operation(operationId = "rejectOverrideRequest", summary = "Reject with a reason (program admins, executives; never the requester): the milestone stays "
             + "as it is; needs If-Match")
     @APIResponse(responseCode = "200", description = "Rejected", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(schema = @Schema(implementation = ApprovalRequestResponse.class)))

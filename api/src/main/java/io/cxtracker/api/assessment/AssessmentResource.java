@@ -47,7 +47,7 @@ public class AssessmentResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "The assessments, newest first unless sorted otherwise; one department's history with ?department=")
+    @Operation(operationId = "listAssessments", summary = "The assessments, newest first unless sorted otherwise; one department's history with ?department=")
     @APIResponse(responseCode = "200", description = "A page of assessments with the total")
     @APIResponse(responseCode = "400", description = "A bad parameter; every bad one is listed")
     public PageResponse<AssessmentResponse> list(
@@ -62,14 +62,15 @@ public class AssessmentResource {
 
     @GET
     @Path("{id:[0-9]+}")
-    @Operation(summary = "One assessment")
+    @Operation(operationId = "getAssessment", summary = "One assessment")
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "404", description = "No such assessment")
     public AssessmentResponse get(@PathParam("id") long id) {
         return AssessmentResponse.of(assessments.get(id));
     }
 
     @POST
-    @Operation(summary = "Record a department's assessment (its leads, program admins); one per department and day")
+    @Operation(operationId = "createAssessment", summary = "Record a department's assessment (its leads, program admins); one per department and day")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input; every bad field is listed")
@@ -84,8 +85,9 @@ public class AssessmentResource {
 
     @GET
     @Path("distribution")
-    @Operation(summary = "How many departments stand at each level: each counted once, at its latest assessment on or "
+    @Operation(operationId = "getAssessmentDistribution", summary = "How many departments stand at each level: each counted once, at its latest assessment on or "
             + "before the day; the never-assessed apart")
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "400", description = "A bad day")
     public DistributionResponse distribution(
             @Parameter(description = "the day; default today") @QueryParam("asOf") String asOf) {
@@ -97,7 +99,7 @@ public class AssessmentResource {
 
     @GET
     @Path("questions")
-    @Operation(summary = "The questionnaire: every question an assessment scores 0..4")
+    @Operation(operationId = "listAssessmentQuestions", summary = "The questionnaire: every question an assessment scores 0..4")
     public List<MaturityQuestionnaire.Question> questions() {
         return assessments.questionnaire();
     }

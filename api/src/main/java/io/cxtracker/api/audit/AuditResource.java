@@ -34,7 +34,8 @@ public class AuditResource {
     Clock clock;
 
     @GET
-    @Operation(summary = "List audit records, oldest first (sort=-seq for newest first), paged and filtered")
+    @Operation(operationId = "listAuditRecords", summary = "List audit records, oldest first (sort=-seq for newest first), paged and filtered")
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "400", description = "A bad parameter; every bad one is listed")
     @APIResponse(responseCode = "403", description = "Only executives, auditors and program admins read the audit trail")
     public PageResponse<AuditRecordResponse> list(
@@ -60,7 +61,8 @@ public class AuditResource {
 
     @GET
     @Path("verify")
-    @Operation(summary = "Walk the hash chain and report the first broken link, if any")
+    @Operation(operationId = "verifyAuditChain", summary = "Walk the hash chain and report the first broken link, if any")
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "403", description = "Only executives, auditors and program admins verify the audit trail")
     public ChainStatusResponse verify() {
         return ChainStatusResponse.of(audit.verify(), clock.instant());
@@ -68,7 +70,8 @@ public class AuditResource {
 
     @GET
     @Path("state")
-    @Operation(summary = "A thing's fields as of an instant, reconstructed from its audit history")
+    @Operation(operationId = "getAuditedEntityState", summary = "A thing's fields as of an instant, reconstructed from its audit history")
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "404", description = "The thing had no audit record at or before that instant")
     public EntityStateResponse state(
             @Parameter(description = "entity type, e.g. milestone", required = true) @QueryParam("entity") String entity,

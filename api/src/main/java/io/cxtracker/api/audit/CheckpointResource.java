@@ -36,7 +36,8 @@ public class CheckpointResource {
     CheckpointService checkpoints;
 
     @GET
-    @Operation(summary = "List the signed checkpoints of the audit chain, newest first (sort=id, seq or signedAt; '-' descending)")
+    @Operation(operationId = "listAuditCheckpoints", summary = "List the signed checkpoints of the audit chain, newest first (sort=id, seq or signedAt; '-' descending)")
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "400", description = "A bad parameter; every bad one is listed")
     @APIResponse(responseCode = "403", description = "Only executives, auditors and program admins read checkpoints")
     public PageResponse<CheckpointResponse> list(
@@ -51,7 +52,8 @@ public class CheckpointResource {
 
     @GET
     @Path("signing-key")
-    @Operation(summary = "The public half of the Ed25519 key that signs checkpoints (PEM), and its fingerprint")
+    @Operation(operationId = "getCheckpointSigningKey", summary = "The public half of the Ed25519 key that signs checkpoints (PEM), and its fingerprint")
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "403", description = "Only executives, auditors and program admins read checkpoints")
     public SigningKeyResponse signingKey() {
         PublicKey key = checkpoints.signingKey();
@@ -60,7 +62,8 @@ public class CheckpointResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One signed checkpoint")
+    @Operation(operationId = "getAuditCheckpoint", summary = "One signed checkpoint")
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "404", description = "No such checkpoint")
     public CheckpointResponse get(@PathParam("id") String id) {
         return CheckpointResponse.of(checkpoints.get(id(id)));
@@ -68,7 +71,8 @@ public class CheckpointResource {
 
     @GET
     @Path("{id}/verify")
-    @Operation(summary = "Does the current chain still contain this stored checkpoint's head and everything before it?")
+    @Operation(operationId = "verifyStoredAuditCheckpoint", summary = "Does the current chain still contain this stored checkpoint's head and everything before it?")
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "404", description = "No such checkpoint")
     public CheckpointVerificationResponse verifyStored(@PathParam("id") String id) {
         return CheckpointVerificationResponse.of(checkpoints.verify(id(id)));
@@ -77,8 +81,9 @@ public class CheckpointResource {
     @POST
     @Path("verify")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Does the current chain still contain this checkpoint's head (as a report carries it) and "
+    @Operation(operationId = "verifyAuditCheckpointClaim", summary = "Does the current chain still contain this checkpoint's head (as a report carries it) and "
             + "everything before it? Reads only.")
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "400", description = "A missing or malformed field; every bad one is listed")
     @APIResponse(responseCode = "403", description = "Only executives, auditors and program admins verify the audit trail")
     public CheckpointVerificationResponse verify(CheckpointClaimRequest body) {

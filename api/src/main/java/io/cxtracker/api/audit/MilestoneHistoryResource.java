@@ -45,7 +45,7 @@ public class MilestoneHistoryResource {
     MilestoneService milestones;
 
     @GET
-    @Operation(summary = "A milestone's audit records, oldest first (sort=-seq for newest first), paged; "
+    @Operation(operationId = "getMilestoneHistory", summary = "A milestone's audit records, oldest first (sort=-seq for newest first), paged; "
             + "with asOf, its state as of that instant instead")
     @APIResponse(responseCode = "200", description = "Without asOf: a page of audit records",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResponse.class)))

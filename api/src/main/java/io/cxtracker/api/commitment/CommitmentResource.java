@@ -59,7 +59,7 @@ public class CommitmentResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "List commitments, by due date unless sorted otherwise, paged and filtered")
+    @Operation(operationId = "listCommitments", summary = "List commitments, by due date unless sorted otherwise, paged and filtered")
     @APIResponse(responseCode = "200", description = "A page of commitments with the total")
     @APIResponse(responseCode = "400", description = "A bad parameter; every bad one is listed")
     public PageResponse<CommitmentResponse> list(
@@ -76,7 +76,7 @@ public class CommitmentResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One commitment; the ETag is its version")
+    @Operation(operationId = "getCommitment", summary = "One commitment; the ETag is its version")
     @APIResponse(responseCode = "200", description = "The commitment", headers = @Header(name = HttpHeaders.ETAG))
     @APIResponse(responseCode = "404", description = "No such commitment")
     public Response get(@PathParam("id") long id) {
@@ -84,7 +84,7 @@ public class CommitmentResource {
     }
 
     @POST
-    @Operation(summary = "Make a commitment answering an insight (the owner department's leads, program admins)")
+    @Operation(operationId = "createCommitment", summary = "Make a commitment answering an insight (the owner department's leads, program admins)")
     @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(schema = @Schema(implementation = CommitmentResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input; every bad field is listed")
@@ -98,7 +98,7 @@ public class CommitmentResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replace a commitment's plan and move its state (its department's leads, program admins); "
+    @Operation(operationId = "updateCommitment", summary = "Replace a commitment's plan and move its state (its department's leads, program admins); "
             + "needs If-Match")
     @APIResponse(responseCode = "200", description = "Changed", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(schema = @Schema(implementation = CommitmentResponse.class)))
@@ -119,7 +119,7 @@ public class CommitmentResource {
 
     @GET
     @Path("{id}/loop")
-    @Operation(summary = "The closed loop: the insight, the commitment, its milestones with their status today, and the "
+    @Operation(operationId = "getCommitmentClosedLoop", summary = "The closed loop: the insight, the commitment, its milestones with their status today, and the "
             + "metrics in the window before the promise against the latest window")
     @APIResponse(responseCode = "200", description = "The loop")
     @APIResponse(responseCode = "400", description = "A bad window")

@@ -36,7 +36,7 @@ public class DashboardResource {
 
     @GET
     @Path("program/{id}")
-    @Operation(summary = "A program's progress today: the whole, by initiative, pillar, phase and department, with RAG "
+    @Operation(operationId = "getProgramDashboard", summary = "A program's progress today: the whole, by initiative, pillar, phase and department, with RAG "
             + "and counts by status, and the milestones needing attention with the reasons")
     @APIResponse(responseCode = "200", description = "The dashboard")
     @APIResponse(responseCode = "404", description = "No such program")
@@ -46,7 +46,7 @@ public class DashboardResource {
 
     @GET
     @Path("departments/{code}")
-    @Operation(summary = "A department's accountability today: its milestones rolled up by pillar and phase, those "
+    @Operation(operationId = "getDepartmentDashboard", summary = "A department's accountability today: its milestones rolled up by pillar and phase, those "
             + "needing attention, and its targets with live values and RAG")
     @APIResponse(responseCode = "200", description = "The dashboard")
     @APIResponse(responseCode = "400", description = "A bad parameter")

@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,7 +42,7 @@ public class DepartmentResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "List departments, paged and sorted")
+    @Operation(operationId = "listDepartments", summary = "List departments, paged and sorted")
     public PageResponse<DepartmentResponse> list(
             @Parameter(description = "items to skip, default 0") @QueryParam("offset") String offset,
             @Parameter(description = "page size 1..500, default 50") @QueryParam("limit") String limit,
@@ -53,15 +56,17 @@ public class DepartmentResource {
 
     @GET
     @Path("{code}")
-    @Operation(summary = "One department by its code")
+    @Operation(operationId = "getDepartment", summary = "One department by its code")
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "404", description = "No such department")
     public DepartmentResponse get(@PathParam("code") String code) {
         return DepartmentResponse.of(departments.get(code));
     }
 
     @POST
-    @Operation(summary = "Register a department")
-    @APIResponse(responseCode = "201", description = "Created")
+    @Operation(operationId = "createDepartment", summary = "Register a department")
+    @APIResponse(responseCode = "201", description = "Created; Location names it",
+            headers = @Header(name = "Location"), content = @Content(schema = @Schema(implementation = DepartmentResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input; every bad field is listed")
     @APIResponse(responseCode = "409", description = "The code is taken")
     public Response create(@NotNull(message = "a JSON body is required") @Valid DepartmentRequest request) {

@@ -57,7 +57,7 @@ public class ImportResource {
 
     @POST
     @Path("readings")
-    @Operation(summary = "Import metric readings from CSV (metrics-ingest clients, program admins)",
+    @Operation(operationId = "importReadings", summary = "Import metric readings from CSV (metrics-ingest clients, program admins)",
             description = "Fields: metricKey, day, departmentCode, channel, source, idempotencyKey, and the statistics of "
                     + "the metric's kind: promoters, passives, detractors (NPS); satisfied, responses (CSAT); sum, count "
                     + "(mean score); numerator, denominator (ratio); value, weight, at (gauge). Without an idempotencyKey "
@@ -84,7 +84,7 @@ public class ImportResource {
 
     @POST
     @Path("survey-responses")
-    @Operation(summary = "Import survey answers from CSV (metrics-ingest clients, program admins)",
+    @Operation(operationId = "importSurveyResponses", summary = "Import survey answers from CSV (metrics-ingest clients, program admins)",
             description = "Fields: kind (NPS, CSAT, CES), score, answeredAt, channel, departmentCode, comment, source, "
                     + "idempotencyKey. Without an idempotencyKey column a row's key is made from its content."
                     + FIELDS_NOTE)

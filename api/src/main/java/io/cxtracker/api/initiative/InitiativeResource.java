@@ -52,7 +52,7 @@ public class InitiativeResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "List initiatives, paged, sorted and filtered")
+    @Operation(operationId = "listInitiatives", summary = "List initiatives, paged, sorted and filtered")
     @APIResponse(responseCode = "200", description = "A page of initiatives with the total")
     @APIResponse(responseCode = "400", description = "A bad parameter; every bad one is listed")
     public PageResponse<InitiativeResponse> list(
@@ -77,7 +77,7 @@ public class InitiativeResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One initiative with its RACI; the ETag is its version")
+    @Operation(operationId = "getInitiative", summary = "One initiative with its RACI; the ETag is its version")
     @APIResponse(responseCode = "200", description = "The initiative", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(schema = @Schema(implementation = InitiativeResponse.class)))
     @APIResponse(responseCode = "404", description = "No such initiative")
@@ -86,7 +86,7 @@ public class InitiativeResource {
     }
 
     @POST
-    @Operation(summary = "Add an initiative to a program (program admins)")
+    @Operation(operationId = "createInitiative", summary = "Add an initiative to a program (program admins)")
     @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(schema = @Schema(implementation = InitiativeResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input; every bad field is listed")
@@ -101,7 +101,7 @@ public class InitiativeResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Revise an initiative's title, description, pillar and phase (program admins); needs If-Match")
+    @Operation(operationId = "updateInitiative", summary = "Revise an initiative's title, description, pillar and phase (program admins); needs If-Match")
     @APIResponse(responseCode = "200", description = "Revised", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(schema = @Schema(implementation = InitiativeResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input; every bad field is listed")
@@ -119,7 +119,7 @@ public class InitiativeResource {
 
     @PUT
     @Path("{id}/raci/{department}")
-    @Operation(summary = "Give a department a RACI role in the initiative (program admins); ACCOUNTABLE hands accountability over")
+    @Operation(operationId = "assignRaci", summary = "Give a department a RACI role in the initiative (program admins); ACCOUNTABLE hands accountability over")
     @APIResponse(responseCode = "200", description = "Assigned", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(schema = @Schema(implementation = InitiativeResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input; every bad field is listed")

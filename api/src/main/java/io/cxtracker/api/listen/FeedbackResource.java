@@ -41,7 +41,7 @@ public class FeedbackResource {
     FeedbackService feedback;
 
     @GET
-    @Operation(summary = "List feedback, newest first unless sorted otherwise, paged and filtered",
+    @Operation(operationId = "listFeedback", summary = "List feedback, newest first unless sorted otherwise, paged and filtered",
             description = "Executives, auditors and program admins read every item's text; a department lead reads the "
                     + "text of their own departments' items only (for others 'text' is absent; themes, sentiment and "
                     + "counts stay). 'source' and 'idempotencyKey' are present for program admins only.")
@@ -68,7 +68,7 @@ public class FeedbackResource {
 
     @POST
     @LargeBody
-    @Operation(summary = "Push up to " + MAX_BATCH + " feedback items (metrics-ingest clients, program admins; a lead for "
+    @Operation(operationId = "ingestFeedback", summary = "Push up to " + MAX_BATCH + " feedback items (metrics-ingest clients, program admins; a lead for "
             + "their own departments); per item ACCEPTED, DUPLICATE or REJECTED with reasons; idempotent by the sender's key")
     @APIResponse(responseCode = "200", description = "Every item's outcome",
             content = @Content(schema = @Schema(implementation = BatchResponse.class)))

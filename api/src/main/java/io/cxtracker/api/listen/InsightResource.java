@@ -31,7 +31,7 @@ public class InsightResource {
     FeedbackService feedback;
 
     @GET
-    @Operation(summary = "The themes customers mention most, with volume and sentiment per period, trend and departments")
+    @Operation(operationId = "listInsights", summary = "The themes customers mention most, with volume and sentiment per period, trend and departments")
     @APIResponse(responseCode = "200", description = "The insights, most mentioned first")
     @APIResponse(responseCode = "400", description = "A bad parameter; every bad one is listed")
     public List<InsightResponse> list(
@@ -51,7 +51,8 @@ public class InsightResource {
 
     @GET
     @Path("{theme}")
-    @Operation(summary = "One theme over all the feedback ever received, by month")
+    @Operation(operationId = "getInsight", summary = "One theme over all the feedback ever received, by month")
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "404", description = "Nobody mentioned the theme")
     public InsightResponse get(@PathParam("theme") String theme) {
         return feedback.insight(theme).map(InsightResponse::of).orElseThrow(() -> new NotFoundException("insight", theme));

@@ -26,6 +26,8 @@ public record InsightResponse(
     public record PeriodResponse(LocalDate start, LocalDate end, long volume, Double meanSentiment) {
     }
 
+    /** Named apart from the department resource's DepartmentResponse, which would otherwise become "DepartmentResponse1". */
+    @Schema(name = "InsightDepartmentVolume", description = "How often one department was named in the theme's feedback")
     public record DepartmentResponse(String departmentCode, long volume) {
     }
 

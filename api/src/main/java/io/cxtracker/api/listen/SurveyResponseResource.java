@@ -38,7 +38,7 @@ public class SurveyResponseResource {
 
     @POST
     @LargeBody
-    @Operation(summary = "Push up to " + MAX_BATCH + " survey answers (metrics-ingest clients, program admins); per item "
+    @Operation(operationId = "ingestSurveyResponses", summary = "Push up to " + MAX_BATCH + " survey answers (metrics-ingest clients, program admins); per item "
             + "ACCEPTED, DUPLICATE or REJECTED with reasons; idempotent by the sender's key",
             description = "Accepted answers become NPS, CSAT or CES readings per day, department and channel, with exact "
                     + "statistics. The batch is one transaction. Body up to 10 MB (cx.api.max-bulk-body-bytes).")

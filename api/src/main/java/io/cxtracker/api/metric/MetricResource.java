@@ -73,7 +73,7 @@ public class MetricResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "List metric definitions by key, paged")
+    @Operation(operationId = "listMetrics", summary = "List metric definitions by key, paged")
     @APIResponse(responseCode = "200", description = "A page of metrics with the total")
     @APIResponse(responseCode = "400", description = "A bad paging parameter")
     public PageResponse<MetricResponse> list(
@@ -88,7 +88,7 @@ public class MetricResource {
 
     @GET
     @Path("{key}")
-    @Operation(summary = "One metric's definition")
+    @Operation(operationId = "getMetric", summary = "One metric's definition")
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "No such metric")
     public MetricResponse get(@PathParam("key") String key) {
@@ -96,7 +96,7 @@ public class MetricResource {
     }
 
     @POST
-    @Operation(summary = "Define a metric (program admins)")
+    @Operation(operationId = "createMetric", summary = "Define a metric (program admins)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = MetricResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input; every bad field is listed")
     @APIResponse(responseCode = "403", description = "Only program admins define metrics")
@@ -121,7 +121,7 @@ public class MetricResource {
     @POST
     @Path("{key}/readings")
     @LargeBody
-    @Operation(summary = "Push up to " + MAX_BATCH + " readings of the metric (metrics-ingest clients, program admins); "
+    @Operation(operationId = "ingestReadings", summary = "Push up to " + MAX_BATCH + " readings of the metric (metrics-ingest clients, program admins); "
             + "per item ACCEPTED, DUPLICATE or REJECTED with reasons; idempotent by the sender's key",
             description = "Good items are stored, bad ones rejected with reasons, never a half-written item. The batch is one "
                     + "transaction; resending it changes nothing. Body up to 10 MB (cx.api.max-bulk-body-bytes).")
@@ -170,7 +170,7 @@ public class MetricResource {
 
     @GET
     @Path("{key}/series")
-    @Operation(summary = "The metric per day, week, month or quarter, exact from merged statistics, with the targets "
+    @Operation(operationId = "getMetricSeries", summary = "The metric per day, week, month or quarter, exact from merged statistics, with the targets "
             + "of the same scope: target line, forecast at the due date and RAG today")
     @APIResponse(responseCode = "200", description = "The series")
     @APIResponse(responseCode = "400", description = "A bad parameter; every bad one is listed")
@@ -200,7 +200,7 @@ public class MetricResource {
 
     @GET
     @Path("{key}/targets")
-    @Operation(summary = "The metric's targets for a scope (a department's, or the company-wide ones), each with today's verdict")
+    @Operation(operationId = "listMetricTargets", summary = "The metric's targets for a scope (a department's, or the company-wide ones), each with today's verdict")
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "No such metric")
     public List<TargetResponse> targets(@PathParam("key") String key,

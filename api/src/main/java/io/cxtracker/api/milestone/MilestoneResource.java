@@ -72,7 +72,7 @@ public class MilestoneResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "List milestones with today's status, paged, sorted and filtered")
+    @Operation(operationId = "listMilestones", summary = "List milestones with today's status, paged, sorted and filtered")
     @APIResponse(responseCode = "200", description = "A page of milestones with the total")
     @APIResponse(responseCode = "400", description = "A bad parameter; every bad one is listed")
     public PageResponse<MilestoneStatusResponse> list(
@@ -107,7 +107,7 @@ public class MilestoneResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One milestone with its status today and why; the ETag is its version")
+    @Operation(operationId = "getMilestone", summary = "One milestone with its status today and why; the ETag is its version")
     @APIResponse(responseCode = "200", description = "The milestone", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(schema = @Schema(implementation = MilestoneResponse.class)))
     @APIResponse(responseCode = "404", description = "No such milestone")
@@ -116,7 +116,7 @@ public class MilestoneResource {
     }
 
     @POST
-    @Operation(summary = "Add a milestone to an initiative (program admins)")
+    @Operation(operationId = "createMilestone", summary = "Add a milestone to an initiative (program admins)")
     @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(schema = @Schema(implementation = MilestoneResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input; every bad field is listed")
@@ -131,7 +131,7 @@ public class MilestoneResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Revise a milestone's plan (its department's leads, program admins); needs If-Match")
+    @Operation(operationId = "updateMilestone", summary = "Revise a milestone's plan (its department's leads, program admins); needs If-Match")
     @APIResponse(responseCode = "200", description = "Revised", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(schema = @Schema(implementation = MilestoneResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input; every bad field is listed")
@@ -151,7 +151,7 @@ public class MilestoneResource {
 
     @GET
     @Path("{id}/check-ins")
-    @Operation(summary = "The milestone's check-ins, oldest first")
+    @Operation(operationId = "listCheckIns", summary = "The milestone's check-ins, oldest first")
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "No such milestone")
     public List<CheckInResponse> checkIns(@PathParam("id") long id) {
@@ -160,7 +160,7 @@ public class MilestoneResource {
 
     @GET
     @Path("{id}/check-ins/{sequence}")
-    @Operation(summary = "One check-in, by its number (1 for the first)")
+    @Operation(operationId = "getCheckIn", summary = "One check-in, by its number (1 for the first)")
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "No such milestone or check-in")
     public CheckInResponse checkIn(@PathParam("id") long id, @PathParam("sequence") int sequence) {
@@ -173,7 +173,7 @@ public class MilestoneResource {
 
     @POST
     @Path("{id}/check-ins")
-    @Operation(summary = "Check in: report status, progress, comment and evidence (its department's leads); needs If-Match. "
+    @Operation(operationId = "checkInMilestone", summary = "Check in: report status, progress, comment and evidence (its department's leads); needs If-Match. "
             + "Answers the milestone as it now stands, its new ETag, and the check-in's location")
     @APIResponse(responseCode = "201", description = "Checked in", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(schema = @Schema(implementation = MilestoneResponse.class)))
@@ -195,7 +195,7 @@ public class MilestoneResource {
 
     @GET
     @Path("{id}/targets")
-    @Operation(summary = "The targets linked to the milestone, each with its verdict as it counts for the milestone")
+    @Operation(operationId = "listMilestoneTargets", summary = "The targets linked to the milestone, each with its verdict as it counts for the milestone")
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "No such milestone")
     public List<LinkedTargetResponse> targets(@PathParam("id") long id) {
@@ -204,7 +204,7 @@ public class MilestoneResource {
 
     @POST
     @Path("{id}/targets")
-    @Operation(summary = "Link a metric target: its verdict then decides the milestone's status; needs If-Match. Linking twice changes nothing")
+    @Operation(operationId = "linkMilestoneTarget", summary = "Link a metric target: its verdict then decides the milestone's status; needs If-Match. Linking twice changes nothing")
     @APIResponse(responseCode = "200", description = "Linked", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(schema = @Schema(implementation = MilestoneResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input, or no such target")
@@ -221,7 +221,7 @@ public class MilestoneResource {
 
     @DELETE
     @Path("{id}/targets/{targetId}")
-    @Operation(summary = "Unlink a target from the milestone; needs If-Match. A program admin's unlink applies at once; "
+    @Operation(operationId = "unlinkMilestoneTarget", summary = "Unlink a target from the milestone; needs If-Match. A program admin's unlink applies at once; "
             + "a department lead's is a request for approval (202) and the link stands until a program admin or executive "
             + "approves it")
     @APIResponse(responseCode = "200", description = "Unlinked", headers = @Header(name = HttpHeaders.ETAG),
@@ -244,7 +244,7 @@ public class MilestoneResource {
 
     @POST
     @Path("{id}/override")
-    @Operation(summary = "Set the status by hand over what the evidence says, with a mandatory reason; needs If-Match. "
+    @Operation(operationId = "requestStatusOverride", summary = "Set the status by hand over what the evidence says, with a mandatory reason; needs If-Match. "
             + "A program admin's override applies at once; a department lead's is a request for approval (202) and the "
             + "derived status stands until a program admin or executive approves it")
     @APIResponse(responseCode = "200", description = "Overridden", headers = @Header(name = HttpHeaders.ETAG),
@@ -267,7 +267,7 @@ public class MilestoneResource {
 
     @DELETE
     @Path("{id}/override")
-    @Operation(summary = "Clear the override: the evidence decides the status again; needs If-Match")
+    @Operation(operationId = "clearStatusOverride", summary = "Clear the override: the evidence decides the status again; needs If-Match")
     @APIResponse(responseCode = "200", description = "Cleared", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(schema = @Schema(implementation = MilestoneResponse.class)))
     @APIResponse(responseCode = "403", description = "Not a lead of the owning department")

@@ -49,7 +49,7 @@ public class ProgramResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "List programs, newest start first, paged")
+    @Operation(operationId = "listPrograms", summary = "List programs, newest start first, paged")
     @APIResponse(responseCode = "200", description = "A page of programs with the total")
     @APIResponse(responseCode = "400", description = "A bad paging or sort parameter; every bad one is listed")
     public PageResponse<ProgramResponse> list(
@@ -62,7 +62,7 @@ public class ProgramResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One program with its phases; the ETag is its version")
+    @Operation(operationId = "getProgram", summary = "One program with its phases; the ETag is its version")
     @APIResponse(responseCode = "200", description = "The program", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(schema = @Schema(implementation = ProgramResponse.class)))
     @APIResponse(responseCode = "404", description = "No such program")
@@ -72,7 +72,7 @@ public class ProgramResource {
     }
 
     @POST
-    @Operation(summary = "Set up a program (program admins); without phases it gets Transform, Optimize, Sustain")
+    @Operation(operationId = "createProgram", summary = "Set up a program (program admins); without phases it gets Transform, Optimize, Sustain")
     @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(schema = @Schema(implementation = ProgramResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input; every bad field is listed")
@@ -89,7 +89,7 @@ public class ProgramResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Rename a program (program admins); needs If-Match with its ETag")
+    @Operation(operationId = "updateProgram", summary = "Rename a program (program admins); needs If-Match with its ETag")
     @APIResponse(responseCode = "200", description = "Renamed", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(schema = @Schema(implementation = ProgramResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input; every bad field is listed")
@@ -107,7 +107,7 @@ public class ProgramResource {
 
     @GET
     @Path("{id}/phases")
-    @Operation(summary = "The program's phases, in order")
+    @Operation(operationId = "listPhases", summary = "The program's phases, in order")
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "No such program")
     public List<PhaseResponse> phases(@PathParam("id") long id) {
@@ -116,7 +116,7 @@ public class ProgramResource {
 
     @GET
     @Path("{id}/phases/{number}")
-    @Operation(summary = "One phase of the program, by its number (1 for the first)")
+    @Operation(operationId = "getPhase", summary = "One phase of the program, by its number (1 for the first)")
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "No such program or phase")
     public PhaseResponse phase(@PathParam("id") long id, @PathParam("number") int number) {

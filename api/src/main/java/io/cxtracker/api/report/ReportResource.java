@@ -57,7 +57,7 @@ public class ReportResource {
     @GET
     @Path("accountability")
     @Produces({MediaType.APPLICATION_JSON, CSV, XLSX, PDF})
-    @Operation(summary = "The accountability report of a department (or all) for a period, streamed",
+    @Operation(operationId = "exportAccountabilityReport", summary = "The accountability report of a department (or all) for a period, streamed",
             description = "Format by 'format' (csv, xlsx, pdf, json), else by Accept. Each output carries generated-at, "
                     + "generated-by and a SHA-256 digest; the server records the digest of the file it sent, for "
                     + "POST /api/reports/verify.")
@@ -88,7 +88,8 @@ public class ReportResource {
     @Path("verify")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Is this uploaded file (form field 'file') a report the server produced, unaltered? Which?")
+    @Operation(operationId = "verifyReport", summary = "Is this uploaded file (form field 'file') a report the server produced, unaltered? Which?")
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "400", description = "No file")
     public ReportVerificationResponse verifyForm(@FormParam("file") EntityPart file) {
         if (file == null) {
@@ -101,7 +102,8 @@ public class ReportResource {
     @Path("verify")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Is this request body a report the server produced, unaltered? Which?")
+    @Operation(operationId = "verifyReport", summary = "Is this request body a report the server produced, unaltered? Which?")
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "400", description = "An empty body")
     public ReportVerificationResponse verifyBody(InputStream body) {
         return verify(body);
@@ -110,7 +112,8 @@ public class ReportResource {
     @GET
     @Path("{reportId}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "What the server recorded about a report it produced: its digests, author, scope and period")
+    @Operation(operationId = "getReport", summary = "What the server recorded about a report it produced: its digests, author, scope and period")
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "404", description = "No such report")
     public ReportRecordResponse get(@PathParam("reportId") String reportId) {
         UUID id;

@@ -53,7 +53,7 @@ public class TargetResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "List targets, paged, by metric and/or department")
+    @Operation(operationId = "listTargets", summary = "List targets, paged, by metric and/or department")
     @APIResponse(responseCode = "200", description = "A page of targets with the total")
     @APIResponse(responseCode = "400", description = "A bad parameter; every bad one is listed")
     public PageResponse<TargetResponse> list(
@@ -70,7 +70,7 @@ public class TargetResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One target with today's verdict (RAG, current value, forecast, progress, reason); the ETag is its version")
+    @Operation(operationId = "getTarget", summary = "One target with today's verdict (RAG, current value, forecast, progress, reason); the ETag is its version")
     @APIResponse(responseCode = "200", description = "The target", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(schema = @Schema(implementation = TargetResponse.class)))
     @APIResponse(responseCode = "404", description = "No such target")
@@ -80,7 +80,7 @@ public class TargetResource {
     }
 
     @POST
-    @Operation(summary = "Set a target on a metric (program admins)")
+    @Operation(operationId = "createTarget", summary = "Set a target on a metric (program admins)")
     @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(schema = @Schema(implementation = TargetResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input; every bad field is listed")
@@ -97,7 +97,7 @@ public class TargetResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Revise a target's numbers and due date (program admins); needs If-Match with its ETag")
+    @Operation(operationId = "updateTarget", summary = "Revise a target's numbers and due date (program admins); needs If-Match with its ETag")
     @APIResponse(responseCode = "200", description = "Revised", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(schema = @Schema(implementation = TargetResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input; every bad field is listed")
