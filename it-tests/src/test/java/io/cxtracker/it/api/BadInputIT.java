@@ -573,16 +573,19 @@ class BadInputIT {
                 new byte[64 * 1024 * 1024 + 1], null, 413));
     }
 
-    /** If-Match and path parameters of a write that needs If-Match: missing (428), not an ETag (400), stale (412), no such thing (404). */
+    /**
+     * If-Match and path parameters of a write that needs If-Match (api's ETags): missing, blank or {@code *} → 428; a
+     * tag that names no version (weak, malformed, several, out of range) or an old one → 412; no such thing → 404.
+     */
     private void envelopeMutations(Endpoint endpoint, Target target, List<Case> cases) {
         byte[] body = endpoint.body() == Body.NONE ? null : bytes(endpoint.validBody());
         String type = endpoint.body() == Body.NONE ? null : endpoint.contentType();
         String name = endpoint.method() + " " + target.path();
         cases.add(new Case(name + " without If-Match", endpoint.method(), target.path(), type, body, null, 428));
-        for (String garbage : List.of("abc", "\"\"", "W/\"x\"", "\"99999999999999999999999\"", "*, \"1\"")) {
-            cases.add(new Case(name + " If-Match " + garbage, endpoint.method(), target.path(), type, body, garbage, 400));
+        cases.add(new Case(name + " If-Match *", endpoint.method(), target.path(), type, body, "*", 428));
+        for (String garbage : List.of("abc", "\"\"", "W/\"0\"", "\"99999999999999999999999\"", "\"1\", \"2\"", "\"987654\"")) {
+            cases.add(new Case(name + " If-Match " + garbage, endpoint.method(), target.path(), type, body, garbage, 412));
         }
-        cases.add(new Case(name + " a stale If-Match", endpoint.method(), target.path(), type, body, "\"987654\"", 412));
         String missing = target.path().replaceFirst("/(\\d+)(/|$)", "/987654321$2");
         if (!missing.equals(target.path())) {
             cases.add(new Case(name + " on nothing", endpoint.method(), missing, type, body, target.ifMatch(), 404));

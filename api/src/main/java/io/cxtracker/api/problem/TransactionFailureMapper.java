@@ -1,0 +1,26 @@
+package io.cxtracker.api.problem;
+
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionalException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * A transaction that could not commit (the database refused it at commit time, or the transaction manager failed):
+ * rolled back, nothing stored. The same 500 problem as {@link StorageFailureMapper}, without the database's words.
+ */
+@Provider
+public class TransactionFailureMapper implements ExceptionMapper<TransactionalException> {
+    @Context
+    UriInfo uri;
+
+    @Override
+    public Response toResponse(TransactionalException e) {
+        StorageFailureMapper storage = new StorageFailureMapper();
+        storage.uri = uri;
+        return storage.toResponse(new PersistenceException("the transaction could not commit", e));
+    }
+}
