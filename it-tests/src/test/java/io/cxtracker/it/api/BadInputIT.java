@@ -240,6 +240,11 @@ class BadInputIT {
                 {"theme":"%s","title":"Answer the calls","ownerDepartment":"%s","due":"%s"}""".formatted(theme, department, due)),
                 201).get("id").asLong();
         plan.demoDepartment("support");
+        // survey answers of kind NPS feed the metric 'nps' (ListenApiIT makes it the same way)
+        var nps = admin.post("/api/metrics", """
+                {"key":"nps","name":"Net Promoter Score","unit":"points","kind":"NPS","direction":"HIGHER_IS_BETTER",
+                 "ownerDepartment":"support","expectedFrequency":"DAILY"}""");
+        assertTrue(nps.status() == 201 || nps.status() == 409, nps::toString);
         long supportInitiative = plan.initiative(program, 1, "MEASURE", "support");
 
         List<Endpoint> endpoints = new ArrayList<>();
@@ -260,7 +265,7 @@ class BadInputIT {
                 {"phaseNumber":2,"pillar":"CHANGE","title":"t2","description":"d2"}""",
                 fields("phaseNumber", Kind.WHOLE, "pillar", Kind.ENUM, "title", Kind.TEXT, "description", Kind.TEXT),
                 Set.of("description")));
-        endpoints.add(json("PUT /api/initiatives/{id}/raci/{departmentCode}", "PUT",
+        endpoints.add(json("PUT /api/initiatives/{id}/raci/{department}", "PUT",
                 () -> new Target("/api/initiatives/" + initiative + "/raci/" + other, etag("/api/initiatives/" + initiative)),
                 "{\"role\":\"INFORMED\"}", fields("role", Kind.ENUM), Set.of()));
         endpoints.add(json("POST /api/milestones", "POST", "/api/milestones", """
@@ -637,7 +642,7 @@ class BadInputIT {
     }
 
     private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The valid body with one top-level field (of each item, for a batch) set to the raw JSON text given. */
