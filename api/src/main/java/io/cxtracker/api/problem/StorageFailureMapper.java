@@ -28,15 +28,21 @@ public class StorageFailureMapper implements ExceptionMapper<PersistenceExceptio
 
     @Override
     public Response toResponse(PersistenceException e) {
+        Problem problem = problem(e, uri == null ? null : uri.getRequestUri().getRawPath());
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** The problem for a failure of the database; the failure itself is logged under the incident id it names. */
+    static Problem problem(PersistenceException e, String instance) {
         if (e instanceof OptimisticLockException) {
-            return ProblemResponses.problem(uri, "concurrent-update", "Conflict", Response.Status.CONFLICT,
+            return Problem.of("concurrent-update", "Conflict", 409,
                     "Changed concurrently while this change was written. Nothing was written; read it again and resend.",
-                    List.of());
+                    instance, List.of());
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Incident " + incident + ": the database refused a write; it was rolled back", e);
-        return ProblemResponses.problem(uri, "internal-error", "Internal server error", Response.Status.INTERNAL_SERVER_ERROR,
+        return Problem.of("internal-error", "Internal server error", 500,
                 "The database could not store this request; nothing of it was stored. Incident " + incident
-                        + " (the server's log has the details).", List.of());
+                        + " (the server's log has the details).", instance, List.of());
     }
 }

@@ -19,8 +19,8 @@ public class TransactionFailureMapper implements ExceptionMapper<TransactionalEx
 
     @Override
     public Response toResponse(TransactionalException e) {
-        StorageFailureMapper storage = new StorageFailureMapper();
-        storage.uri = uri;
-        return storage.toResponse(new PersistenceException("the transaction could not commit", e));
+        Problem problem = StorageFailureMapper.problem(new PersistenceException("the transaction could not commit", e),
+                uri == null ? null : uri.getRequestUri().getRawPath());
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 }

@@ -595,7 +595,7 @@ class BadInputIT {
                 bytes(endpoint.validBody()), target.ifMatch(), 415));
     }
 
-    /** An uploaded report: empty, a form without its file, a form that is not one, over the limit. */
+    /** An uploaded report: empty, a form without its file, a form that is not one, over the server's limit. */
     private void byteMutations(Endpoint endpoint, Target target, List<Case> cases) {
         String path = target.path();
         cases.add(new Case(endpoint.method() + " " + path + " empty body", endpoint.method(), path, endpoint.contentType(),
@@ -605,8 +605,10 @@ class BadInputIT {
                 null, 400));
         cases.add(new Case(endpoint.method() + " " + path + " a form that is not one", endpoint.method(), path,
                 "multipart/form-data; boundary=b", bytes("no parts here"), null, 400));
-        cases.add(new Case(endpoint.method() + " " + path + " over the body limit", endpoint.method(), path, endpoint.contentType(),
-                new byte[10_200_000], null, 413));
+        // an upload keeps the server's own limit (BodyLimitFilter): WildFly's max-post-size, 10 MiB. Beyond it WildFly
+        // answered a bare 400 before the app saw the request; issue 18 makes that a 413 problem (engineer I's part)
+        cases.add(new Case(endpoint.method() + " " + path + " over the server's body limit", endpoint.method(), path,
+                endpoint.contentType(), new byte[10 * 1024 * 1024 + 1024], null, 413));
     }
 
     /**
