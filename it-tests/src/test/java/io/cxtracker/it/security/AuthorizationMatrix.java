@@ -31,16 +31,34 @@ record AuthorizationMatrix(Map<String, String> callers, List<Write> writes) {
     }
 
     /**
-     * {@code rowsFor}: a caller whose success adds its row to another table than {@code rows} (a lead's override is
-     * a request for approval, a program admin's applies at once).
+     * {@code rows}: the table whose row count a success changes, as {@code "table"} (one row more) or
+     * {@code "table:-1"} (an unlink: one row fewer). {@code rowsFor}: a caller whose success changes another table
+     * than {@code rows} (a lead's override is a request for approval, a program admin's applies at once).
+     * {@code probe}: an SQL query (with {name} variables) whose value a success changes and a refusal leaves as it
+     * was — for writes that change a row in place. {@code writesNothing}: a success must leave every table as it
+     * was too (verifying a report or a checkpoint reads only).
      */
     record Write(String name, String operation, String method, String path, JsonNode body, Map<String, String> headers,
-                 List<Step> setup, String rows, Map<String, String> rowsFor, Map<String, Integer> expect) {
+                 List<Step> setup, String rows, Map<String, String> rowsFor, String probe, boolean writesNothing,
+                 Map<String, Integer> expect) {
 
-        /** The table whose row count this caller's call changes, or null. */
-        String rowsOf(String caller) {
-            return rowsFor.getOrDefault(caller, rows);
+        /** The table whose row count this caller's call changes, and by how much; null if none. */
+        RowChange rowsOf(String caller) {
+            String spec = rowsFor.getOrDefault(caller, rows);
+            if (spec == null) {
+                return null;
+            }
+            int colon = spec.indexOf(':');
+            return colon < 0 ? new RowChange(spec, 1) : new RowChange(spec.substring(0, colon), Integer.parseInt(spec.substring(colon + 1)));
         }
+
+        /** Whether a success is proven: a row count, a probe, or "writes nothing". */
+        boolean checksItsEffect() {
+            return rows != null || probe != null || writesNothing;
+        }
+    }
+
+    record RowChange(String table, int delta) {
     }
 
     /** The variables of one cell: a fresh {n} and {day}. */
@@ -90,7 +108,8 @@ record AuthorizationMatrix(Map<String, String> callers, List<Write> writes) {
                 w.get("expect").properties().forEach(e -> expect.put(e.getKey(), e.getValue().asInt()));
                 writes.add(new Write(w.get("name").asText(), w.get("operation").asText(), w.get("method").asText(),
                         w.get("path").asText(), w.get("body"), strings(w.path("headers")), setup,
-                        w.hasNonNull("rows") ? w.get("rows").asText() : null, strings(w.path("rowsFor")), expect));
+                        w.hasNonNull("rows") ? w.get("rows").asText() : null, strings(w.path("rowsFor")),
+                        w.hasNonNull("probe") ? w.get("probe").asText() : null, w.path("writesNothing").asBoolean(false), expect));
             }
             return new AuthorizationMatrix(strings(root.get("callers")), writes);
         } catch (IOException e) {

@@ -1,9 +1,11 @@
 package io.cxtracker.it.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cxtracker.it.api.RowCounts;
 import io.cxtracker.it.support.Database;
 import io.cxtracker.it.support.Deployments;
 import io.cxtracker.it.support.HttpJson;
@@ -27,8 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every write endpoint × every caller, as the matrix in authorization-matrix.json says, against the
- * real WildFly with real Keycloak tokens. A refusal is a problem document and leaves the row count as
- * it was; a success adds exactly one row. New endpoints are new rows in the JSON, not new code.
+ * real WildFly with real Keycloak tokens. A refusal is a problem document and leaves every table of the
+ * schema as it was (and the row's probe, if any); a success changes its table by exactly the row's count, or
+ * changes its probe. New endpoints are new rows in the JSON, not new code.
  */
 @ExtendWith(ArquillianExtension.class)
 class AuthorizationMatrixIT {
@@ -68,24 +71,36 @@ class AuthorizationMatrixIT {
         }
         Map<String, String> headers = new LinkedHashMap<>();
         write.headers().forEach((name, value) -> headers.put(name, AuthorizationMatrix.fill(value, variables)));
-        String rows = write.rowsOf(caller);
-        long before = rows == null ? 0 : Database.count(rows);
+        AuthorizationMatrix.RowChange rows = write.rowsOf(caller);
+        String probe = AuthorizationMatrix.fill(write.probe(), variables);
+        Map<String, Long> everyTable = RowCounts.now();
+        String probed = probe == null ? null : Database.value(probe);
 
         var reply = app.as(Tokens.of(caller)).request(write.method(), AuthorizationMatrix.fill(write.path(), variables),
                 AuthorizationMatrix.fill(write.body(), variables), headers);
 
         assertEquals(expected.intValue(), reply.status(), () -> operation + " as " + caller + ": " + reply);
+        Map<String, Long> after = RowCounts.now();
         if (expected / 100 != 2) {
             assertEquals("application/problem+json", reply.header("Content-Type"), reply::toString);
             assertEquals(expected.intValue(), reply.json().get("status").asInt(), reply::toString);
+            // a refusal writes nothing anywhere: every table of the schema, not only the one the write aims at
+            assertEquals(everyTable, after, () -> operation + " as " + caller + " was refused but changed a table");
+            if (probe != null) {
+                assertEquals(probed, Database.value(probe), () -> operation + " as " + caller + " was refused but changed " + probe);
+            }
+            return;
+        }
+        if (write.writesNothing()) {
+            assertEquals(everyTable, after, () -> operation + " as " + caller + " only reads but changed a table");
         }
         if (rows != null) {
-            long after = Database.count(rows);
-            if (expected / 100 == 2) {
-                assertEquals(before + 1, after, () -> operation + " as " + caller + " should add one " + rows + " row");
-            } else {
-                assertEquals(before, after, () -> operation + " as " + caller + " was refused but changed " + rows);
-            }
+            assertEquals(everyTable.get(rows.table()) + rows.delta(), after.get(rows.table()),
+                    () -> operation + " as " + caller + " should change " + rows.table() + " by " + rows.delta() + " row(s)");
+        }
+        if (probe != null) {
+            assertNotEquals(probed, Database.value(probe), () -> operation + " as " + caller + " succeeded but left " + probe
+                    + " at " + probed);
         }
     }
 
@@ -105,6 +120,8 @@ class AuthorizationMatrixIT {
         for (AuthorizationMatrix.Write write : MATRIX.writes()) {
             assertEquals(MATRIX.callers().keySet(), write.expect().keySet(), () -> write.operation() + " lacks or adds callers");
             assertEquals(401, write.expect().get(Tokens.ANONYMOUS), () -> write.operation() + " must refuse anonymous callers");
+            assertTrue(write.checksItsEffect(), () -> "'" + write.name() + "' must name 'rows', a 'probe' or 'writesNothing': "
+                    + "a cell that cannot show a write cannot show that a refusal wrote nothing");
         }
     }
 

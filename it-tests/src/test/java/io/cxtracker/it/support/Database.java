@@ -26,6 +26,19 @@ public final class Database {
         }
     }
 
+    /** The first column of the first row of a query, as text ("<none>" without a row, "<null>" for SQL NULL). */
+    public static String value(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            if (!rs.next()) {
+                return "<none>";
+            }
+            String value = rs.getString(1);
+            return value == null ? "<null>" : value;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     /** Runs SQL on the server's maintenance database, for changes to the run's database itself. */
     public static void executeAdmin(String sql) {
         String url = System.getProperty(ThrowawayDatabase.URL);

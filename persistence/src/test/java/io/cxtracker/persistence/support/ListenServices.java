@@ -56,7 +56,7 @@ public record ListenServices(SurveyIngestionService surveys, ImportService impor
     }
 
     /** The department repository takes its persistence context by injection only. */
-    static DepartmentRepository departments(EntityManager em) {
+    public static DepartmentRepository departments(EntityManager em) {
         try {
             JpaDepartmentRepository repository = new JpaDepartmentRepository();
             Field field = JpaDepartmentRepository.class.getDeclaredField("em");

@@ -75,7 +75,7 @@ public final class TestDatabase implements AutoCloseable {
         System.out.println("[persistence-test] throwaway database " + url + (embedded == null ? "" : " (embedded)"));
     }
 
-    static TestDatabase start() {
+    public static TestDatabase start() {
         String user = env("CX_TEST_DB_USER", "postgres");
         String password = env("CX_TEST_DB_PASSWORD", "postgres");
         String adminUrl = env("CX_TEST_ADMIN_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");

@@ -17,14 +17,23 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * @param uiClientSecret its secret
  * @param apiClientId  the API as a bearer-only resource; tokens must name it in {@code aud}
  * @param sslRequired  {@code external} (plain HTTP only from local addresses), {@code all} or {@code none}
+ * @param connectTimeoutMillis how long the server waits to connect to Keycloak (discovery, keys, code exchange)
+ * @param readTimeoutMillis    how long it waits for Keycloak's answer once connected. The OIDC client's own default
+ *                             is to wait forever: a Keycloak that hangs would hang every request that needs it (a
+ *                             token signed by a key not seen yet) instead of refusing it
  */
-public record OidcSettings(String providerUrl, String uiClientId, String uiClientSecret, String apiClientId, String sslRequired) {
+public record OidcSettings(String providerUrl, String uiClientId, String uiClientSecret, String apiClientId, String sslRequired,
+                           int connectTimeoutMillis, int readTimeoutMillis) {
 
     public static final String PROVIDER_URL = "cx.oidc.provider-url";
     public static final String UI_CLIENT_ID = "cx.oidc.client-id";
     public static final String UI_CLIENT_SECRET = "cx.oidc.client-secret";
     public static final String API_CLIENT_ID = "cx.oidc.api-client-id";
     public static final String SSL_REQUIRED = "cx.oidc.ssl-required";
+    public static final String CONNECT_TIMEOUT = "cx.oidc.connect-timeout-ms";
+    public static final String READ_TIMEOUT = "cx.oidc.read-timeout-ms";
+    public static final int DEFAULT_CONNECT_TIMEOUT_MILLIS = 2_000;
+    public static final int DEFAULT_READ_TIMEOUT_MILLIS = 5_000;
 
     public OidcSettings {
         providerUrl = stripTrailingSlash(required(PROVIDER_URL, providerUrl));
@@ -32,6 +41,16 @@ public record OidcSettings(String providerUrl, String uiClientId, String uiClien
         required(UI_CLIENT_SECRET, uiClientSecret);
         required(API_CLIENT_ID, apiClientId);
         sslRequired = sslRequired == null || sslRequired.isBlank() ? "external" : sslRequired;
+        if (connectTimeoutMillis <= 0 || readTimeoutMillis <= 0) {
+            throw new IllegalStateException("OIDC timeouts must be positive (" + CONNECT_TIMEOUT + ", " + READ_TIMEOUT + "): "
+                    + connectTimeoutMillis + ", " + readTimeoutMillis);
+        }
+    }
+
+    /** With the default timeouts. */
+    public OidcSettings(String providerUrl, String uiClientId, String uiClientSecret, String apiClientId, String sslRequired) {
+        this(providerUrl, uiClientId, uiClientSecret, apiClientId, sslRequired, DEFAULT_CONNECT_TIMEOUT_MILLIS,
+                DEFAULT_READ_TIMEOUT_MILLIS);
     }
 
     /** Reads the settings from the deployment's MicroProfile Config. */
@@ -39,7 +58,9 @@ public record OidcSettings(String providerUrl, String uiClientId, String uiClien
         Config config = ConfigProvider.getConfig(OidcSettings.class.getClassLoader());
         return new OidcSettings(
                 value(config, PROVIDER_URL), value(config, UI_CLIENT_ID), value(config, UI_CLIENT_SECRET),
-                value(config, API_CLIENT_ID), config.getOptionalValue(SSL_REQUIRED, String.class).orElse("external"));
+                value(config, API_CLIENT_ID), config.getOptionalValue(SSL_REQUIRED, String.class).orElse("external"),
+                config.getOptionalValue(CONNECT_TIMEOUT, Integer.class).orElse(DEFAULT_CONNECT_TIMEOUT_MILLIS),
+                config.getOptionalValue(READ_TIMEOUT, Integer.class).orElse(DEFAULT_READ_TIMEOUT_MILLIS));
     }
 
     /** The UI: authorization-code flow with PKCE, the tokens kept in the HTTP session. */
@@ -69,7 +90,9 @@ public record OidcSettings(String providerUrl, String uiClientId, String uiClien
                 .add("client-id", clientId)
                 .add("ssl-required", sslRequired)
                 .add("principal-attribute", "preferred_username")
-                .add("use-realm-role-mappings", true);
+                .add("use-realm-role-mappings", true)
+                .add("connection-timeout-millis", connectTimeoutMillis)
+                .add("socket-timeout-millis", readTimeoutMillis);
     }
 
     private static String value(Config config, String name) {

@@ -37,6 +37,20 @@ class OidcSettingsTest {
     }
 
     @Test
+    void bothConfigurationsGiveUpOnAKeycloakThatDoesNotAnswer() {
+        // the OIDC client's default is to wait forever; a hanging Keycloak must not hang the requests that need it
+        for (JsonObject json : new JsonObject[] {parse(settings.uiJson()), parse(settings.apiJson())}) {
+            assertEquals(2_000, json.getInt("connection-timeout-millis"));
+            assertEquals(5_000, json.getInt("socket-timeout-millis"));
+        }
+        JsonObject tuned = parse(new OidcSettings("http://x", "ui", "s", "api", "all", 750, 1_500).apiJson());
+        assertEquals(750, tuned.getInt("connection-timeout-millis"));
+        assertEquals(1_500, tuned.getInt("socket-timeout-millis"));
+        var e = assertThrows(IllegalStateException.class, () -> new OidcSettings("http://x", "ui", "s", "api", "all", 0, 1_500));
+        assertTrue(e.getMessage().contains("cx.oidc.connect-timeout-ms"), e.getMessage());
+    }
+
+    @Test
     void endSessionIsKeycloaksLogoutEndpoint() {
         assertEquals("http://kc.example:8180/realms/cxtracker/protocol/openid-connect/logout", settings.endSessionUrl());
     }

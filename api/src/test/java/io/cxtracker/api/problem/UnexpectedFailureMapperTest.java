@@ -1,0 +1,42 @@
+package io.cxtracker.api.problem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+class UnexpectedFailureMapperTest {
+    private static final String DATABASE_WORDS = "ERROR: new row for relation \"feedback\" violates check constraint \"x\" "
+            + "Detail: Failing row contains (448, CHAT, Item 500, secret text)";
+
+    @Test
+    void aRefusedWriteIsA500ProblemThatQuotesNothingOfTheDatabase() {
+        Problem problem = UnexpectedFailureMapper.problem(new IllegalStateException("JDBC exception executing SQL [INSERT INTO "
+                + "feedback …] " + DATABASE_WORDS, new SQLException(DATABASE_WORDS)), "/api/feedback");
+        assertEquals(500, problem.status());
+        assertTrue(problem.type().endsWith("/internal-error"), problem.type());
+        assertEquals("/api/feedback", problem.instance());
+        assertTrue(problem.detail().contains("nothing of it was stored"), problem.detail());
+        assertTrue(problem.detail().matches(".*Incident [0-9a-f-]{36} .*"), problem.detail());
+        assertFalse(problem.toString().contains("INSERT") || problem.toString().contains("Failing row")
+                || problem.toString().contains("secret"), problem::toString);
+    }
+
+    @Test
+    void anyOtherFailureIsA500ThatClaimsNothingAboutStorage() {
+        Problem problem = UnexpectedFailureMapper.problem(new IllegalArgumentException("internal detail"), "/api/programs");
+        assertEquals(500, problem.status());
+        assertFalse(problem.detail().contains("nothing of it was stored"), problem.detail());
+        assertFalse(problem.toString().contains("internal detail"), problem::toString);
+    }
+
+    @Test
+    void aVersionLostWhileWritingIsAConflict() {
+        Problem problem = UnexpectedFailureMapper.problem(new RuntimeException("flush failed",
+                new jakarta.persistence.OptimisticLockException("row was updated")), "/api/milestones/1");
+        assertEquals(409, problem.status());
+        assertTrue(problem.type().endsWith("/concurrent-update"), problem.type());
+    }
+}
