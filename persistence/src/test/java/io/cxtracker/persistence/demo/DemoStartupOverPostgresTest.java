@@ -19,7 +19,7 @@ import io.cxtracker.persistence.schema.SchemaMigrator;
 import io.cxtracker.persistence.support.EntityManagerAuditTrail;
 import io.cxtracker.persistence.support.ListenServices;
 import io.cxtracker.persistence.support.TestDatabase;
-import io.cxtracker.persistence.target.JpaTargetRepository;
+import io.cxtracker.persistence.targets.JpaTargetRepository;
 import jakarta.persistence.EntityManager;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
