@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What every endpoint shares: RFC 9457 problems for the HTTP-level refusals (404, 405, 413, 415), the body
- * limit, and the OpenAPI document describing every endpoint and schema of DESIGN §5 that exists.
+ * limit, and the OpenAPI document describing every endpoint and schema of ARCHITECTURE §5 that exists.
  */
 @ExtendWith(ArquillianExtension.class)
 class ApiContractIT {

@@ -48,7 +48,7 @@ public class MainLayout extends AppLayout {
         addToNavbar(navbar);
 
         if (!Authority.mayReadProgram(user)) {
-            // the no-role page: nothing to navigate to (DESIGN §1, reads)
+            // the no-role page: nothing to navigate to (ARCHITECTURE §1, reads)
             return;
         }
         if (user.has(Role.DEPARTMENT_LEAD) && !user.departments().isEmpty()) {
