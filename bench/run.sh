@@ -108,7 +108,7 @@ if wanted demo; then
       "The demo program (benchmark profile: 50 departments, 2,000 milestones, 3 years of daily readings for 200
 series) generated and loaded through the use-case services with audit, into a throwaway database. Baseline: the
 rows it stored COPY'd raw into copies of their tables (same indexes and checks) on the same server." '\[demo\]' \
-      "${MVN[*]} test -pl domain,persistence -Dtest=DemoLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dcx.bench.profile=$DEMO_PROFILE"
+      "${MVN[*]} test -pl domain,demo,persistence -Dtest=DemoLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dcx.bench.profile=$DEMO_PROFILE"
 fi
 if wanted export; then
   run_benchmark export "Accountability report exports at N and 10×N (N = $EXPORT_MILESTONES milestones) and of the demo program" \

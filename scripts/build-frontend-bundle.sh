@@ -20,7 +20,7 @@ export PATH="$NODE_DIR/package/bin:$PATH"
 echo "node $(node --version), npm $(npm --version)"
 rm -f "$ROOT/ui/src/main/bundles/prod.bundle"
 cd "$ROOT"
-mvn -B -ntp -q install -pl domain,persistence,api -Dmaven.test.skip=true
+mvn -B -ntp -q install -pl domain,demo,persistence,api -Dmaven.test.skip=true
 mvn -B -ntp -pl ui compile vaadin:prepare-frontend vaadin:build-frontend
 ls -l "$ROOT/ui/src/main/bundles/prod.bundle"
 echo "Commit ui/src/main/bundles/prod.bundle."

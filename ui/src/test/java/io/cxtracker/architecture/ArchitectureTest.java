@@ -10,7 +10,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The module rules of DESIGN §4, checked on the compiled classes of every module (the WAR module
+ * The module rules of docs/ARCHITECTURE.md ("Modules"), checked on the compiled classes of every module (the WAR module
  * has all of them on its classpath).
  */
 @AnalyzeClasses(packages = "io.cxtracker", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -28,6 +28,18 @@ class ArchitectureTest {
             .that().resideInAPackage("io.cxtracker.domain..")
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "jakarta.servlet..", "jakarta.faces..")
             .because("REST and web concerns live in api and ui");
+
+    @ArchTest
+    static final ArchRule domainNeverUsesDemo = noClasses()
+            .that().resideInAPackage("io.cxtracker.domain..")
+            .should().dependOnClassesThat().resideInAPackage("io.cxtracker.demo..")
+            .because("the demo module is a tool built on the domain; the domain holds the model and its rules, not tools");
+
+    @ArchTest
+    static final ArchRule demoUsesTheDomainOnly = classes()
+            .that().resideInAPackage("io.cxtracker.demo..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.cxtracker.demo..", "io.cxtracker.domain..", "java..")
+            .because("the demo fills a program through the domain's use-case services, as a user would, and nothing else");
 
     @ArchTest
     static final ArchRule persistenceDependsOnlyOnDomain = noClasses()

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * A milestone's history: its audit records (creation, revisions, check-ins, overrides, target links),
  * paged, oldest first; or with {@code asOf} its fields as of that instant, reconstructed from them.
  * Executives, auditors, program admins and every department lead may read it (leads read everyone's
- * progress, DESIGN §1).
+ * progress, ARCHITECTURE §1).
  */
 @Path("milestones/{id}/history")
 @RequestScoped

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A feedback item as the API shows it to the caller; {@code departmentCode} is null when no department is concerned.
- * What the caller may not read is absent, not null (DESIGN §1, reads): {@code text} for a lead reading another
+ * What the caller may not read is absent, not null (ARCHITECTURE §1, reads): {@code text} for a lead reading another
  * department's items, {@code source} and {@code idempotencyKey} for everyone but program admins.
  */
 public record FeedbackResponse(long id, FeedbackChannel channel,

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * The body limit of JSON requests, 413 beyond it: {@code cx.api.max-body-bytes} (environment
  * {@code CX_API_MAX_BODY_BYTES}, default 1 MB) for ordinary endpoints and {@code cx.api.max-bulk-body-bytes}
- * (default 10 MB, below the server's own 10 MiB post limit) for those marked {@link LargeBody}. A declared
+ * (default 10 MB, below the server's own limit, {@link ServerBodyLimitFilter}) for those marked {@link LargeBody}. A declared
  * Content-Length over the limit is refused before a byte is read; a body without one (chunked) is counted
  * while it is read and refused as soon as it passes the limit. Other media types (report uploads) keep the
  * server's limit.

@@ -7,7 +7,7 @@ import java.util.OptionalDouble;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * A target's verdict on a day, by the rule of DESIGN §3: RAG, whether it is met, the window's current value
+ * A target's verdict on a day, by the rule of ARCHITECTURE §3: RAG, whether it is met, the window's current value
  * (from merged statistics), the least-squares forecast at the due date, the progress from baseline to target,
  * and the reason in words. Numbers are null when there is no data (never a made-up zero).
  */

@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * Reading the audit trail: lists, the state of a thing as of an instant, and the verification of the
  * hash chain. Executives, auditors and program admins may read it; nobody may change it. A milestone's
- * own history is progress, which department leads read for every department (DESIGN §1), so they may
+ * own history is progress, which department leads read for every department (ARCHITECTURE §1), so they may
  * read that too.
  */
 @ApplicationScoped

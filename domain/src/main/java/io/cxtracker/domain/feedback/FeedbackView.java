@@ -16,7 +16,7 @@ public record FeedbackView(long id, FeedbackChannel channel, String text, double
         themes = List.copyOf(themes);
     }
 
-    /** What of this item the reader may see (DESIGN §1, reads): the withheld parts become null. */
+    /** What of this item the reader may see (ARCHITECTURE §1, reads): the withheld parts become null. */
     public FeedbackView redactedFor(CustomerVoiceAccess access) {
         boolean text = access.mayReadTextOf(departmentCode);
         if (text && access.provenance()) {

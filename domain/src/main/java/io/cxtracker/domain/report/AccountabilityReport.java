@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The shape of the accountability report of DESIGN §5: for each department of the scope, ordered by
+ * The shape of the accountability report of ARCHITECTURE §5: for each department of the scope, ordered by
  * code, its milestones, its targets and every change to what it owns in the period; when the report
  * covers all departments, a last program-wide group with company-wide targets and changes that belong
  * to no department.

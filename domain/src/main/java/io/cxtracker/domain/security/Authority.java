@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Set;
 
 /**
- * The authority rules of DESIGN §1 and §3 in one place, for writes and reads.
+ * The authority rules of ARCHITECTURE §1 and §3 in one place, for writes and reads.
  *
  * <p>Writes: program admins set up; a department lead writes only where the owner department is one of
  * theirs; executives and auditors only read; a metrics-ingest client posts readings, survey responses and

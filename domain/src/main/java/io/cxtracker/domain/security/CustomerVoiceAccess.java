@@ -4,7 +4,7 @@ import io.cxtracker.domain.shared.DepartmentCode;
 import java.util.Set;
 
 /**
- * Which parts of what customers said one reader may see (DESIGN §1, reads). Themes, sentiment, channel, day and
+ * Which parts of what customers said one reader may see (ARCHITECTURE §1, reads). Themes, sentiment, channel, day and
  * counts are transparent to every program reader; the words themselves (feedback text, comments) only to
  * executives, auditors, program admins and the leads of the department the item concerns; where an item came
  * from ({@code source}, {@code idempotencyKey}) only to program admins and ingestion clients.

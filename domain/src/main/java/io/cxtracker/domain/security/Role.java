@@ -3,7 +3,7 @@ package io.cxtracker.domain.security;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The realm roles of DESIGN §1, by the name they carry in the token. */
+/** The realm roles of ARCHITECTURE §1, by the name they carry in the token. */
 public enum Role {
     EXECUTIVE("executive"),
     DEPARTMENT_LEAD("department-lead"),

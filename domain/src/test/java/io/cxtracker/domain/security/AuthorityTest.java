@@ -9,7 +9,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The authority rule of DESIGN §3, role by role. */
+/** The authority rule of ARCHITECTURE §3, role by role. */
 class AuthorityTest {
 
     static CurrentUser user(String name, Set<Role> roles, String... departments) {

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The read half of DESIGN §1, caller by caller, and the redaction of feedback it implies. */
+/** The read half of ARCHITECTURE §1, caller by caller, and the redaction of feedback it implies. */
 class ReadAuthorityTest {
 
     static final CurrentUser VISITOR = TestUsers.of("visitor", Set.of());

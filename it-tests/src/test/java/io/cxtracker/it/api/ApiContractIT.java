@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What every endpoint shares: RFC 9457 problems for the HTTP-level refusals (404, 405, 413, 415), the body
- * limit, and the OpenAPI document describing every endpoint and schema of DESIGN §5 that exists — valid for an
+ * limit, and the OpenAPI document describing every endpoint and schema of ARCHITECTURE §5 that exists — valid for an
  * outside linter (Spectral's core ruleset), with an operationId and the bearer security on every operation, every
  * refusal a problem, and the limits of the code stated in its schemas.
  */

@@ -131,7 +131,7 @@ class ReadingIngestionIT {
     @Test
     void aBodyOverTheBulkLimitIsRefusedWith413() {
         var before = RowCounts.now();
-        // over the 10 MB bulk limit, under the server's own 10 MiB post limit
+        // over the 10 MB bulk limit, under the server's own 12 MiB limit (ServerBodyLimitIT: over both)
         String huge = "[" + reading("huge", 1, 1).replace("\"phone\"", "\"" + "x".repeat(10_200_000) + "\"") + "]";
         assertEquals(List.of("body"), problem(ingest.post(path, huge), 413));
 

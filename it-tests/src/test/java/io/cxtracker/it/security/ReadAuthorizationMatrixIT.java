@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every read endpoint × every caller, as read-authorization-matrix.json says (DESIGN §1, reads), against the real
+ * Every read endpoint × every caller, as read-authorization-matrix.json says (ARCHITECTURE §1, reads), against the real
  * WildFly with real Keycloak tokens: the status, a problem document for every refusal, and for partial views the
  * fields that must be there and those that must be absent. New GET endpoints are new rows in the JSON, not new code;
  * a GET that /openapi publishes without a row fails {@link #coversEveryReadOperationTheApiPublishes}.

@@ -51,7 +51,7 @@ class TokenValidationIT {
     void aValidTokenIsAccepted() {
         var read = app.as(Tokens.of("exec")).get("/api/departments");
         assertEquals(200, read.status(), read::toString);
-        // a valid token without a role is known (403, not 401) and still reads nothing (DESIGN §1, reads)
+        // a valid token without a role is known (403, not 401) and still reads nothing (ARCHITECTURE §1, reads)
         var visitor = app.as(Tokens.of("visitor")).get("/api/departments");
         assertEquals(403, visitor.status(), visitor::toString);
         assertEquals("application/problem+json", visitor.header("Content-Type"), visitor::toString);

@@ -1,6 +1,6 @@
 package io.cxtracker.persistence.demo;
 
-import io.cxtracker.domain.demo.DemoServices;
+import io.cxtracker.demo.DemoServices;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.function.Supplier;

@@ -51,7 +51,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * DESIGN §3 "every write records an audit record in the same transaction", against PostgreSQL: each
+ * ARCHITECTURE §3 "every write records an audit record in the same transaction", against PostgreSQL: each
  * write goes through a use-case service in a transaction of its own, under a request id of its own, and
  * the audit table then holds exactly one record per write and none for refused or rolled-back ones.
  */

@@ -3,12 +3,12 @@ package io.cxtracker.persistence.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cxtracker.domain.demo.DemoActor;
-import io.cxtracker.domain.demo.DemoClock;
-import io.cxtracker.domain.demo.DemoGenerator;
-import io.cxtracker.domain.demo.DemoLoader;
-import io.cxtracker.domain.demo.DemoParameters;
-import io.cxtracker.domain.demo.DemoPlan;
+import io.cxtracker.demo.DemoActor;
+import io.cxtracker.demo.DemoClock;
+import io.cxtracker.demo.DemoGenerator;
+import io.cxtracker.demo.DemoLoader;
+import io.cxtracker.demo.DemoParameters;
+import io.cxtracker.demo.DemoPlan;
 import io.cxtracker.persistence.support.DemoWiring;
 import io.cxtracker.persistence.support.PostgresExtension;
 import io.cxtracker.persistence.support.TestDatabase;
@@ -36,7 +36,7 @@ import org.postgresql.core.BaseConnection;
  * same run on the same server: the raw write cost of exactly the rows the load stored, COPY'd into copies
  * of their tables with the same indexes and checks (no services, no audit chain, no JPA). Not part of the
  * test suite (the name does not end in Test); run it with
- * <pre>mvn -o test -pl domain,persistence -Dtest=DemoLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false [-Dcx.bench.profile=benchmark]</pre>
+ * <pre>mvn -o test -pl domain,demo,persistence -Dtest=DemoLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false [-Dcx.bench.profile=benchmark]</pre>
  * (or {@code bench/run.sh}) and read the lines starting with [demo].
  */
 @ExtendWith(PostgresExtension.class)

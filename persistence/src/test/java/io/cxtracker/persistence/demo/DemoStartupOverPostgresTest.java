@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cxtracker.domain.demo.DemoParameters;
+import io.cxtracker.demo.DemoParameters;
 import io.cxtracker.persistence.approval.JpaApprovalRequestRepository;
 import io.cxtracker.persistence.assessment.JpaAssessmentRepository;
 import io.cxtracker.persistence.commitment.JpaCommitmentRepository;

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cxtracker.domain.demo.DemoActor;
-import io.cxtracker.domain.demo.DemoClock;
-import io.cxtracker.domain.demo.DemoGenerator;
-import io.cxtracker.domain.demo.DemoLoader;
-import io.cxtracker.domain.demo.DemoParameters;
-import io.cxtracker.domain.demo.DemoPlan;
+import io.cxtracker.demo.DemoActor;
+import io.cxtracker.demo.DemoClock;
+import io.cxtracker.demo.DemoGenerator;
+import io.cxtracker.demo.DemoLoader;
+import io.cxtracker.demo.DemoParameters;
+import io.cxtracker.demo.DemoPlan;
 import io.cxtracker.persistence.audit.ThreadTransactions;
 import io.cxtracker.persistence.support.DemoWiring;
 import io.cxtracker.persistence.support.PostgresExtension;

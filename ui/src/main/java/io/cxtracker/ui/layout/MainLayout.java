@@ -60,7 +60,7 @@ public class MainLayout extends AppLayout {
         setContent(main);
 
         if (!Authority.mayReadProgram(user)) {
-            // the no-role page: nothing to navigate to (DESIGN §1, reads)
+            // the no-role page: nothing to navigate to (ARCHITECTURE §1, reads)
             return;
         }
         if (user.has(Role.DEPARTMENT_LEAD) && !user.departments().isEmpty()) {

@@ -191,7 +191,7 @@ public class ListenView extends VerticalLayout implements BeforeEnterObserver {
         feedbackGrid.addColumn(f -> f.receivedAt().atOffset(ZoneOffset.UTC).toLocalDate()).setHeader("Received")
                 .setSortProperty("receivedAt").setAutoWidth(true);
         feedbackGrid.addColumn(f -> Views.statusText(f.channel())).setHeader("Channel").setAutoWidth(true);
-        // the service withholds other departments' customers' words from a lead (DESIGN §1, reads): say so, not blank
+        // the service withholds other departments' customers' words from a lead (ARCHITECTURE §1, reads): say so, not blank
         feedbackGrid.addColumn(f -> f.textWithheld() ? WITHHELD : f.text()).setHeader("What the customer said").setFlexGrow(4);
         feedbackGrid.addColumn(f -> Views.number(f.sentiment())).setHeader("Sentiment").setSortProperty("sentiment").setAutoWidth(true);
         feedbackGrid.addColumn(f -> String.join(", ", f.themes())).setHeader("Themes").setFlexGrow(1);

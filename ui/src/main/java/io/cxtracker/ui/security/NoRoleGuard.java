@@ -8,7 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * Shows {@link NoRoleView} instead of any view to a signed-in account that may not read the program (DESIGN §1,
+ * Shows {@link NoRoleView} instead of any view to a signed-in account that may not read the program (ARCHITECTURE §1,
  * reads). It reroutes before the target view is built, so no view's constructor runs (and asks a service) for
  * such an account, and the address bar keeps the deep link the user followed. The services refuse such reads
  * anyway; this only turns their refusal into one friendly page.

@@ -13,7 +13,7 @@ import io.cxtracker.ui.layout.MainLayout;
 import jakarta.inject.Inject;
 
 /**
- * What a signed-in account without a role sees, on every route (DESIGN §1, reads: no program data at all). The
+ * What a signed-in account without a role sees, on every route (ARCHITECTURE §1, reads: no program data at all). The
  * frame above it still names the account and offers sign-out; the navigation is left out, there is nothing to
  * go to. {@link NoRoleGuard} shows this page instead of any view, deep links included.
  */

@@ -1,14 +1,14 @@
-package io.cxtracker.domain.demo;
+package io.cxtracker.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxtracker.domain.commitment.CommitmentState;
-import io.cxtracker.domain.demo.DemoPlan.DepartmentSpec;
-import io.cxtracker.domain.demo.DemoPlan.MilestoneSpec;
-import io.cxtracker.domain.demo.DemoPlan.SeriesSpec;
-import io.cxtracker.domain.demo.DemoPlan.TargetSpec;
+import io.cxtracker.demo.DemoPlan.DepartmentSpec;
+import io.cxtracker.demo.DemoPlan.MilestoneSpec;
+import io.cxtracker.demo.DemoPlan.SeriesSpec;
+import io.cxtracker.demo.DemoPlan.TargetSpec;
 import io.cxtracker.domain.metric.MetricStatistics;
 import io.cxtracker.domain.metric.SeriesPoint;
 import io.cxtracker.domain.program.PhasePlan;

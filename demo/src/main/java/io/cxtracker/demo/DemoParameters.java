@@ -1,4 +1,4 @@
-package io.cxtracker.domain.demo;
+package io.cxtracker.demo;
 
 import java.time.LocalDate;
 import java.time.Month;

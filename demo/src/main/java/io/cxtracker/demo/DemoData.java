@@ -1,9 +1,9 @@
-package io.cxtracker.domain.demo;
+package io.cxtracker.demo;
 
-import io.cxtracker.domain.demo.DemoCatalog.MetricDef;
-import io.cxtracker.domain.demo.DemoPlan.Boost;
-import io.cxtracker.domain.demo.DemoPlan.SeriesSpec;
-import io.cxtracker.domain.demo.DemoPlan.ThemeSpec;
+import io.cxtracker.demo.DemoCatalog.MetricDef;
+import io.cxtracker.demo.DemoPlan.Boost;
+import io.cxtracker.demo.DemoPlan.SeriesSpec;
+import io.cxtracker.demo.DemoPlan.ThemeSpec;
 import io.cxtracker.domain.feedback.NewFeedback;
 import io.cxtracker.domain.listen.NewSurveyResponse;
 import io.cxtracker.domain.listen.SurveyKind;

@@ -1,4 +1,4 @@
-package io.cxtracker.domain.demo;
+package io.cxtracker.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cxtracker.domain.demo.DemoPlan.SeriesSpec;
+import io.cxtracker.demo.DemoPlan.SeriesSpec;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 

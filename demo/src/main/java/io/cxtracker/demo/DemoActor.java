@@ -1,4 +1,4 @@
-package io.cxtracker.domain.demo;
+package io.cxtracker.demo;
 
 import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.security.CurrentUser;

@@ -1,4 +1,4 @@
-package io.cxtracker.domain.demo;
+package io.cxtracker.demo;
 
 import io.cxtracker.domain.targets.TargetSetupService;
 import io.cxtracker.domain.metric.MetricSetupService;

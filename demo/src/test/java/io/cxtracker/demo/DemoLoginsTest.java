@@ -1,11 +1,11 @@
-package io.cxtracker.domain.demo;
+package io.cxtracker.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cxtracker.domain.demo.DemoPlan.DepartmentSpec;
+import io.cxtracker.demo.DemoPlan.DepartmentSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
