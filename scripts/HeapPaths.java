@@ -16,6 +16,12 @@ import java.util.Map;
  *
  *   java -Xmx4g scripts/HeapPaths.java dump.hprof io.cxtracker.ui.AppShell
  *
+ * With a third argument "soft", the referents of SoftReferences are followed too (the hop reads "referent (soft)"):
+ * a System.gc() full GC does not clear soft references that were used recently (G1 keeps them for
+ * -XX:SoftRefLRUPolicyMSPerMB, default 1000 ms, per free MiB of heap: minutes with a 1 GiB heap), so a copy that is
+ * "unreachable" without it but reachable with it is held by a cache's soft reference only, and goes once the heap or
+ * metaspace runs short.
+ *
  * A chain that ends in a server thread, a server module's static field or a JDK cache is what keeps an undeployed
  * WAR's class loader, and with it every class and static of the deployment, alive.
  */
@@ -68,6 +74,7 @@ public class HeapPaths {
             }
         }
         String wanted = args[1];
+        followSoft = args.length > 2 && args[2].equals("soft");
         List<Long> targets = new ArrayList<>();
         classNames.forEach((id, name) -> {
             if (name.equals(wanted)) {
@@ -155,6 +162,7 @@ public class HeapPaths {
             long classId = id(offset + 1 + idSize + 4);
             out.add(new Object[] {"<class>", classId});
             long p = offset + 1 + idSize + 4 + idSize + 4;
+            boolean soft = followSoft && isSoft(classId);
             for (long c = classId; c != 0 && classInfo.containsKey(c); c = classInfo.get(c)[0]) {
                 boolean reference = isReference(c);
                 for (Object[] f : instanceFields.getOrDefault(c, List.of())) {
@@ -162,6 +170,8 @@ public class HeapPaths {
                     if (type == 2) {
                         if (!(reference && f[0].equals("referent"))) {
                             out.add(new Object[] {f[0], id(p)});
+                        } else if (soft) {
+                            out.add(new Object[] {"referent (soft)", id(p)});
                         }
                     }
                     p += typeSize(type);
@@ -179,6 +189,19 @@ public class HeapPaths {
     }
 
     private static final Map<Long, Boolean> referenceClasses = new HashMap<>();
+    private static final Map<Long, Boolean> softClasses = new HashMap<>();
+    private static boolean followSoft;
+
+    private static boolean isSoft(long classId) {
+        return softClasses.computeIfAbsent(classId, c -> {
+            for (long k = c; k != 0 && classInfo.containsKey(k); k = classInfo.get(k)[0]) {
+                if ("java.lang.ref.SoftReference".equals(classNames.get(k))) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
 
     private static boolean isReference(long classId) {
         return referenceClasses.computeIfAbsent(classId, c -> {

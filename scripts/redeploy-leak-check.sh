@@ -8,15 +8,32 @@
 # Needs the provisioned server and WAR (mvn install -DskipTests -pl ui -am) and PostgreSQL on 127.0.0.1:5432
 # (superuser postgres/postgres; a database of its own is created and dropped). No Keycloak is needed: the OIDC
 # provider is contacted at the first sign-in only. Settings: CX_LEAK_PORT_OFFSET (default 600),
+# CX_LEAK_JAVA_OPTS (added to the server JVM's options), CX_LEAK_SETTLE (seconds idle before the last count, default 75),
 # CX_LEAK_HEAP_DUMP=1 to write a heap dump of the end state beside the log (for a heap analyser).
 #
-# Found so far (issue 18): Elytron's static SecurityDomain.CLASS_LOADER_DOMAIN_MAP kept every undeployed copy (fixed:
-# ui/.../security/SecurityDomainRelease); the sealer's cancelled 60-second task kept the last one for up to a minute
-# (fixed: one 1-second task); an idle Undertow worker thread keeps the last request it ran, and so that deployment,
-# until it runs another (server behaviour, at most one copy per idle worker). With these fixed, the heap dump shows
-# the other copies unreachable from the HPROF roots, yet this script still counts them loaded and the heap in use
-# does not fall (3 cycles: 1, 2, 3 copies, 96/138/181 MiB before and after): something the dump's roots do not show
-# still holds them. Open.
+# Found and fixed (issue 18): Elytron's static SecurityDomain.CLASS_LOADER_DOMAIN_MAP kept every undeployed copy
+# (ui/.../security/SecurityDomainRelease); the sealer's cancelled 60-second task kept the last one for up to a minute
+# (now one 1-second task); and Jackson 2's default buffer pool, a ThreadLocal<SoftReference<BufferRecycler>>, kept one
+# copy per cycle in the thread-local map of each Undertow worker that had read or written JSON (BufferRecycler is a
+# class of the WAR's jackson-core, so the value held the WAR's class loader). That last holder hides from a plain
+# heap-path search: the referent of a SoftReference is not a strong edge, so HeapPaths called those copies
+# "unreachable", yet a System.gc() full GC keeps a soft referent used in the last ~1 s per free MiB of heap (G1's
+# SoftRefLRUPolicyMSPerMB=1000: many minutes with a 1 GiB heap), so they stayed loaded and the heap grew until the
+# heap or metaspace ran short. `java scripts/HeapPaths.java dump.hprof io.cxtracker.ui.AppShell soft` follows soft
+# referents and showed all 3 copies held by "default task-2".threadLocals -> SoftReference -> BufferRecycler. Fixed:
+# every Jackson 2 factory of the WAR uses a pool of its own classes (api/.../shared/JsonFactories).
+#
+# Figures (3 cycles, CX_LEAK_SETTLE=10 CX_LEAK_HEAP_DUMP=1 scripts/redeploy-leak-check.sh 3; heap in use after
+# 3 x jcmd GC.run):
+#   before the Jackson fix:                          copies 1, 2, 3, then 3 after idle; heap 97, 139, 181, 182 MiB
+#   same WAR, CX_LEAK_JAVA_OPTS=-XX:SoftRefLRUPolicyMSPerMB=0 (soft refs cleared at each GC):
+#                                                    copies 1, 1, 1, 1;                 heap 88, 88, 88, 88 MiB
+#   after the Jackson fix, default JVM options:      copies 1, 1, 1, 1;                 heap 96, 96, 97, 98 MiB
+#   after the fix, 5 cycles and 75 s idle (scripts/redeploy-leak-check.sh 5):
+#                                                    copies 1, 1, 1, 1, 1, 1;           heap 97 MiB each time (33 before)
+# The one copy left is the last deployment, held by an idle Undertow worker's frame (EnhancedQueueExecutor$Task ->
+# HttpServerExchange -> ServletInitialHandler -> DeploymentInfo.classLoader) until that worker runs another request:
+# server behaviour, at most one copy per idle worker, not a growth per cycle.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 CYCLES="${1:-5}"
@@ -46,7 +63,7 @@ trap cleanup EXIT
 export CX_MODE=local CX_DEMO_LOAD=false CX_AUDIT_LOCAL_KEY_DIR="$WORK/key"
 export CX_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" CX_DB_USER=postgres CX_DB_PASSWORD=postgres
 export CX_OIDC_PROVIDER_URL="http://127.0.0.1:1/realms/cxtracker"
-LAUNCH_JBOSS_IN_BACKGROUND=1 JAVA_OPTS="-Xms256m -Xmx1g -XX:+UseG1GC" \
+LAUNCH_JBOSS_IN_BACKGROUND=1 JAVA_OPTS="-Xms256m -Xmx1g -XX:+UseG1GC ${CX_LEAK_JAVA_OPTS:-}" \
   "$SERVER/bin/standalone.sh" -Djboss.socket.binding.port-offset="$OFFSET" > "$WORK/wildfly.log" 2>&1 &
 PID=$!
 cli() { "$SERVER/bin/jboss-cli.sh" -c --controller="127.0.0.1:$MANAGEMENT" --command="$1" > /dev/null 2>&1; }

@@ -1,6 +1,7 @@
 package io.cxtracker.api.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cxtracker.api.shared.JsonFactories;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +16,7 @@ import java.util.List;
  * The {@code WWW-Authenticate} challenge the container set stays on the response.
  */
 public class ErrorPageServlet extends HttpServlet {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactories.factory());
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -3,6 +3,7 @@ package io.cxtracker.api.report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import io.cxtracker.api.shared.JsonFactories;
 import io.cxtracker.domain.report.ChangeLine;
 import io.cxtracker.domain.report.MilestoneLine;
 import io.cxtracker.domain.report.ProducedReport;
@@ -31,7 +32,7 @@ import java.time.format.DateTimeFormatter;
  * 64 hex digits, {@code "}} 2).
  */
 final class JsonReportSink implements ReportSink {
-    private static final JsonFactory FACTORY = JsonFactory.builder()
+    private static final JsonFactory FACTORY = JsonFactories.builder()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 

@@ -33,7 +33,7 @@ public class ServerBodyLimitFilter implements Filter {
     /** Above the API's bulk limit (10 MB), so that JSON up to that limit is always the API's decision. */
     public static final long DEFAULT_SERVER_LIMIT = 12L * 1024 * 1024;
     private static final String SETTING = "cx.server.max-post-size";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactories.factory());
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
