@@ -2,9 +2,13 @@ package io.cxtracker.api.contract;
 
 import io.cxtracker.api.problem.Problem;
 import io.cxtracker.api.shared.PageParameters;
+import io.cxtracker.domain.metric.Granularity;
+import io.cxtracker.domain.program.Pillar;
+import io.cxtracker.domain.report.ReportFormat;
 import io.cxtracker.domain.shared.PageRequest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +22,8 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
-import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
@@ -147,7 +151,7 @@ public class ContractFilter implements OASFilter {
                 }
             }
             if (operation.getParameters() != null) {
-                operation.getParameters().forEach(ContractFilter::pagingLimits);
+                operation.getParameters().forEach(ContractFilter::queryParameterSchemas);
             }
         }
         Map<String, APIResponse> all = responses.getAPIResponses() == null ? Map.of() : responses.getAPIResponses();
@@ -204,20 +208,42 @@ public class ContractFilter implements OASFilter {
         header.setSchema(schema);
     }
 
-    /** {@code offset} and {@code limit} are read by PageParameters against PageRequest's limits: say the same here. */
-    private static void pagingLimits(Parameter parameter) {
+    /**
+     * Query parameters arrive as text so that one 400 can name every bad one; the schema still states what the
+     * parsers (PageParameters, QueryParameters) accept, from the same constants and enums they use.
+     */
+    private static void queryParameterSchemas(Parameter parameter) {
         if (parameter.getIn() != Parameter.In.QUERY || parameter.getRef() != null) {
             return;
         }
-        switch (parameter.getName()) {
-            case "limit" -> parameter.setSchema(OASFactory.createSchema().addType(SchemaType.INTEGER).format("int32")
+        Schema schema = switch (parameter.getName()) {
+            case "limit" -> OASFactory.createSchema().addType(SchemaType.INTEGER).format("int32")
                     .minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(PageRequest.MAX_LIMIT))
-                    .defaultValue(PageParameters.DEFAULT_LIMIT));
-            case "offset" -> parameter.setSchema(OASFactory.createSchema().addType(SchemaType.INTEGER).format("int32")
-                    .minimum(BigDecimal.ZERO).defaultValue(0));
-            default -> {
-            }
+                    .defaultValue(PageParameters.DEFAULT_LIMIT);
+            case "offset" -> OASFactory.createSchema().addType(SchemaType.INTEGER).format("int32")
+                    .minimum(BigDecimal.ZERO).defaultValue(0);
+            // QueryParameters.id: a whole number of 1 or more
+            case "program", "initiative", "milestone" -> OASFactory.createSchema().addType(SchemaType.INTEGER)
+                    .format("int64").minimum(BigDecimal.ONE);
+            // QueryParameters.number(…, 1, Integer.MAX_VALUE)
+            case "phase" -> OASFactory.createSchema().addType(SchemaType.INTEGER).format("int32").minimum(BigDecimal.ONE);
+            case "dueAfter", "dueBefore" -> OASFactory.createSchema().addType(SchemaType.STRING).format("date");
+            case "validOnly" -> OASFactory.createSchema().addType(SchemaType.BOOLEAN);
+            // QueryParameters.enumOf also takes them in lower case
+            case "pillar" -> names(Pillar.values());
+            case "granularity" -> names(Granularity.values());
+            case "format" -> OASFactory.createSchema().addType(SchemaType.STRING)
+                    .enumeration(Arrays.stream(ReportFormat.values()).map(f -> (Object) f.extension()).toList());
+            default -> null;
+        };
+        if (schema != null) {
+            parameter.setSchema(schema);
         }
+    }
+
+    private static Schema names(Enum<?>[] constants) {
+        return OASFactory.createSchema().addType(SchemaType.STRING)
+                .enumeration(Arrays.stream(constants).map(c -> (Object) c.name()).toList());
     }
 
     private static boolean hasHeaderParameter(Operation operation, String name) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxtracker.domain.shared.PageRequest;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.junit.jupiter.api.BeforeAll;
@@ -137,6 +139,30 @@ class ContractFilterTest {
         assertEquals(500, PageRequest.MAX_LIMIT, "the bound the document states, by hand");
         assertEquals(BigDecimal.ZERO, parameters.get(1).getSchema().getMinimum());
         assertEquals(List.of(SchemaType.STRING), parameters.get(2).getSchema().getType(), "other parameters are left alone");
+    }
+
+    @Test
+    void typedQueryParametersStateWhatTheirParsersAccept() {
+        Operation filtered = OASFactory.createOperation().operationId("listFiltered")
+                .parameters(List.of(query("pillar"), query("granularity"), query("format"), query("phase"), query("program"),
+                        query("dueAfter"), query("validOnly"), query("channel")))
+                .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse().description("OK")));
+        OpenAPI document = OASFactory.createOpenAPI().info(OASFactory.createInfo().title("t").version("1"))
+                .paths(OASFactory.createPaths().addPathItem("/api/filtered", OASFactory.createPathItem().GET(filtered)));
+        new ContractFilter().filterOpenAPI(document);
+        Map<String, Schema> schemas = new LinkedHashMap<>();
+        document.getPaths().getPathItem("/api/filtered").getGET().getParameters()
+                .forEach(p -> schemas.put(p.getName(), p.getSchema()));
+        assertEquals(List.of("LISTEN", "MEASURE", "CHANGE"), schemas.get("pillar").getEnumeration());
+        assertEquals(List.of("DAY", "WEEK", "MONTH", "QUARTER"), schemas.get("granularity").getEnumeration());
+        assertEquals(List.of("csv", "xlsx", "pdf", "json"), schemas.get("format").getEnumeration());
+        assertEquals(List.of(SchemaType.INTEGER), schemas.get("phase").getType());
+        assertEquals(BigDecimal.ONE, schemas.get("phase").getMinimum());
+        assertEquals("int64", schemas.get("program").getFormat());
+        assertEquals(BigDecimal.ONE, schemas.get("program").getMinimum());
+        assertEquals("date", schemas.get("dueAfter").getFormat());
+        assertEquals(List.of(SchemaType.BOOLEAN), schemas.get("validOnly").getType());
+        assertNull(schemas.get("channel").getEnumeration(), "a free-text filter stays free text");
     }
 
     @Test
