@@ -249,11 +249,11 @@ class BadInputIT {
         String other = plan.department("bad");
         long program = plan.program();
         long initiative = plan.initiative(program, 1, "MEASURE", department);
-        long milestone = plan.milestone(initiative, department, Plan.TODAY.plusDays(30)).get("id").asLong();
+        long milestone = plan.milestone(initiative, department, Plan.today().plusDays(30)).get("id").asLong();
         String metric = plan.metric("RATIO", "LOWER_IS_BETTER", department);
-        long target = plan.target(metric, department, 20, 10, Plan.TODAY.plusDays(90), 1).get("id").asLong();
-        String due = Plan.TODAY.plusDays(40).toString();
-        String day = Plan.TODAY.minusDays(1).toString();
+        long target = plan.target(metric, department, 20, 10, Plan.today().plusDays(90), 1).get("id").asLong();
+        String due = Plan.today().plusDays(40).toString();
+        String day = Plan.today().minusDays(1).toString();
         String theme = Plan.unique("bad");
         Api.ok(admin.post("/api/feedback", """
                 [{"channel":"CALL","text":"Slow","sentiment":-0.5,"themes":["%s"],"departmentCode":"%s",
@@ -262,11 +262,8 @@ class BadInputIT {
                 {"theme":"%s","title":"Answer the calls","ownerDepartment":"%s","due":"%s"}""".formatted(theme, department, due)),
                 201).get("id").asLong();
         plan.demoDepartment("support");
-        // survey answers of kind NPS feed the metric 'nps' (ListenApiIT makes it the same way)
-        var nps = admin.post("/api/metrics", """
-                {"key":"nps","name":"Net Promoter Score","unit":"points","kind":"NPS","direction":"HIGHER_IS_BETTER",
-                 "ownerDepartment":"support","expectedFrequency":"DAILY"}""");
-        assertTrue(nps.status() == 201 || nps.status() == 409, nps::toString);
+        // survey answers of kind NPS feed the metric 'nps'
+        plan.surveyMetric("nps");
         long supportInitiative = plan.initiative(program, 1, "MEASURE", "support");
 
         List<Endpoint> endpoints = new ArrayList<>();
@@ -311,7 +308,7 @@ class BadInputIT {
                 {"status":"AT_RISK","reason":"r"}""", fields("status", Kind.ENUM, "reason", Kind.TEXT), Set.of()));
         // the valid request clears the override the target set up; the mutations act on another milestone's override
         endpoints.add(new Endpoint("DELETE /api/milestones/{id}/override", "DELETE", () -> {
-            long m = plan.milestone(initiative, department, Plan.TODAY.plusDays(30)).get("id").asLong();
+            long m = plan.milestone(initiative, department, Plan.today().plusDays(30)).get("id").asLong();
             HttpJson.Reply set = Api.write(admin, "POST", "/api/milestones/" + m + "/override", "{\"status\":\"AT_RISK\",\"reason\":\"r\"}",
                     etag("/api/milestones/" + m));
             Api.ok(set, 200);
@@ -321,7 +318,7 @@ class BadInputIT {
                 () -> new Target("/api/milestones/" + milestone + "/targets", etag("/api/milestones/" + milestone)),
                 "{\"targetId\":" + target + "}", fields("targetId", Kind.WHOLE), Set.of()));
         endpoints.add(new Endpoint("DELETE /api/milestones/{id}/targets/{targetId}", "DELETE", () -> {
-            long m = plan.milestone(initiative, department, Plan.TODAY.plusDays(30)).get("id").asLong();
+            long m = plan.milestone(initiative, department, Plan.today().plusDays(30)).get("id").asLong();
             HttpJson.Reply linked = Api.write(admin, "POST", "/api/milestones/" + m + "/targets", "{\"targetId\":" + target + "}",
                     etag("/api/milestones/" + m));
             Api.ok(linked, 200);
@@ -330,7 +327,7 @@ class BadInputIT {
         for (String decision : List.of("approval", "rejection")) {
             // a support lead's pending request, decided by the valid request; the mutations get a fresh one
             endpoints.add(json("POST /api/override-requests/{id}/" + decision, "POST", () -> {
-                long m = plan.milestone(supportInitiative, "support", Plan.TODAY.plusDays(30)).get("id").asLong();
+                long m = plan.milestone(supportInitiative, "support", Plan.today().plusDays(30)).get("id").asLong();
                 HttpJson.Reply requested = Api.write(Api.as("lead-support"), "POST", "/api/milestones/" + m + "/override",
                         "{\"status\":\"AT_RISK\",\"reason\":\"bad input\"}", etag("/api/milestones/" + m));
                 long request = Api.ok(requested, 202).get("id").asLong();
@@ -388,7 +385,7 @@ class BadInputIT {
                 fields("departmentCode", Kind.TEXT, "assessedOn", Kind.DATE, "answers", Kind.MAP, "notes", Kind.TEXT), Set.of("notes")));
         endpoints.add(new Endpoint("POST /api/imports/readings", "POST", fixed("/api/imports/readings?value.metricKey=" + metric
                 + "&value.departmentCode=" + department, null), false, Body.CSV, "text/csv",
-                "day,numerator,denominator\n" + Plan.TODAY.minusDays(2) + ",3,4\n",
+                "day,numerator,denominator\n" + Plan.today().minusDays(2) + ",3,4\n",
                 fields("day", Kind.DATE, "numerator", Kind.WHOLE, "denominator", Kind.WHOLE), Set.of()));
         endpoints.add(new Endpoint("POST /api/imports/survey-responses", "POST", fixed("/api/imports/survey-responses?value.source=it-bad",
                 null), false, Body.CSV, "text/csv", "kind,score,answeredAt,idempotencyKey\nNPS,7," + day + "T11:00:00Z,"

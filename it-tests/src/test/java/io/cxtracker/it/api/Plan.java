@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cxtracker.it.support.HttpJson;
+import io.cxtracker.it.support.RunClock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -17,9 +20,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Plan {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    public static final LocalDate TODAY = LocalDate.now(java.time.ZoneOffset.UTC);
+    /** Today by the run's one clock ({@link RunClock}), read when asked: a run that crosses midnight moves it. */
+    public static LocalDate today() {
+        return RunClock.today();
+    }
+
+    /**
+     * An instant of today by the run's clock, the given seconds ago; today's first second when today began less
+     * than that ago (just after midnight), so that data meant for today's side of a pivot never lands on yesterday's.
+     */
+    public static Instant earlierToday(long seconds) {
+        Instant ago = RunClock.now().minusSeconds(seconds);
+        Instant midnight = today().atStartOfDay(ZoneOffset.UTC).toInstant();
+        return ago.isBefore(midnight) ? midnight : ago;
+    }
+
     /** The first of the month three months ago: today is in the program's first phase. */
-    public static final LocalDate PROGRAM_START = TODAY.minusMonths(3).withDayOfMonth(1);
+    public static LocalDate programStart() {
+        return today().minusMonths(3).withDayOfMonth(1);
+    }
 
     private final HttpJson admin = Api.admin();
 
@@ -44,7 +63,7 @@ public final class Plan {
     }
 
     public long program() {
-        var reply = admin.post("/api/programs", "{\"name\":\"CX " + unique("p") + "\",\"startDate\":\"" + PROGRAM_START + "\"}");
+        var reply = admin.post("/api/programs", "{\"name\":\"CX " + unique("p") + "\",\"startDate\":\"" + programStart() + "\"}");
         return Api.ok(reply, 201).get("id").asLong();
     }
 
@@ -61,6 +80,25 @@ public final class Plan {
                 {"initiativeId":%d,"title":"Milestone %s","ownerDepartment":"%s","ownerPerson":"alice","due":"%s",
                  "evidence":["https://intranet.example.com/plan"]}""".formatted(initiative, unique("m"), owner, due));
         return Api.ok(reply, 201);
+    }
+
+    /**
+     * A survey metric (nps, csat or ces: survey answers feed these fixed keys, so the run shares them). Declared here
+     * once, the same whichever class makes it first, and only read afterwards: owned by support, higher is better.
+     */
+    public String surveyMetric(String key) {
+        String[] definition = switch (key) {
+            case "nps" -> new String[] {"Net Promoter Score", "points", "NPS"};
+            case "csat" -> new String[] {"Customer satisfaction", "%", "CSAT"};
+            case "ces" -> new String[] {"Customer effort score", "points", "MEAN_SCORE"};
+            default -> throw new IllegalArgumentException("not a survey metric: " + key);
+        };
+        demoDepartment("support");
+        var made = admin.post("/api/metrics", """
+                {"key":"%s","name":"%s","unit":"%s","kind":"%s","direction":"HIGHER_IS_BETTER","ownerDepartment":"support",
+                 "expectedFrequency":"DAILY"}""".formatted(key, definition[0], definition[1], definition[2]));
+        assertTrue(made.status() == 201 || made.status() == 409, made::toString);
+        return key;
     }
 
     /** A metric with a fresh key; kind NPS, CSAT, MEAN_SCORE, RATIO or GAUGE. */

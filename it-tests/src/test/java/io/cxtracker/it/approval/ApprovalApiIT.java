@@ -48,7 +48,7 @@ class ApprovalApiIT {
         plan.demoDepartment("support");
         long program = plan.program();
         initiative = plan.initiative(program, 1, "MEASURE", "support");
-        due = Plan.TODAY.plusDays(60);
+        due = Plan.today().plusDays(60);
     }
 
     private long milestone() {

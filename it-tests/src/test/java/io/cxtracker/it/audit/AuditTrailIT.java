@@ -100,7 +100,7 @@ class AuditTrailIT {
         refused(400, admin, "POST", "/api/departments", "{\"code\":\"Bad Code\",\"name\":\"\"}", null);
 
         var program = write(201, admin, "POST", "/api/programs",
-                "{\"name\":\"CX " + prefix + "\",\"startDate\":\"" + Plan.PROGRAM_START + "\"}", null);
+                "{\"name\":\"CX " + prefix + "\",\"startDate\":\"" + Plan.programStart() + "\"}", null);
         long programId = program.json().get("id").asLong();
         var renamed = write(200, admin, "PUT", "/api/programs/" + programId, "{\"name\":\"CX renamed " + prefix + "\"}", etag(program));
         refused(412, admin, "PUT", "/api/programs/" + programId, "{\"name\":\"stale\"}", etag(program));
@@ -118,20 +118,20 @@ class AuditTrailIT {
                  "expectedFrequency":"DAILY"}""".formatted(metric), null);
         var target = write(201, admin, "POST", "/api/targets", """
                 {"metricKey":"%s","departmentCode":"support","baseline":70,"targetValue":80,"due":"%s","amberTolerance":2,"windowDays":30}"""
-                .formatted(metric, Plan.TODAY.plusDays(60)), null);
+                .formatted(metric, Plan.today().plusDays(60)), null);
         long targetId = target.json().get("id").asLong();
         write(200, admin, "PUT", "/api/targets/" + targetId, """
-                {"baseline":70,"targetValue":82,"due":"%s","amberTolerance":2,"windowDays":30}""".formatted(Plan.TODAY.plusDays(60)),
+                {"baseline":70,"targetValue":82,"due":"%s","amberTolerance":2,"windowDays":30}""".formatted(Plan.today().plusDays(60)),
                 etag(target));
 
         var milestone = write(201, admin, "POST", "/api/milestones", """
                 {"initiativeId":%d,"title":"Survey live %s","ownerDepartment":"support","ownerPerson":"alice","due":"%s",
-                 "evidence":["https://intranet.example.com/plan"]}""".formatted(initiativeId, prefix, Plan.TODAY.plusDays(30)), null);
+                 "evidence":["https://intranet.example.com/plan"]}""".formatted(initiativeId, prefix, Plan.today().plusDays(30)), null);
         long id = milestone.json().get("id").asLong();
         String path = "/api/milestones/" + id;
         var revised = write(200, lead, "PUT", path, """
                 {"title":"Survey live everywhere %s","ownerDepartment":"support","ownerPerson":"alice","due":"%s"}"""
-                .formatted(prefix, Plan.TODAY.plusDays(40)), etag(milestone));
+                .formatted(prefix, Plan.today().plusDays(40)), etag(milestone));
         refused(412, lead, "POST", path + "/check-ins", "{\"status\":\"IN_PROGRESS\",\"progress\":10}", etag(milestone));
         refused(403, Api.as("lead-marketing"), "POST", path + "/check-ins", "{\"status\":\"DONE\",\"progress\":100}", etag(revised));
         refused(403, auditor, "POST", path + "/check-ins", "{\"status\":\"DONE\",\"progress\":100}", etag(revised));
@@ -156,7 +156,7 @@ class AuditTrailIT {
         String readings = """
                 [{"day":"%s","departmentCode":"support","channel":"chat","idempotencyKey":"%s-a","statistics":{"satisfied":80,"responses":100}},
                  {"day":"%s","departmentCode":"support","channel":"chat","idempotencyKey":"%s-b","statistics":{"satisfied":85,"responses":100}}]"""
-                .formatted(Plan.TODAY.minusDays(2), prefix, Plan.TODAY.minusDays(1), prefix);
+                .formatted(Plan.today().minusDays(2), prefix, Plan.today().minusDays(1), prefix);
         HttpJson ingest = Api.as(Tokens.INGEST);
         JsonNode first = write(200, ingest, "POST", "/api/metrics/" + metric + "/readings", readings, null).json();
         assertEquals(2, first.get("accepted").asInt(), first::toString);

@@ -50,7 +50,7 @@ class CheckInDuringImportBenchmark {
         ImportBenchmark.ensureNpsMetric(admin, support);
         String department = plan.department("bench");
         long initiative = plan.initiative(plan.program(), 1, "LISTEN", support);
-        JsonNode milestone = plan.milestone(initiative, support, Plan.TODAY.plusDays(30));
+        JsonNode milestone = plan.milestone(initiative, support, Plan.today().plusDays(30));
         String path = "/api/milestones/" + milestone.get("id").asLong() + "/check-ins";
         String[] etag = {"\"" + milestone.get("version").asLong() + "\""};
         int[] progress = {0};

@@ -79,8 +79,8 @@ class ExportBenchmark {
     static final int CHANGES = 10;
     static final List<String> FORMATS = List.of("csv", "xlsx", "pdf", "json");
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private static final LocalDate FROM = Plan.PROGRAM_START;
-    private static final LocalDate TO = Plan.TODAY;
+    private static final LocalDate FROM = Plan.programStart();
+    private static final LocalDate TO = Plan.today();
 
     private final Plan plan = new Plan();
 
@@ -116,12 +116,12 @@ class ExportBenchmark {
         long program = plan.program();
         long initiative = plan.initiative(program, 1, "CHANGE", code);
         String metric = plan.metric("CSAT", "HIGHER_IS_BETTER", code);
-        plan.target(metric, code, 70, 80, Plan.TODAY.plusDays(60), 2);
+        plan.target(metric, code, 70, 80, Plan.today().plusDays(60), 2);
         StringBuilder readings = new StringBuilder("[");
         for (int i = 1; i <= 30; i++) {
             readings.append(i == 1 ? "" : ",").append("""
                     {"day":"%s","departmentCode":"%s","channel":"chat","idempotencyKey":"%s-%d","statistics":{"satisfied":%d,"responses":100}}"""
-                    .formatted(Plan.TODAY.minusDays(i), code, metric, i, 70 + i % 15));
+                    .formatted(Plan.today().minusDays(i), code, metric, i, 70 + i % 15));
         }
         JsonNode ingested = Api.ok(Api.as(Tokens.INGEST).post("/api/metrics/" + metric + "/readings", readings + "]"), 200);
         assertEquals(30, ingested.get("accepted").asInt(), ingested::toString);

@@ -43,7 +43,7 @@ import org.postgresql.core.BaseConnection;
 class ImportBenchmark {
     static final int ROWS = Integer.getInteger("cx.bench.rows", 100_000);
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private static final LocalDate FIRST_DAY = Plan.TODAY.minusDays(365);
+    private static final LocalDate FIRST_DAY = Plan.today().minusDays(365);
 
     private final HttpJson admin = Api.admin();
     private final Plan plan = new Plan();

@@ -59,7 +59,7 @@ class AccessibilityBrowserIT extends BrowserTest {
             for (View view : views(story)) {
                 page.navigate(base + view.path());
                 page.locator(view.ready()).first().waitFor();
-                page.waitForTimeout(800);
+                Browser.settled(page);
                 results.put(view.name() + " " + size, audit(page));
             }
             Page visitor = tablet ? browser.tabletPage() : browser.desktopPage();

@@ -27,7 +27,7 @@ class ApprovalBrowserIT extends BrowserTest {
         String title = Plan.unique("Callback within a day");
         long milestone = ok(Api.admin().post("/api/milestones", """
                 {"initiativeId":%d,"title":"%s","ownerDepartment":"support","ownerPerson":"alice","due":"%s"}"""
-                .formatted(initiative, title, Plan.TODAY.plusDays(60))), 201).get("id").asLong();
+                .formatted(initiative, title, Plan.today().plusDays(60))), 201).get("id").asLong();
 
         Page lead = browser.desktopPage();
         Browser.signIn(lead, base + "/accountability/support?milestone=" + milestone, "lead-support", "lead-support");

@@ -83,7 +83,7 @@ class ContentSecurityPolicyBrowserIT extends BrowserTest {
             page.navigate(base + view[0]);
             assertThat(page.locator(view[1])).isVisible();
             // let charts draw and grids fill: their scripts and styles run under the policy too
-            page.waitForTimeout(800);
+            Browser.settled(page);
             assertThat(page.locator("vaadin-notification-card")).hasCount(0);
             assertNoViolation(page, view[0]);
         }
@@ -92,7 +92,7 @@ class ContentSecurityPolicyBrowserIT extends BrowserTest {
         // the app still answers clicks: a server round trip through Vaadin's own scripts
         page.navigate(base + "/departments");
         page.locator("#departments-grid").getByText("support").first().click();
-        page.waitForTimeout(500);
+        Browser.settled(page);
         assertNoViolation(page, "departments after a click");
 
         // the listeners hear a real violation: a script from another origin is refused and reported

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cxtracker.it.api.Api;
 import io.cxtracker.it.api.Plan;
 import io.cxtracker.it.support.HttpJson;
+import io.cxtracker.it.support.RunClock;
 import io.cxtracker.it.support.Tokens;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,8 +63,8 @@ final class JourneyStory {
         Plan plan = new Plan();
         department(SUPPORT, "Customer Support");
         department(MARKETING, "Marketing");
-        programName = "CX Transformation " + Plan.PROGRAM_START.getYear() + "–" + (Plan.PROGRAM_START.getYear() + 2);
-        program = ok(admin.post("/api/programs", "{\"name\":\"" + programName + "\",\"startDate\":\"" + Plan.PROGRAM_START + "\"}"),
+        programName = "CX Transformation " + Plan.programStart().getYear() + "–" + (Plan.programStart().getYear() + 2);
+        program = ok(admin.post("/api/programs", "{\"name\":\"" + programName + "\",\"startDate\":\"" + Plan.programStart() + "\"}"),
                 201).get("id").asLong();
 
         long listen = initiative(1, "LISTEN", "Hear every caller within a day", SUPPORT, "{\"marketing\":\"INFORMED\"}");
@@ -71,39 +72,39 @@ final class JourneyStory {
         long change = initiative(2, "CHANGE", "Bills customers understand", MARKETING, "{\"support\":\"RESPONSIBLE\"}");
         long sustain = initiative(3, "MEASURE", "Keep NPS above 40 in every channel", SUPPORT, "{}");
 
-        surveyMetric("nps", "Net Promoter Score", "points", "NPS");
-        surveyMetric("csat", "Customer satisfaction", "%", "CSAT");
-        surveyMetric("ces", "Customer effort score", "points", "MEAN_SCORE");
+        plan.surveyMetric("nps");
+        plan.surveyMetric("csat");
+        plan.surveyMetric("ces");
         fdr = "fdr";
         var defined = admin.post("/api/metrics", """
                 {"key":"%s","name":"First-day resolution","unit":"%%","kind":"RATIO","direction":"HIGHER_IS_BETTER",
                  "ownerDepartment":"support","expectedFrequency":"DAILY"}""".formatted(fdr));
         assertTrue(defined.status() == 201 || defined.status() == 409, defined::toString);
         firstDayResolutionSlides();
-        long fdrTarget = plan.target(fdr, SUPPORT, 65, 80, Plan.TODAY.plusDays(150), 3).get("id").asLong();
-        plan.target("nps", null, 20, 45, Plan.PROGRAM_START.plusYears(1).minusDays(1), 5);
-        plan.target("csat", SUPPORT, 60, 85, Plan.TODAY.plusDays(200), 3);
-        plan.target("csat", null, 60, 80, Plan.PROGRAM_START.plusYears(1).minusDays(1), 3);
+        long fdrTarget = plan.target(fdr, SUPPORT, 65, 80, Plan.today().plusDays(150), 3).get("id").asLong();
+        plan.target("nps", null, 20, 45, Plan.programStart().plusYears(1).minusDays(1), 5);
+        plan.target("csat", SUPPORT, 60, 85, Plan.today().plusDays(200), 3);
+        plan.target("csat", null, 60, 80, Plan.programStart().plusYears(1).minusDays(1), 3);
 
         atRiskTitle = "Resolve 80% of billing calls on the first day";
-        atRisk = milestone(measure, SUPPORT, atRiskTitle, Plan.TODAY.plusDays(120));
+        atRisk = milestone(measure, SUPPORT, atRiskTitle, Plan.today().plusDays(120));
         ok(Api.write(admin, "POST", "/api/milestones/" + atRisk + "/targets", "{\"targetId\":" + fdrTarget + "}", "\"0\""), 200);
         checkInTitle = "Publish the callback script";
-        checkIn = milestone(listen, SUPPORT, checkInTitle, Plan.TODAY.plusDays(30));
+        checkIn = milestone(listen, SUPPORT, checkInTitle, Plan.today().plusDays(30));
         conflictTitle = "Train the night shift on refunds";
-        conflict = milestone(listen, SUPPORT, conflictTitle, Plan.TODAY.plusDays(45));
-        overdue = milestone(listen, SUPPORT, "Hold-time dashboard live", Plan.TODAY.minusDays(5));
+        conflict = milestone(listen, SUPPORT, conflictTitle, Plan.today().plusDays(45));
+        overdue = milestone(listen, SUPPORT, "Hold-time dashboard live", Plan.today().minusDays(5));
         keyboardTitle = "Announce the expected wait on the phone line";
-        keyboard = milestone(listen, SUPPORT, keyboardTitle, Plan.TODAY.plusDays(75));
-        milestone(change, MARKETING, "Rewrite the bill template", Plan.PROGRAM_START.plusYears(1).plusMonths(4));
-        milestone(change, MARKETING, "Plain-language bill in every region", Plan.PROGRAM_START.plusYears(1).plusMonths(10));
-        milestone(sustain, SUPPORT, "NPS above 40 for four quarters", Plan.PROGRAM_START.plusYears(2).plusMonths(9));
+        keyboard = milestone(listen, SUPPORT, keyboardTitle, Plan.today().plusDays(75));
+        milestone(change, MARKETING, "Rewrite the bill template", Plan.programStart().plusYears(1).plusMonths(4));
+        milestone(change, MARKETING, "Plain-language bill in every region", Plan.programStart().plusYears(1).plusMonths(10));
+        milestone(sustain, SUPPORT, "NPS above 40 for four quarters", Plan.programStart().plusYears(2).plusMonths(9));
 
         surveyAnswers();
         feedback();
         commitment = ok(Api.as("lead-support").post("/api/commitments", """
                 {"theme":"%s","title":"Offer a callback after five minutes on hold","ownerDepartment":"support","due":"%s",
-                 "milestoneIds":[%d],"metricKey":"nps"}""".formatted(HOLD_TIMES, Plan.TODAY.plusDays(60), checkIn)), 201)
+                 "milestoneIds":[%d],"metricKey":"nps"}""".formatted(HOLD_TIMES, Plan.today().plusDays(60), checkIn)), 201)
                 .get("id").asLong();
     }
 
@@ -126,19 +127,11 @@ final class JourneyStory {
                 owner.equals(SUPPORT) ? "lee" : "mia", due, run)), 201).get("id").asLong();
     }
 
-    /** The survey metrics have fixed keys (answers feed them): other test classes of the run may have made them. */
-    private void surveyMetric(String key, String name, String unit, String kind) {
-        var made = admin.post("/api/metrics", """
-                {"key":"%s","name":"%s","unit":"%s","kind":"%s","direction":"HIGHER_IS_BETTER","ownerDepartment":"support",
-                 "expectedFrequency":"DAILY"}""".formatted(key, name, unit, kind));
-        assertTrue(made.status() == 201 || made.status() == 409, made::toString);
-    }
-
     /** 60 daily readings: 70% two months ago, sliding by 0.1 point a day to about 64% today. */
     private void firstDayResolutionSlides() {
         StringJoiner readings = new StringJoiner(",", "[", "]");
         for (int i = 0; i < 60; i++) {
-            LocalDate day = Plan.TODAY.minusDays(59 - i);
+            LocalDate day = Plan.today().minusDays(59 - i);
             long resolved = Math.round(2 * (70 - 0.1 * i));
             readings.add("""
                     {"day":"%s","departmentCode":"support","channel":"phone","idempotencyKey":"%s-fdr-%d",
@@ -163,9 +156,9 @@ final class JourneyStory {
                 String department = k < 6 ? SUPPORT : MARKETING;
                 int n = k < 6 ? 6 : 3;
                 double u = ((k % n) + shift) / n;
-                Instant at = Plan.TODAY.minusDays(day).atTime(8 + k, 15).toInstant(ZoneOffset.UTC);
-                if (at.isAfter(Instant.now())) {
-                    at = Instant.now().minusSeconds(600L + k);
+                Instant at = Plan.today().minusDays(day).atTime(8 + k, 15).toInstant(ZoneOffset.UTC);
+                if (at.isAfter(RunClock.now())) {
+                    at = Plan.earlierToday(600L + k);
                 }
                 double detractors = 0.40 - 0.15 * lift;
                 double promoters = 0.30 + 0.12 * lift;
@@ -184,7 +177,7 @@ final class JourneyStory {
         for (int k = 0; k < afterPromise.length; k++) {
             answers.add("""
                     {"kind":"NPS","score":%d,"answeredAt":"%s","channel":"phone","departmentCode":"support","source":"survey-tool",
-                     "idempotencyKey":"%s-nps-callback-%d"}""".formatted(afterPromise[k], Instant.now().minusSeconds(300L + k), run, k));
+                     "idempotencyKey":"%s-nps-callback-%d"}""".formatted(afterPromise[k], Plan.earlierToday(300L + k), run, k));
         }
         JsonNode report = ok(Api.as(Tokens.INGEST).post("/api/survey-responses", "[" + String.join(",", answers) + "]"), 200);
         assertEquals(answers.size(), report.get("accepted").asInt(), report::toString);
@@ -214,7 +207,7 @@ final class JourneyStory {
                     items.add("""
                             {"channel":"%s","text":"%s","sentiment":%s,"themes":["%s"],"departmentCode":"%s",
                              "receivedAt":"%sT%02d:%02d:00Z","idempotencyKey":"%s-fb-%d-%d-%d"}""".formatted(s[1], s[4], s[2], s[0], s[3],
-                            Plan.TODAY.minusDays(7L * week + 1 + r), 9 + r, i, run, week, i, r));
+                            Plan.today().minusDays(7L * week + 1 + r), 9 + r, i, run, week, i, r));
                 }
             }
         }

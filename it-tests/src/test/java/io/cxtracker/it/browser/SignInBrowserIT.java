@@ -105,7 +105,7 @@ class SignInBrowserIT extends BrowserTest {
             }
         }
         String theme = "ui-read-" + Long.toString(System.nanoTime(), 36);
-        String day = Plan.TODAY.minusDays(3).toString();
+        String day = Plan.today().minusDays(3).toString();
         Api.ok(Api.as(Tokens.INGEST).post("/api/feedback", """
                 [{"channel":"CALL","text":"Support's customer said this","sentiment":-0.5,"themes":["%1$s"],
                   "departmentCode":"support","receivedAt":"%2$sT10:00:00Z","idempotencyKey":"%1$s-s"},

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
+import io.cxtracker.it.api.Plan;
 import io.cxtracker.it.support.Browser;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -91,8 +91,8 @@ class ViewScreenshotsBrowserIT extends BrowserTest {
                 page.navigate(base + view.path());
                 assertThat(page.locator(view.id())).isVisible();
                 String size = tablet ? "-768x1024" : "-1280x800";
-                // let the grids fill and the charts finish their animation before the picture
-                page.waitForTimeout(800);
+                // the grids filled and nothing moving before the picture
+                Browser.settled(page);
                 Browser.screenshot(page, view.name() + size);
                 fullLength(page, view.name() + size + "-full");
                 view.check().accept(page);
@@ -110,7 +110,7 @@ class ViewScreenshotsBrowserIT extends BrowserTest {
         Number height = (Number) page.evaluate("() => { const c = document.querySelector('vaadin-app-layout > *:not([slot])');"
                 + " return c ? c.scrollHeight + 80 : document.body.scrollHeight; }");
         page.setViewportSize(viewport.width, Math.max(viewport.height, Math.min(6000, height.intValue())));
-        page.waitForTimeout(300);
+        Browser.settled(page);
         Browser.screenshot(page, name);
         page.setViewportSize(viewport.width, viewport.height);
     }
@@ -121,7 +121,7 @@ class ViewScreenshotsBrowserIT extends BrowserTest {
         Page page = browser.desktopPage();
         Browser.signIn(page, base + "/listen", "admin", "admin");
         String key = "ui-import-" + System.nanoTime();
-        LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        LocalDate day = Plan.today().minusDays(1);
         String csv = "kind,score,answeredAt,channel,departmentCode,idempotencyKey\n"
                 + "NPS,9," + day + "T10:00:00Z,web,support," + key + "-1\n"
                 + "NPS,11," + day + "T10:05:00Z,web,support," + key + "-2\n"

@@ -42,34 +42,30 @@ class ChangeApiIT {
     @BeforeEach
     void story() {
         String support = plan.demoDepartment("support");
-        var made = admin.post("/api/metrics", """
-                {"key":"nps","name":"Net Promoter Score","unit":"points","kind":"NPS","direction":"HIGHER_IS_BETTER",
-                 "ownerDepartment":"%s","expectedFrequency":"DAILY"}""".formatted(support));
-        assertTrue(made.status() == 201 || made.status() == 409, made::toString);
+        plan.surveyMetric("nps");
         long program = plan.program();
         long initiative = plan.initiative(program, 1, "CHANGE", support);
-        milestone = plan.milestone(initiative, support, Plan.TODAY.plusDays(30)).get("id").asLong();
+        milestone = plan.milestone(initiative, support, Plan.today().plusDays(30)).get("id").asLong();
         theme = Plan.unique("hold-times");
         ok(Api.as("cxtracker-ingest").post("/api/feedback", """
                 [{"channel":"CALL","text":"Waited 40 minutes","sentiment":-0.8,"themes":["%s"],"departmentCode":"support",
-                  "receivedAt":"%sT09:00:00Z","idempotencyKey":"%s-1"}]""".formatted(theme, Plan.TODAY.minusDays(3), theme)), 200);
+                  "receivedAt":"%sT09:00:00Z","idempotencyKey":"%s-1"}]""".formatted(theme, Plan.today().minusDays(3), theme)), 200);
     }
 
     private String commitment(String owner, String state) {
         return """
                 {"theme":"%s","title":"Offer a callback after five minutes on hold","ownerDepartment":"%s","due":"%s",
-                 "milestoneIds":[%d],"metricKey":"nps"%s}""".formatted(theme, owner, Plan.TODAY.plusDays(60), milestone,
+                 "milestoneIds":[%d],"metricKey":"nps"%s}""".formatted(theme, owner, Plan.today().plusDays(60), milestone,
                 state == null ? "" : ",\"state\":\"" + state + "\"");
     }
 
     @Test
     void aLeadCommitsMovesItWithIfMatchAndReadsTheClosedLoop() {
-        // survey answers before the promise (3 days ago: NPS −100) and after it (today: NPS 100), for support
+        // a survey answer before the promise (3 days ago: NPS −100), for support; the one after it comes once committed
         String key = Plan.unique("loop");
         ok(Api.as("cxtracker-ingest").post("/api/survey-responses", """
-                [{"kind":"NPS","score":2,"answeredAt":"%sT08:00:00Z","departmentCode":"support","source":"it-loop","idempotencyKey":"%s-a"},
-                 {"kind":"NPS","score":10,"answeredAt":"%s","departmentCode":"support","source":"it-loop","idempotencyKey":"%s-b"}]"""
-                .formatted(Plan.TODAY.minusDays(3), key, java.time.Instant.now().minusSeconds(60), key)), 200);
+                [{"kind":"NPS","score":2,"answeredAt":"%sT08:00:00Z","departmentCode":"support","source":"it-loop","idempotencyKey":"%s-a"}]"""
+                .formatted(Plan.today().minusDays(3), key)), 200);
 
         var created = lead.post("/api/commitments", commitment("support", null));
         JsonNode made = ok(created, 201);
@@ -82,7 +78,17 @@ class ChangeApiIT {
 
         assertEquals(List.of("If-Match"), problem(Api.write(lead, "PUT", path, commitment("support", "COMMITTED"), null), 428));
         var committed = Api.write(lead, "PUT", path, commitment("support", "COMMITTED"), tag);
-        assertEquals(Plan.TODAY.toString(), ok(committed, 200).get("committedOn").asText());
+        java.time.LocalDate pivot = java.time.LocalDate.parse(ok(committed, 200).get("committedOn").asText());
+        assertTrue(!pivot.isBefore(Plan.today().minusDays(1)) && !pivot.isAfter(Plan.today()), "committed today: " + pivot);
+        // after the promise (on its day, NPS 100): placed by the day the server committed on, so a run that crosses
+        // midnight between the commit and this answer still puts it on the promise's side of the pivot
+        java.time.Instant after = Plan.earlierToday(60);
+        if (after.isBefore(pivot.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())) {
+            after = pivot.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        }
+        ok(Api.as("cxtracker-ingest").post("/api/survey-responses", """
+                [{"kind":"NPS","score":10,"answeredAt":"%s","departmentCode":"support","source":"it-loop","idempotencyKey":"%s-b"}]"""
+                .formatted(after, key)), 200);
         problem(Api.write(lead, "PUT", path, commitment("support", "IN_PROGRESS"), tag), 412);
         assertEquals(List.of("state"), problem(Api.write(lead, "PUT", path, commitment("support", "PROPOSED"), etag(committed)), 400));
         problem(Api.write(Api.as("lead-marketing"), "PUT", path, commitment("support", "IN_PROGRESS"), etag(committed)), 403);
@@ -92,7 +98,7 @@ class ChangeApiIT {
         assertEquals(1, loop.get("insight").get("volume").asLong());
         assertEquals(made.get("id").asLong(), loop.get("commitment").get("id").asLong());
         assertEquals(milestone, loop.get("milestones").get(0).get("milestoneId").asLong());
-        assertEquals(Plan.TODAY.toString(), loop.get("pivot").asText());
+        assertEquals(pivot.toString(), loop.get("pivot").asText());
         JsonNode nps = loop.get("metrics").get(0);
         assertEquals("nps", nps.get("metricKey").asText());
         assertEquals("support", nps.get("departmentCode").asText());
@@ -117,8 +123,8 @@ class ChangeApiIT {
     @Test
     void assessmentsAndTheirDistribution() {
         String answers = "{\"listens\":3,\"measures\":3,\"acts\":3,\"closes-loop\":2,\"owns-moments\":4,\"empathy\":3}";
-        LocalDate day = Plan.TODAY.minusDays(10);
-        JsonNode before = ok(admin.get("/api/assessments/distribution?asOf=" + Plan.TODAY), 200);
+        LocalDate day = Plan.today().minusDays(10);
+        JsonNode before = ok(admin.get("/api/assessments/distribution?asOf=" + Plan.today()), 200);
 
         var recorded = lead.post("/api/assessments", """
                 {"departmentCode":"support","assessedOn":"%s","answers":%s,"notes":"quarterly self-assessment"}"""
@@ -132,11 +138,11 @@ class ChangeApiIT {
                 {"departmentCode":"support","assessedOn":"%s","answers":%s}""".formatted(day, answers)), 409);
         assertEquals(List.of("answers.free-coffee", "assessedOn"), problem(admin.post("/api/assessments", """
                 {"departmentCode":"support","assessedOn":"%s","answers":{"listens":1,"measures":1,"acts":1,"closes-loop":1,
-                 "owns-moments":1,"empathy":1,"free-coffee":4}}""".formatted(Plan.TODAY.plusDays(2))), 400));
+                 "owns-moments":1,"empathy":1,"free-coffee":4}}""".formatted(Plan.today().plusDays(2))), 400));
         problem(Api.as("lead-marketing").post("/api/assessments", """
                 {"departmentCode":"support","assessedOn":"%s","answers":%s}""".formatted(day.minusDays(1), answers)), 403);
 
-        JsonNode after = ok(admin.get("/api/assessments/distribution?asOf=" + Plan.TODAY), 200);
+        JsonNode after = ok(admin.get("/api/assessments/distribution?asOf=" + Plan.today()), 200);
         int total = 0;
         for (String level : List.of("IGNORE", "NOVICE", "COMPETENT", "MATURE")) {
             total += after.get("levels").get(level).asInt();

@@ -73,10 +73,10 @@ class GeneratedClientIT {
 
         // create + read a milestone (of a program and initiative made the same way)
         long program = new ProgramsApi(admin).createProgram(new ProgramRequest().name("Generated " + code)
-                .startDate(Plan.PROGRAM_START)).getId();
+                .startDate(Plan.programStart())).getId();
         long initiative = new InitiativesApi(admin).createInitiative(new InitiativeRequest().programId(program).phaseNumber(1)
                 .pillar(Pillar.MEASURE).title("Generated initiative").accountableDepartment(code)).getId();
-        LocalDate due = Plan.TODAY.plusDays(30);
+        LocalDate due = Plan.today().plusDays(30);
         MilestoneResponse created = new MilestonesApi(admin).createMilestone(new MilestoneRequest().initiativeId(initiative)
                 .title("Generated milestone").ownerDepartment(code).ownerPerson("Gen Erated").due(due)
                 .evidence(List.of("https://example.org/evidence")));
@@ -93,8 +93,8 @@ class GeneratedClientIT {
                 .expectedFrequency(ReportingFrequency.DAILY));
         MetricsApi ingest = new MetricsApi(client(Tokens.of(Tokens.INGEST)));
         List<ReadingRequest> readings = List.of(
-                reading(Plan.TODAY.minusDays(2), code, "k1", 8),
-                reading(Plan.TODAY.minusDays(1), code, "k2", 9));
+                reading(Plan.today().minusDays(2), code, "k1", 8),
+                reading(Plan.today().minusDays(1), code, "k2", 9));
         IngestionResponse first = ingest.ingestReadings(metric, readings);
         assertEquals(2, first.getAccepted(), first::toString);
         IngestionResponse again = ingest.ingestReadings(metric, readings);

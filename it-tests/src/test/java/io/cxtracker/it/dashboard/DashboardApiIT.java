@@ -43,8 +43,8 @@ class DashboardApiIT {
         program = plan.program();
         care = plan.department("care");
         long initiative = plan.initiative(program, 1, "LISTEN", care);
-        overdue = plan.milestone(initiative, care, Plan.TODAY.minusDays(1)).get("id").asLong();
-        upcoming = plan.milestone(initiative, care, Plan.TODAY.plusDays(60)).get("id").asLong();
+        overdue = plan.milestone(initiative, care, Plan.today().minusDays(1)).get("id").asLong();
+        upcoming = plan.milestone(initiative, care, Plan.today().plusDays(60)).get("id").asLong();
     }
 
     @Test
@@ -70,7 +70,7 @@ class DashboardApiIT {
     @Test
     void aDepartmentsDashboardShowsWhatItOwnsAndItsTargets() {
         String metric = plan.metric("NPS", "HIGHER_IS_BETTER", care);
-        long target = plan.target(metric, care, 10, 30, Plan.TODAY.plusDays(200), 5).get("id").asLong();
+        long target = plan.target(metric, care, 10, 30, Plan.today().plusDays(200), 5).get("id").asLong();
 
         JsonNode dashboard = ok(Api.as("lead-support").get("/api/dashboards/departments/" + care + "?program=" + program), 200);
         assertEquals(care, dashboard.get("department").asText());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cxtracker.it.api.Plan;
 import io.cxtracker.it.support.Database;
 import io.cxtracker.it.support.Deployments;
 import io.cxtracker.it.support.HttpJson;
@@ -32,30 +33,34 @@ class DepartmentApiIT {
 
     @Test
     void registersAndReadsADepartment() {
+        // codes of this class's own: other classes of the run make departments too
+        String care = Plan.unique("care");
         var created = api.post("/api/departments", """
-                {"code":"care","name":"Customer Care"}""");
+                {"code":"%s","name":"Customer Care"}""".formatted(care));
         assertEquals(201, created.status(), created::toString);
-        assertTrue(created.header("Location").endsWith("/api/departments/care"), created.header("Location"));
+        assertTrue(created.header("Location").endsWith("/api/departments/" + care), created.header("Location"));
         assertEquals("Customer Care", created.json().get("name").asText());
 
+        String emea = care + "-emea";
         var child = api.post("/api/departments", """
-                {"code":"care-emea","name":"Care EMEA","parentCode":"care"}""");
+                {"code":"%s","name":"Care EMEA","parentCode":"%s"}""".formatted(emea, care));
         assertEquals(201, child.status(), child::toString);
 
-        var read = api.get("/api/departments/care-emea");
+        var read = api.get("/api/departments/" + emea);
         assertEquals(200, read.status(), read::toString);
-        assertEquals("care", read.json().get("parentCode").asText());
+        assertEquals(care, read.json().get("parentCode").asText());
         assertEquals("Care EMEA", read.json().get("name").asText());
     }
 
     @Test
     void duplicateCodeIsAConflictAndWritesNothing() {
+        String billing = Plan.unique("billing");
         assertEquals(201, api.post("/api/departments", """
-                {"code":"billing","name":"Billing"}""").status());
+                {"code":"%s","name":"Billing"}""".formatted(billing)).status());
         long before = Database.count("department");
 
         var again = api.post("/api/departments", """
-                {"code":"billing","name":"Billing again"}""");
+                {"code":"%s","name":"Billing again"}""".formatted(billing));
 
         assertProblem(again, 409);
         assertEquals(before, Database.count("department"));
@@ -109,16 +114,18 @@ class DepartmentApiIT {
 
     @Test
     void listIsPagedSortedAndCounted() {
-        for (String code : List.of("zeta-team", "alpha-team", "mid-team")) {
+        // a search word no other department of the run contains
+        String team = Plan.unique("team");
+        for (String code : List.of("zeta-" + team, "alpha-" + team, "mid-" + team)) {
             assertEquals(201, api.post("/api/departments", "{\"code\":\"" + code + "\",\"name\":\"Team " + code + "\"}").status());
         }
-        var page = api.get("/api/departments?limit=2&sort=-code&q=team");
+        var page = api.get("/api/departments?limit=2&sort=-code&q=" + team);
         assertEquals(200, page.status(), page::toString);
         JsonNode json = page.json();
         assertEquals(3, json.get("total").asLong());
         assertEquals(2, json.get("items").size());
-        assertEquals("zeta-team", json.get("items").get(0).get("code").asText());
-        assertEquals("mid-team", json.get("items").get(1).get("code").asText());
+        assertEquals("zeta-" + team, json.get("items").get(0).get("code").asText());
+        assertEquals("mid-" + team, json.get("items").get(1).get("code").asText());
 
         var bad = api.get("/api/departments?limit=0&offset=abc&sort=budget");
         assertProblem(bad, 400);

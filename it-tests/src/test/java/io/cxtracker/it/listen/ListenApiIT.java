@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class ListenApiIT {
-    private static final LocalDate YESTERDAY = Plan.TODAY.minusDays(1);
+    private static final LocalDate YESTERDAY = Plan.today().minusDays(1);
 
     private final HttpJson ingest = Api.as("cxtracker-ingest");
     private final HttpJson admin = Api.admin();
@@ -47,11 +47,8 @@ class ListenApiIT {
 
     @BeforeEach
     void npsMetric() {
-        String owner = plan.demoDepartment("support");
-        var made = admin.post("/api/metrics", """
-                {"key":"nps","name":"Net Promoter Score","unit":"points","kind":"NPS","direction":"HIGHER_IS_BETTER",
-                 "ownerDepartment":"%s","expectedFrequency":"DAILY"}""".formatted(owner));
-        assertTrue(made.status() == 201 || made.status() == 409, made::toString);
+        plan.demoDepartment("support");
+        plan.surveyMetric("nps");
         department = plan.department("listen");
     }
 

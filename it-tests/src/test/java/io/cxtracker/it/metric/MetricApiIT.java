@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class MetricApiIT {
-    private static final LocalDate MONDAY = Plan.TODAY.minusDays(14).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    private static final LocalDate MONDAY = Plan.today().minusDays(14).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     private static final LocalDate TUESDAY = MONDAY.plusDays(1);
 
     private final HttpJson admin = Api.admin();
@@ -58,7 +58,7 @@ class MetricApiIT {
     }
 
     private String series(String query) {
-        return "/api/metrics/" + csat + "/series?from=" + MONDAY.minusDays(7) + "&to=" + Plan.TODAY + query;
+        return "/api/metrics/" + csat + "/series?from=" + MONDAY.minusDays(7) + "&to=" + Plan.today() + query;
     }
 
     @Test
@@ -120,8 +120,8 @@ class MetricApiIT {
 
     @Test
     void theSeriesCarriesItsScopesTargetsWithForecastAndRag() {
-        long careTarget = plan.target(csat, care, 70, 80, Plan.TODAY.plusDays(90), 2).get("id").asLong();
-        long companyTarget = plan.target(csat, null, 70, 95, Plan.TODAY.plusDays(30), 0).get("id").asLong();
+        long careTarget = plan.target(csat, care, 70, 80, Plan.today().plusDays(90), 2).get("id").asLong();
+        long companyTarget = plan.target(csat, null, 70, 95, Plan.today().plusDays(30), 0).get("id").asLong();
 
         JsonNode careTargets = ok(admin.get(series("&department=" + care)), 200).get("targets");
         assertEquals(1, careTargets.size());

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class ReadingIngestionIT {
-    private static final LocalDate DAY = Plan.TODAY.minusDays(3);
+    private static final LocalDate DAY = Plan.today().minusDays(3);
 
     private final HttpJson ingest = Api.as("cxtracker-ingest");
     private final Plan plan = new Plan();

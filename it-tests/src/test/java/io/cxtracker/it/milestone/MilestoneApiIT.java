@@ -56,7 +56,7 @@ class MilestoneApiIT {
         plan.demoDepartment("marketing");
         program = plan.program();
         initiative = plan.initiative(program, 1, "MEASURE", "support");
-        due = Plan.TODAY.plusDays(60);
+        due = Plan.today().plusDays(60);
     }
 
     private long milestone() {

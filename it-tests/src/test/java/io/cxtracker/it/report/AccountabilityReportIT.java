@@ -74,8 +74,8 @@ class AccountabilityReportIT {
     private static final String AT_TITLE = "@SUM(A1:A9)";
     private static final String PLUS_TITLE = "+cmd|' /C calc'!A0";
     private static final String MINUS_REASON = "-2+3 vendor is late";
-    private static final LocalDate FROM = Plan.PROGRAM_START;
-    private static final LocalDate TO = Plan.TODAY.plusDays(30);
+    private static final LocalDate FROM = Plan.programStart();
+    private static final LocalDate TO = Plan.today().plusDays(30);
 
     private final HttpJson admin = Api.admin();
     private String code;
@@ -99,19 +99,19 @@ class AccountabilityReportIT {
         long program = plan.program();
         long initiative = plan.initiative(program, 1, "MEASURE", code);
         metric = plan.metric("CSAT", "HIGHER_IS_BETTER", code);
-        targetId = plan.target(metric, code, 70, 80, Plan.TODAY.plusDays(60), 2).get("id").asLong();
+        targetId = plan.target(metric, code, 70, 80, Plan.today().plusDays(60), 2).get("id").asLong();
         StringBuilder readings = new StringBuilder("[");
         for (int i = 1; i <= 10; i++) {
             readings.append(i == 1 ? "" : ",").append("""
                     {"day":"%s","departmentCode":"%s","channel":"chat","idempotencyKey":"%s-%d","statistics":{"satisfied":85,"responses":100}}"""
-                    .formatted(Plan.TODAY.minusDays(i), code, metric, i));
+                    .formatted(Plan.today().minusDays(i), code, metric, i));
         }
         JsonNode ingested = ok(Api.as(Tokens.INGEST).post("/api/metrics/" + metric + "/readings", readings + "]"), 200);
         assertEquals(10, ingested.get("accepted").asInt(), ingested::toString);
 
         var a = Api.ok(admin.post("/api/milestones", """
                 {"initiativeId":%d,"title":"Survey live","ownerDepartment":"%s","ownerPerson":"alice","due":"%s",
-                 "evidence":["https://intranet.example.com/plan"]}""".formatted(initiative, code, Plan.TODAY.plusDays(20))), 201);
+                 "evidence":["https://intranet.example.com/plan"]}""".formatted(initiative, code, Plan.today().plusDays(20))), 201);
         done = a.get("id").asLong();
         var checkIn = Api.write(admin, "POST", "/api/milestones/" + done + "/check-ins",
                 "{\"status\":\"DONE\",\"progress\":100,\"evidence\":[\"https://bi.example.com/proof\"]}", "\"" + a.get("version").asLong() + "\"");
@@ -121,7 +121,7 @@ class AccountabilityReportIT {
                 .formatted(initiative, json(AT_TITLE), code, FROM.plusDays(10))), 201).get("id").asLong();
         var c = admin.post("/api/milestones", """
                 {"initiativeId":%d,"title":%s,"ownerDepartment":"%s","ownerPerson":"carol","due":"%s"}"""
-                .formatted(initiative, json(PLUS_TITLE), code, Plan.TODAY.plusDays(25)));
+                .formatted(initiative, json(PLUS_TITLE), code, Plan.today().plusDays(25)));
         overridden = Api.ok(c, 201).get("id").asLong();
         var override = Api.write(admin, "POST", "/api/milestones/" + overridden + "/override",
                 "{\"status\":\"AT_RISK\",\"reason\":" + json(MINUS_REASON) + "}", etag(c));
@@ -151,7 +151,7 @@ class AccountabilityReportIT {
                 .collect(Collectors.toMap(r -> r.get(2), r -> r));
         assertEquals(Set.of(String.valueOf(done), String.valueOf(overdue), String.valueOf(overridden)), milestones.keySet());
         assertEquals(List.of("milestones", code, String.valueOf(done), "Survey live", milestones.get(String.valueOf(done)).get(4),
-                code, "alice", Plan.TODAY.plusDays(20).toString(), Plan.TODAY.toString(), "on time", "DONE", "", "",
+                code, "alice", Plan.today().plusDays(20).toString(), Plan.today().toString(), "on time", "DONE", "", "",
                 "https://intranet.example.com/plan\nhttps://bi.example.com/proof"), milestones.get(String.valueOf(done)).toList());
         CSVRecord late = milestones.get(String.valueOf(overdue));
         assertEquals("'" + AT_TITLE, late.get(3));
@@ -168,7 +168,7 @@ class AccountabilityReportIT {
         List<CSVRecord> targets = records.stream().filter(r -> r.get(0).equals("targets")).toList();
         assertEquals(1, targets.size());
         assertEquals(List.of("targets", code, String.valueOf(targetId), metric, "CSAT metric", code, "%", "70", "80", "85", "150",
-                Plan.TODAY.plusDays(60).toString(), "green"), targets.get(0).toList());
+                Plan.today().plusDays(60).toString(), "green"), targets.get(0).toList());
 
         List<Long> changeSeqs = records.stream().filter(r -> r.get(0).equals("changes")).map(r -> Long.parseLong(r.get(2)))
                 .distinct().toList();
@@ -271,7 +271,7 @@ class AccountabilityReportIT {
         department.get("milestones").forEach(m -> milestones.put(m.get("id").asLong(), m));
         assertEquals(Set.of(done, overdue, overridden), milestones.keySet());
         assertEquals("on time", milestones.get(done).get("timeliness").asText());
-        assertEquals(Plan.TODAY.toString(), milestones.get(done).get("done").asText());
+        assertEquals(Plan.today().toString(), milestones.get(done).get("done").asText());
         assertEquals(AT_TITLE, milestones.get(overdue).get("title").asText());
         assertEquals(MINUS_REASON, milestones.get(overridden).get("overrideReason").asText());
         JsonNode target = department.get("targets").get(0);

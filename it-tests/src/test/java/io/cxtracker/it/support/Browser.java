@@ -65,6 +65,20 @@ public final class Browser implements AutoCloseable {
         // a deep link's query survives sign-in (the app restores it: SignInReturn), so the page is where it was sent
     }
 
+    /**
+     * Waits until the page has settled instead of for a fixed time: no Vaadin server round trip pending, no CSS
+     * animation or transition running, fonts loaded, then two frames painted (a grid renders its rows in the frame
+     * after the data arrives).
+     */
+    public static void settled(Page page) {
+        page.waitForFunction("""
+                () => document.readyState === 'complete' && document.fonts.status === 'loaded'
+                    && !Object.values((window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients) || {})
+                        .some(c => c && typeof c.isActive === 'function' && c.isActive())
+                    && document.getAnimations().every(a => a.playState !== 'running')""");
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))");
+    }
+
     public static Path screenshot(Page page, String name) {
         Path file = SCREENSHOTS.resolve(name + ".png");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));

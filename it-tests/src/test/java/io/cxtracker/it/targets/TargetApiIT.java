@@ -45,7 +45,7 @@ class TargetApiIT {
     void aTargetIsSetReadWithItsVerdictAndListed() {
         var created = admin.post("/api/targets", """
                 {"metricKey":"%s","departmentCode":"%s","baseline":12.5,"targetValue":8,"due":"%s","amberTolerance":1}"""
-                .formatted(metric, department, Plan.TODAY.plusDays(120)));
+                .formatted(metric, department, Plan.today().plusDays(120)));
         JsonNode target = ok(created, 201);
         long id = target.get("id").asLong();
         assertTrue(created.header("Location").endsWith("/api/targets/" + id), created::toString);
@@ -98,9 +98,9 @@ class TargetApiIT {
 
     @Test
     void aRevisionNeedsTheCurrentETag() {
-        long id = plan.target(metric, department, 12, 8, Plan.TODAY.plusDays(100), 0).get("id").asLong();
+        long id = plan.target(metric, department, 12, 8, Plan.today().plusDays(100), 0).get("id").asLong();
         String path = "/api/targets/" + id;
-        String body = "{\"baseline\":12,\"targetValue\":7,\"due\":\"" + Plan.TODAY.plusDays(200) + "\",\"amberTolerance\":0.5}";
+        String body = "{\"baseline\":12,\"targetValue\":7,\"due\":\"" + Plan.today().plusDays(200) + "\",\"amberTolerance\":0.5}";
         var before = RowCounts.now();
         problem(write(admin, "PUT", path, body, null), 428);
         problem(write(admin, "PUT", path, body, "\"3\""), 412);

@@ -1,0 +1,71 @@
+package io.cxtracker.persistence.clock;
+
+import io.cxtracker.persistence.profile.DeploymentMode;
+import io.cxtracker.persistence.profile.StartupCheck;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * "Now" for the whole app, injected everywhere it matters so rules are testable with a fixed clock. The real UTC
+ * clock, unless local mode sets {@link StartClock#KEY} (tests crossing midnight): outside local mode that setting
+ * is ignored here and refuses the start ({@link #problem}), so a real server's time cannot be moved.
+ */
+@ApplicationScoped
+public class ClockProducer implements StartupCheck {
+    private static final Logger LOG = Logger.getLogger(ClockProducer.class.getName());
+
+    @Inject
+    Config config;
+
+    @Produces
+    @ApplicationScoped
+    Clock clock() {
+        return choose(mode(), setting().orElse(null), Clock.systemUTC());
+    }
+
+    /** The real clock, or in local mode only, the real clock moved as the setting says. */
+    static Clock choose(DeploymentMode mode, String value, Clock real) {
+        if (mode != DeploymentMode.LOCAL || judge(mode, value).isPresent()) {
+            return real; // a bad or forbidden setting refuses the start (problem); the real clock meanwhile
+        }
+        return StartClock.parse(value, real).map(moved -> {
+            LOG.warning("Local mode: the app's clock reads " + moved.start() + " at " + moved.anchor() + " (" + StartClock.KEY + ")");
+            return moved.over(real);
+        }).orElse(real);
+    }
+
+    @Override
+    public Optional<String> problem(DeploymentMode mode) {
+        return judge(mode, setting().orElse(null));
+    }
+
+    /** Why the setting cannot be used in the mode, or empty. */
+    static Optional<String> judge(DeploymentMode mode, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        if (mode != DeploymentMode.LOCAL) {
+            return Optional.of("CX_CLOCK_START (" + StartClock.KEY + ") moves the app's clock: only CX_MODE=local may set it");
+        }
+        try {
+            StartClock.parse(value, Clock.systemUTC());
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private Optional<String> setting() {
+        return config.getOptionalValue(StartClock.KEY, String.class);
+    }
+
+    private DeploymentMode mode() {
+        return DeploymentMode.parse(config.getOptionalValue(DeploymentMode.KEY, String.class).orElse(null))
+                .orElse(DeploymentMode.PRODUCTION);
+    }
+}
