@@ -10,7 +10,10 @@ import java.util.OptionalDouble;
 /**
  * A level that is read rather than counted (customer lifetime value, handle time, a sentiment index).
  * Some gauges are reported as their latest reading, others as a mean weighted by what each reading
- * stands for (calls behind an average handle time); both are kept so either stays exact after merges.
+ * stands for (calls behind an average handle time); both are kept so either survives merges. The weight
+ * and the latest reading merge exactly in any order; the weighted sum is a double, exact in any order for
+ * values that are multiples of a power of two (whole seconds, quarter seconds) and otherwise within
+ * γ<sub>n−1</sub>·Σ|weighted sum| of the exact total, as for {@link MeanScoreStatistics}.
  *
  * <p>Empty statistics have weight 0, no {@code lastAt}, and zero sum and last value.
  */

@@ -2,8 +2,10 @@ package io.cxtracker.domain.metric;
 
 /**
  * How a metric aggregates. The kind fixes which sufficient statistics a reading carries, so that a
- * roll-up over periods, departments or the whole program is computed from merged counts and is exact:
- * percentages are never averaged.
+ * roll-up over periods, departments or the whole program is computed from merged counts, never from
+ * averaged percentages. Counts (NPS, CSAT, ratio, every count and weight) merge exactly in any grouping;
+ * the double sums of mean scores and gauges are exact for whole and power-of-two fractional values and
+ * otherwise within the rounding bound of {@link MeanScoreStatistics}.
  */
 public enum MetricKind {
     /** Net Promoter Score from 0–10 answers: promoters, passives, detractors. */
