@@ -1,7 +1,6 @@
 package io.cxtracker.demo;
 
 import java.time.LocalDate;
-import java.time.Month;
 import java.util.Objects;
 
 /**
@@ -26,7 +25,8 @@ public record DemoParameters(long seed, LocalDate asOf, LocalDate programStart, 
         int milestones, int series, int responsesPerDay, boolean surveysAsResponses, int feedbackPerDay, int commitments) {
 
     public static final long DEFAULT_SEED = 20260101L;
-    public static final String DEMO_PROGRAM_NAME = "CX Transformation 2026–2028";
+    /** How much history a first load shows at least: the program starts a quarter or more before that day. */
+    static final int MIN_HISTORY_DAYS = 90;
 
     public DemoParameters {
         Objects.requireNonNull(asOf, "asOf");
@@ -47,11 +47,16 @@ public record DemoParameters(long seed, LocalDate asOf, LocalDate programStart, 
     }
 
     /**
-     * The demo a newcomer sees: "CX Transformation 2026–2028", ten departments, about 120 milestones, NPS,
-     * CSAT, CES, first-day resolution, FCR and churn with daily data from survey answers and contact ratios.
+     * The demo a newcomer sees, relative to the day it is first loaded ({@code firstLoad}, also its "today"): a
+     * three-year program from the 1st of January of the year that day falls in — or of the year before, when the
+     * year is less than {@value #MIN_HISTORY_DAYS} days old, so that a first load always has a quarter of history —
+     * e.g. "CX Transformation 2026–2028" for a first load in December 2026; ten departments, about 120 milestones,
+     * NPS, CSAT, CES, first-day resolution, FCR and churn with daily data from survey answers and contact ratios.
+     * Later starts use the same first-load day ({@link #withAsOf} for their data), so the program never moves.
      */
-    public static DemoParameters demo(LocalDate asOf) {
-        return new DemoParameters(DEFAULT_SEED, asOf, LocalDate.of(2026, Month.JANUARY, 1), 3, 10, 120, 24, 12, true, 6, 15);
+    public static DemoParameters demo(LocalDate firstLoad) {
+        LocalDate start = firstLoad.minusDays(MIN_HISTORY_DAYS).withDayOfYear(1);
+        return new DemoParameters(DEFAULT_SEED, firstLoad, start, 3, 10, 120, 24, 12, true, 6, 15);
     }
 
     /**

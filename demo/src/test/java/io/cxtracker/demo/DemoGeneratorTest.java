@@ -52,9 +52,28 @@ class DemoGeneratorTest {
     }
 
     @Test
+    void aFirstLoadIn2031GivesAThreeYearProgramStartingThatYear() {
+        // 2031-09-15 − 90 days = 2031-06-17: the program starts 2031-01-01 and its phases are whole years
+        DemoPlan later = DemoGenerator.generate(DemoParameters.demo(LocalDate.of(2031, 9, 15)));
+        assertEquals("CX Transformation 2031–2033", later.programName());
+        assertEquals(LocalDate.of(2031, 1, 1), later.phases().get(0).start());
+        assertEquals(LocalDate.of(2033, 12, 31), later.phases().get(2).end());
+        assertEquals(LocalDate.of(2031, 9, 14), later.parameters().lastDataDay());
+        assertTrue(later.series().stream().allMatch(s -> s.firstDay().equals(LocalDate.of(2031, 1, 1))));
+    }
+
+    @Test
+    void aFirstLoadEarlyInAYearStartsTheProgramAYearBeforeForAQuarterOfHistory() {
+        // 2031 is no leap year: 31 + 28 + 31 = 90, so 2031-03-31 − 90 days = 2030-12-31 and 2031-04-01 − 90 = 2031-01-01
+        assertEquals(LocalDate.of(2030, 1, 1), DemoParameters.demo(LocalDate.of(2031, 2, 10)).programStart());
+        assertEquals(LocalDate.of(2030, 1, 1), DemoParameters.demo(LocalDate.of(2031, 3, 31)).programStart());
+        assertEquals(LocalDate.of(2031, 1, 1), DemoParameters.demo(LocalDate.of(2031, 4, 1)).programStart());
+        assertEquals("CX Transformation 2030–2032", DemoParameters.demo(LocalDate.of(2031, 2, 10)).programName());
+    }
+
+    @Test
     void theDemoIsTheThreeYearProgramOfTheTenDepartments() {
         assertEquals("CX Transformation 2026–2028", DEMO.programName());
-        assertEquals(DemoParameters.DEMO_PROGRAM_NAME, DEMO.programName());
         assertEquals(List.of("Transform", "Optimize", "Sustain"), DEMO.phases().stream().map(PhasePlan::name).toList());
         assertEquals(LocalDate.of(2028, 12, 31), DEMO.phases().get(2).end());
         assertEquals(List.of("support", "sales", "marketing", "product", "engineering", "billing", "onboarding", "success",

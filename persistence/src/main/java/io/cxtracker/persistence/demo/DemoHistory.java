@@ -28,10 +28,62 @@ final class DemoHistory {
             SELECT greatest((SELECT max(day) FROM survey_response WHERE idempotency_key LIKE 'demo-%'),
                             (SELECT max(day) FROM reading WHERE idempotency_key LIKE 'demo-%'))""";
 
+    /**
+     * The program a demo load created, by the load's request id ({@link DemoStartup#loadId}: profile, seed and the
+     * app's day of the first load), which the audit trail keeps for good; the first such program if there were two.
+     */
+    private static final String LOADED_PROGRAM = """
+            SELECT entity_id, request_id FROM audit_record
+             WHERE entity_type = 'program' AND action = 'create' AND request_id LIKE ? ESCAPE '\\'
+             ORDER BY seq LIMIT 1""";
+    /** Programs loaded before loads carried their identity (request id "demo-load"), with their names. */
+    private static final String LEGACY_PROGRAMS = """
+            SELECT p.id, (r.at AT TIME ZONE 'UTC')::date, p.name FROM audit_record r JOIN program p ON p.id::text = r.entity_id
+             WHERE r.entity_type = 'program' AND r.action = 'create' AND r.request_id = 'demo-load' ORDER BY r.seq""";
+
+    /** A demo program found in the database and the day it was first loaded (its plan's day). */
+    record Loaded(long programId, LocalDate firstLoad) {
+    }
+
+    /** A program of the old loads, and the day its creation was recorded. */
+    record Legacy(long programId, LocalDate recordedOn, String name) {
+    }
+
     private final DataSource dataSource;
 
     DemoHistory(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** The program loaded under the identity ({@code demo-load:<profile>:<seed>}), and its first-load day. */
+    Optional<Loaded> loadedProgram(String identity) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(LOADED_PROGRAM)) {
+            statement.setString(1, identity.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ":%");
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String requestId = rs.getString(2);
+                return Optional.of(new Loaded(Long.parseLong(rs.getString(1)),
+                        LocalDate.parse(requestId.substring(requestId.lastIndexOf(':') + 1))));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the demo's history", e);
+        }
+    }
+
+    /** The programs loaded before loads were recorded with their identity, oldest first. */
+    java.util.List<Legacy> legacyPrograms() {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(LEGACY_PROGRAMS);
+             ResultSet rs = statement.executeQuery()) {
+            java.util.List<Legacy> found = new java.util.ArrayList<>();
+            while (rs.next()) {
+                found.add(new Legacy(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3)));
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the demo's history", e);
+        }
     }
 
     /** The day the program with this id was created, if the audit trail has it. */

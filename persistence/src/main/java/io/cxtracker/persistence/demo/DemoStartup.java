@@ -56,15 +56,17 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Loads the demo program on the first start when {@code cx.demo.load=true} (environment {@code CX_DEMO_LOAD}),
  * in the background, through the use-case services, as the demo realm's people (see {@link DemoLoader}).
- * Never twice: nothing is loaded when a program of the demo's name exists. The demo's data is made relative to
- * the day it was loaded, so a demo found on a later start is topped up: the days from its latest data day to
- * yesterday are generated from the same plan (same seed, day by day) and ingested idempotently, so that
+ * Never twice: the load records its identity — profile, seed and the app's day of the first load — as the request id of
+ * its audit records ({@link #loadId}), and a later start that finds a program created under that identity loads
+ * nothing, whatever year it is (a name holds the program's years, so it is no identity). The program, its phases and
+ * its data are relative to that first-load day, so a demo found on a later start is topped up: the days from its
+ * latest data day to yesterday are generated from the same plan (same seed, day by day) and ingested idempotently, so that
  * the dashboards keep showing recent readings instead of turning "no data" after a month. Several nodes
  * starting together take a PostgreSQL advisory lock, so one loads or tops up and the others then find its
  * work done. Readiness reports DOWN while it loads or tops up ({@link DemoReadinessCheck}).
  *
- * <p>Settings: {@code cx.demo.profile} {@code demo} (default: "CX Transformation 2026–2028", ten
- * departments) or {@code benchmark} (50 departments, 2,000 milestones, 3 years of daily readings for 200
+ * <p>Settings: {@code cx.demo.profile} {@code demo} (default: a three-year program from the January of the first
+ * load, e.g. "CX Transformation 2026–2028", ten departments) or {@code benchmark} (50 departments, 2,000 milestones, 3 years of daily readings for 200
  * series); {@code cx.demo.seed} (default {@value DemoParameters#DEFAULT_SEED}).
  */
 @ApplicationScoped
@@ -188,19 +190,25 @@ public class DemoStartup {
     }
 
     private void loadUnlessPresent() {
-        DemoParameters parameters = parameters(LocalDate.now(clock));
+        LocalDate today = LocalDate.now(clock);
+        DemoHistory history = new DemoHistory(dataSource);
+        String identity = identity();
+        Optional<DemoHistory.Loaded> existing = history.loadedProgram(identity).or(() -> legacyProgram(history));
         DemoActor actor = new DemoActor();
         DemoClock demoClock = new DemoClock(clock);
-        DemoServices services = services(actor, demoClock);
-        Optional<Long> existing = transactions.inTransaction(() -> DemoLoader.existingProgram(services, parameters.programName()));
         if (existing.isPresent()) {
-            String found = "\"" + parameters.programName() + "\" is loaded already (program " + existing.get() + ")";
-            String toppedUp = topUpIfBehind(existing.get(), services, actor, demoClock);
+            DemoParameters parameters = parameters(existing.get().firstLoad());
+            DemoServices services = services(actor, demoClock, loadId(identity, existing.get().firstLoad()));
+            String found = "\"" + parameters.programName() + "\" is loaded already (program " + existing.get().programId()
+                    + ", first loaded on " + existing.get().firstLoad() + ")";
+            String toppedUp = topUpIfBehind(existing.get().firstLoad(), history, services, actor, demoClock);
             state = State.FOUND;
             detail = found + "; " + toppedUp;
             LOG.info(() -> "Demo: " + detail);
             return;
         }
+        DemoParameters parameters = parameters(today);
+        DemoServices services = services(actor, demoClock, loadId(identity, today));
         state = State.LOADING;
         long started = System.nanoTime();
         DemoPlan plan = DemoGenerator.generate(parameters);
@@ -216,35 +224,60 @@ public class DemoStartup {
         LOG.info(() -> "Demo: " + detail);
     }
 
+    /** The profile and seed this node loads: {@code demo-load:demo:20260101}. */
+    private static String identity() {
+        return "demo-load:" + profile() + ":" + parameters(LocalDate.EPOCH).seed();
+    }
+
+    /** The request id of a load's audit records: its identity and the app's day of the first load. */
+    static String loadId(String identity, LocalDate firstLoad) {
+        return identity + ":" + firstLoad;
+    }
+
     /**
-     * Generates and ingests the days from the day after the demo's latest data day to yesterday, from the plan
-     * of the day the demo was loaded. What was sent already is recognised by its idempotency key, so a second
-     * node or a rerun stores nothing twice. Says what it did.
+     * A program loaded before loads recorded their identity: recognised, as then, by the name its plan gives — the
+     * plan of the day its creation was recorded — so that an older database is topped up instead of loaded twice.
      */
-    private String topUpIfBehind(long programId, DemoServices services, DemoActor actor, DemoClock demoClock) {
-        DemoHistory history = new DemoHistory(dataSource);
+    private static Optional<DemoHistory.Loaded> legacyProgram(DemoHistory history) {
+        return history.legacyPrograms().stream()
+                .filter(p -> p.recordedOn() != null && parameters(p.recordedOn()).programName().equals(p.name()))
+                .findFirst()
+                .map(p -> new DemoHistory.Loaded(p.programId(), p.recordedOn()));
+    }
+
+    /**
+     * Generates and ingests the days from the day after the demo's latest data day to yesterday (at most to the
+     * program's last day), from the plan of the day the demo was first loaded. What was sent already is recognised
+     * by its idempotency key, so a second node or a rerun stores nothing twice. Says what it did.
+     */
+    private String topUpIfBehind(LocalDate firstLoad, DemoHistory history, DemoServices services, DemoActor actor,
+                                 DemoClock demoClock) {
+        DemoPlan plan = DemoGenerator.generate(parameters(firstLoad));
         LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+        LocalDate until = yesterday.isAfter(plan.parameters().programEnd()) ? plan.parameters().programEnd() : yesterday;
         Optional<LocalDate> latest = history.latestDataDay();
-        if (latest.isEmpty() || !latest.get().isBefore(yesterday)) {
-            return "its data is current (latest day " + latest.map(LocalDate::toString).orElse("none") + ")";
+        if (latest.isEmpty() || !latest.get().isBefore(until)) {
+            return "its data is current (latest day " + latest.map(LocalDate::toString).orElse("none")
+                    + (until.isBefore(yesterday) ? ", the program's last day " + until : "") + ")";
         }
-        // Without the audit record (a database from before the audit trail) the day after the latest data is
-        // the best guess: the series then carry on from there with that day's plan.
-        LocalDate loadedOn = history.loadedOn(programId).orElse(latest.get().plusDays(1));
         state = State.TOPPING_UP;
         detail = "topping up the days after " + latest.get();
         long started = System.nanoTime();
-        DemoPlan plan = DemoGenerator.generate(parameters(loadedOn));
         DemoLoader.TopUp topUp = new DemoLoader(services, actor, demoClock, step -> LOG.info(() -> "Demo: " + step))
-                .topUp(plan, latest.get().plusDays(1), yesterday);
-        return "topped up " + topUp.from() + " to " + topUp.to() + " (loaded on " + loadedOn + ") in "
+                .topUp(plan, latest.get().plusDays(1), until);
+        return "topped up " + topUp.from() + " to " + topUp.to() + " (first loaded on " + firstLoad + ") in "
                 + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms: " + topUp.surveyResponses()
                 + " survey answers, " + topUp.readings() + " readings, " + topUp.feedback() + " feedback items, "
                 + topUp.duplicates() + " sent before, " + topUp.rejected() + " rejected";
     }
 
+    private static String profile() {
+        return setting("cx.demo.profile", "demo").strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The parameters of the configured profile and seed for a first load on the day. */
     private static DemoParameters parameters(LocalDate today) {
-        String profile = setting("cx.demo.profile", "demo").strip().toLowerCase(Locale.ROOT);
+        String profile = profile();
         DemoParameters parameters = switch (profile) {
             case "demo" -> DemoParameters.demo(today);
             case "benchmark" -> DemoParameters.benchmark(today);
@@ -255,9 +288,9 @@ public class DemoStartup {
     }
 
     /** The use-case services as the loader's actor sees them, at its clock's time. */
-    private DemoServices services(DemoActor actor, DemoClock demoClock) {
+    private DemoServices services(DemoActor actor, DemoClock demoClock, String loadId) {
         RequestCorrelation correlation = new RequestCorrelation();
-        correlation.adopt("demo-load");
+        correlation.adopt(loadId);
         AuditRecorder audit = new AuditRecorder(auditTrail, actor, correlation);
         return new DemoServices(
                 new DepartmentService(departments, actor, audit),

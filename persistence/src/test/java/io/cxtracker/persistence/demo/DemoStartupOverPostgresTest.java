@@ -46,7 +46,8 @@ import org.junit.jupiter.api.Test;
 /**
  * DemoStartup as two nodes run it against one real PostgreSQL (a database of this test's own, so that no other
  * test's demo is found): both start at once, the advisory lock lets one load while the other waits, and the other
- * then finds the program instead of loading a second one; readiness is DOWN while the load runs and UP after; a
+ * then finds the program instead of loading a second one (by the identity its load recorded, not by name); readiness
+ * is DOWN while the load runs and UP after; a
  * node started three days later tops the demo up with exactly the missing days and reports it. Each node is wired
  * as WildFly wires it — the same use-case services over JPA repositories, each unit of work in a transaction of its
  * own — with the test's clock; its start-up work runs on the test's threads instead of the managed executor.
@@ -175,6 +176,37 @@ class DemoStartupOverPostgresTest {
             assertEquals(DemoStartup.State.FOUND, again.state(), again.detail());
             assertTrue(again.detail().contains("current"), again.detail());
             assertEquals(afterTopUp, db.number("SELECT count(*) FROM reading"));
+        }
+    }
+
+    @Test
+    void aFirstLoadIn2031IsAProgramFromThatYearAndARestartAYearLaterTopsItUpWithoutASecondProgram() {
+        LocalDate firstLoad = LocalDate.of(2031, 4, 1);
+        try (TestDatabase db = TestDatabase.start()) {
+            DemoStartup first = node(db, firstLoad);
+            first.load();
+
+            assertEquals(DemoStartup.State.LOADED, first.state(), first.detail());
+            // 2031-04-01 − 90 days = 2031-01-01: the program starts that year and runs three whole years
+            assertEquals(1, db.number("SELECT count(*) FROM program"));
+            assertEquals(1, db.number("SELECT count(*) FROM program WHERE name = 'CX Transformation 2031–2033' "
+                    + "AND start_date = DATE '2031-01-01'"));
+            assertEquals(1, db.number("SELECT count(*) FROM audit_record WHERE entity_type = 'program' AND action = 'create' "
+                    + "AND request_id = 'demo-load:demo:" + DemoParameters.DEFAULT_SEED + ":2031-04-01'"),
+                    "the load's identity and first-load day are on record");
+            DemoHistory history = new DemoHistory(dataSource(db));
+            assertEquals(Optional.of(LocalDate.of(2031, 3, 31)), history.latestDataDay());
+
+            // a year later the calendar year differs (a name with years would not match a fresh plan's): found, topped up
+            DemoStartup yearLater = node(db, firstLoad.plusYears(1));
+            yearLater.load();
+
+            assertEquals(DemoStartup.State.FOUND, yearLater.state(), yearLater.detail());
+            assertTrue(yearLater.detail().contains("first loaded on 2031-04-01"), yearLater.detail());
+            assertTrue(yearLater.detail().contains("topped up 2031-04-01 to 2032-03-31"), yearLater.detail());
+            assertTrue(yearLater.detail().contains("0 rejected"), yearLater.detail());
+            assertEquals(1, db.number("SELECT count(*) FROM program"), "no second program");
+            assertEquals(Optional.of(LocalDate.of(2032, 3, 31)), history.latestDataDay());
         }
     }
 
