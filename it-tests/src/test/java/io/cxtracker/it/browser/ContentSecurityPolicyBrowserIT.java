@@ -98,7 +98,9 @@ class ContentSecurityPolicyBrowserIT extends BrowserTest {
         // the listeners hear a real violation: a script from another origin is refused and reported
         page.evaluate("() => { const s = document.createElement('script'); s.src = 'https://elsewhere.invalid/x.js';"
                 + " document.head.appendChild(s); }");
-        page.waitForTimeout(300);
+        // the report is an event: wait for it rather than for a fixed time
+        page.waitForFunction("() => (window.__cspViolations || []).some(v => v.includes('elsewhere.invalid'))");
+        page.waitForCondition(() -> console.stream().anyMatch(m -> m.contains("elsewhere.invalid")));
         assertTrue(violations(page).stream().anyMatch(v -> v.startsWith("script-src") && v.contains("elsewhere.invalid")),
                 () -> "the probe was not reported: " + violations(page));
         assertTrue(console.stream().anyMatch(m -> m.contains("elsewhere.invalid")), () -> "not on the console: " + console);
