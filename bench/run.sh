@@ -88,10 +88,10 @@ ensure_autocannon() {
 # scales) and shrinks the data, the repeats and the durations; full mode is what RESULTS.md reports.
 if [ "$MODE" = quick ]; then
   IMPORT_ROWS=2000; DEMO_PROFILE=demo; EXPORT_MILESTONES=20; EXPORT_REPEATS=1
-  DASHBOARD_REPEATS=5; LOAD_RATES=50; LOAD_SECONDS=2
+  DASHBOARD_REPEATS=5; LOAD_RATES=50; LOAD_SECONDS=2; GROWTH_FACTORS=2,4
 else
   IMPORT_ROWS=100000; DEMO_PROFILE=benchmark; EXPORT_MILESTONES=1000; EXPORT_REPEATS=3
-  DASHBOARD_REPEATS=30; LOAD_RATES=50,100,200,400; LOAD_SECONDS=15
+  DASHBOARD_REPEATS=30; LOAD_RATES=50,100,200,400; LOAD_SECONDS=15; GROWTH_FACTORS=4,16
 fi
 
 # Benchmarks run in the reactor (-pl … -am, or domain,persistence), never against module jars in ~/.m2: other
@@ -146,9 +146,9 @@ LOAD_ABOUT="The same four reads at fixed request rates from a second process on 
 open loop with latencies corrected for coordinated omission), one rate after the other; *sent/s* is what it managed to
 send. Goal: p99 < 50 ms at 200 req/s for the milestone page and the series, < 150 ms for the dashboards. The knee is
 the first rate whose p99 passes 500 ms. The load generator shares the 2 cores with WildFly, PostgreSQL and Keycloak."
-GROWTH_ABOUT="The same program, targets and windows with the readings multiplied by 4 and 16 (each reading copied into
+GROWTH_ABOUT="The same program, targets and windows with the readings multiplied by $GROWTH_FACTORS (each reading copied into
 more channels of the same day, so every window sums k times the rows, and the plan stays the same). The time ratio
-per 4× step: 4.00 means linear in the readings; the goal for the dashboards is clearly below (sub-linear)."
+per step equal to the readings' ratio means linear; the goal for the dashboards is clearly below (sub-linear)."
 
 STARTED=$SECONDS
 LOAD_AT_START=$(cut -d" " -f1-3 /proc/loadavg)
@@ -164,7 +164,7 @@ if [ "$MODE" = quick ]; then
   if [ ${#classes[@]} -gt 0 ]; then
     run quick "every it-tests benchmark, quick" "$(it_command "$(IFS=,; echo "${classes[*]}")" \
         "-Dcx.it.demo.load=true -Dcx.it.demo.profile=demo -Dcx.bench.rows=$IMPORT_ROWS -Dcx.bench.parts=${parts%,}" \
-        "-Dcx.bench.dashboard.repeats=$DASHBOARD_REPEATS -Dcx.bench.load.rates=$LOAD_RATES -Dcx.bench.load.seconds=$LOAD_SECONDS" \
+        "-Dcx.bench.dashboard.repeats=$DASHBOARD_REPEATS -Dcx.bench.load.rates=$LOAD_RATES -Dcx.bench.load.seconds=$LOAD_SECONDS -Dcx.bench.growth.factors=$GROWTH_FACTORS" \
         "-Dcx.bench.autocannon=$AUTOCANNON -Dcx.bench.export.milestones=$EXPORT_MILESTONES -Dcx.bench.export.repeats=$EXPORT_REPEATS")"
     wanted ingest && section "$INGEST_TITLE" "$INGEST_ABOUT" '\[ingest\]'
     wanted dashboards && section "Dashboards against hand-written SQL (demo profile)" "$DASHBOARDS_ABOUT" '\[(dashboards|plan)\]'
@@ -187,7 +187,7 @@ else
     wanted load && ensure_autocannon
     run dashboards "dashboards, load and growth ($DEMO_PROFILE profile)" "$(it_command DashboardBenchmark \
         "-Dcx.it.demo.load=true -Dcx.it.demo.profile=$DEMO_PROFILE -Dcx.bench.parts=${parts%,}" \
-        "-Dcx.bench.dashboard.repeats=$DASHBOARD_REPEATS -Dcx.bench.load.rates=$LOAD_RATES -Dcx.bench.load.seconds=$LOAD_SECONDS" \
+        "-Dcx.bench.dashboard.repeats=$DASHBOARD_REPEATS -Dcx.bench.load.rates=$LOAD_RATES -Dcx.bench.load.seconds=$LOAD_SECONDS -Dcx.bench.growth.factors=$GROWTH_FACTORS" \
         "-Dcx.bench.autocannon=$AUTOCANNON")"
     wanted dashboards && section "Dashboards against hand-written SQL ($DEMO_PROFILE profile)" "$DASHBOARDS_ABOUT" '\[(dashboards|plan)\]'
     wanted load && section "Reads under fixed-rate load ($DEMO_PROFILE profile)" "$LOAD_ABOUT" '\[load\]'

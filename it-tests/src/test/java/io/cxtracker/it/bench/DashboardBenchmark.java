@@ -64,6 +64,8 @@ class DashboardBenchmark {
     private static final Set<String> PARTS = Set.of(System.getProperty("cx.bench.parts", "dashboards,load,growth").split(","));
     private static final int LOAD_SECONDS = Integer.getInteger("cx.bench.load.seconds", 10);
     private static final String LOAD_RATES = System.getProperty("cx.bench.load.rates", "50,100,200,400");
+    /** The readings multiplied, in steps: 4 and 16 times the loaded ones. */
+    private static final String GROWTH_FACTORS = System.getProperty("cx.bench.growth.factors", "4,16");
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The server's day: its clock is the system's, in UTC. */
@@ -170,6 +172,11 @@ class DashboardBenchmark {
             sum(r.promoters), sum(r.passives), sum(r.detractors), sum(r.satisfied), sum(r.responses),
             sum(r.score_sum), sum(r.score_count), sum(r.numerator), sum(r.denominator),
             sum(r.gauge_value * r.gauge_weight), sum(r.gauge_weight), max(r.gauge_at)""";
+    /**
+     * Each linked target's scope (metric, department or -1 for the company, the union of its windows), then the
+     * readings of each scope summed per day; {@code %s}: the milestones' narrowing, the sums, then the join of the
+     * scopes to the readings ({@link #RAW_JOIN}, {@link #RAW_JOIN_WITH_OR} or {@link #DAILY_JOIN}).
+     */
     private static final String SERIES_SQL = """
             WITH w AS (
                 SELECT t.metric_id, coalesce(t.department_id, -1) AS department_id,
@@ -180,9 +187,31 @@ class DashboardBenchmark {
                  WHERE i.program_id = ? %s
                  GROUP BY t.metric_id, coalesce(t.department_id, -1), t.window_days)
             SELECT w.metric_id, w.department_id, w.from_day, r.day, %s
-              FROM w JOIN reading r ON r.metric_id = w.metric_id AND r.day BETWEEN w.from_day AND w.to_day
-               AND (w.department_id = -1 OR r.department_id = w.department_id)
+              FROM w %s
              GROUP BY w.metric_id, w.department_id, w.from_day, r.day""";
+    /** Raw readings, each scope on its own index range (a department's scope on (metric, department, day)). */
+    private static final String RAW_JOIN = """
+            JOIN reading r ON r.metric_id = w.metric_id AND r.day BETWEEN w.from_day AND w.to_day
+             AND r.department_id = w.department_id WHERE w.department_id <> -1
+             GROUP BY w.metric_id, w.department_id, w.from_day, r.day
+            UNION ALL SELECT w.metric_id, w.department_id, w.from_day, r.day, %s
+              FROM w JOIN reading r ON r.metric_id = w.metric_id AND r.day BETWEEN w.from_day AND w.to_day
+             WHERE w.department_id = -1""";
+    /** The shape the server used before: one join with "every department OR this one". */
+    private static final String RAW_JOIN_WITH_OR = """
+            JOIN reading r ON r.metric_id = w.metric_id AND r.day BETWEEN w.from_day AND w.to_day
+             AND (w.department_id = -1 OR r.department_id = w.department_id)""";
+    /** The day sums (V18) instead of the raw readings. */
+    private static final String DAILY_JOIN = RAW_JOIN.replace("JOIN reading r", "JOIN reading_daily r");
+    private static final String DAILY_SUMS = """
+            sum(r.promoters), sum(r.passives), sum(r.detractors), sum(r.satisfied), sum(r.responses),
+            sum(r.score_sum), sum(r.score_count), sum(r.numerator), sum(r.denominator),
+            sum(r.gauge_weighted_sum), sum(r.gauge_weight), max(r.gauge_last_at)""";
+
+    static String series(String narrowing, String join, String sums) {
+        return SERIES_SQL.formatted(narrowing, sums, join.contains("%s") ? join.formatted(sums) : join);
+    }
+
     /** The department's own targets, each summed per day over its window ending today (the live values). */
     private static final String DEPARTMENT_TARGETS_SQL = """
             SELECT t.id, r.day, %s
@@ -223,7 +252,7 @@ class DashboardBenchmark {
     private static long inputs(Connection c, Scene scene, String narrowing) throws SQLException {
         return rows(c, FACTS_SQL.formatted(narrowing), scene.program())
                 + rows(c, LINKS_SQL.formatted(narrowing), scene.program())
-                + rows(c, SERIES_SQL.formatted(narrowing, SUMS), TODAY, TODAY, scene.program());
+                + rows(c, series(narrowing, RAW_JOIN, SUMS), TODAY, TODAY, scene.program());
     }
 
     private static long rows(Connection c, String sql, Object... parameters) throws SQLException {
@@ -325,10 +354,33 @@ class DashboardBenchmark {
                 Runtime.getRuntime().availableProcessors());
         header("dashboards");
         measure(scene, "dashboards");
+        compareWindowQueries(scene, "dashboards");
         // the plans of the queries that read the readings: the roll-up's windows and a department's series
-        explain("program dashboard's windowed daily sums", SERIES_SQL.formatted("", SUMS), TODAY, TODAY, scene.program());
+        explain("program dashboard's windowed daily sums, raw readings, the server's shape before (OR)",
+                series("", RAW_JOIN_WITH_OR, SUMS), TODAY, TODAY, scene.program());
+        explain("the same, raw readings, each scope on its own index range", series("", RAW_JOIN, SUMS), TODAY, TODAY,
+                scene.program());
+        explain("the same from the day sums (reading_daily), as the server reads now", series("", DAILY_JOIN, DAILY_SUMS), TODAY,
+                TODAY, scene.program());
         explain("series of one department, 365 days", DAILY_SERIES_SQL.formatted(SUMS), scene.metricId(), TODAY.minusDays(364),
                 TODAY, scene.departmentId());
+    }
+
+    /** The program's windowed daily sums in the three shapes, timed in the same run: what the numbers changed. */
+    private static void compareWindowQueries(Scene scene, String prefix) throws Exception {
+        try (Connection c = Database.connect()) {
+            c.setReadOnly(true);
+            Map<String, String> shapes = new LinkedHashMap<>();
+            shapes.put("raw readings, one join with OR (before)", series("", RAW_JOIN_WITH_OR, SUMS));
+            shapes.put("raw readings, a range per scope", series("", RAW_JOIN, SUMS));
+            shapes.put("day sums, a range per scope (now)", series("", DAILY_JOIN, DAILY_SUMS));
+            long[] rowCount = {0};
+            for (Map.Entry<String, String> shape : shapes.entrySet()) {
+                long[] t = times(() -> rowCount[0] = rows(c, shape.getValue(), TODAY, TODAY, scene.program()));
+                System.out.printf(Locale.ROOT, "[%s] program's windowed daily sums, %-40s: p50 %7.1f ms, p95 %7.1f ms, %,d rows%n",
+                        prefix, shape.getKey(), ms(percentile(t, 0.5)), ms(percentile(t, 0.95)), rowCount[0]);
+            }
+        }
     }
 
     private static void explain(String title, String sql, Object... parameters) throws SQLException {
@@ -406,12 +458,14 @@ class DashboardBenchmark {
         }
         Scene scene = Scene.find();
         long original = scene.readings();
-        System.out.println("[growth] readings × k: the same series, days, targets and milestones; each reading copied into k − 1 "
-                + "more channels (g1…), so every window holds k times the rows. Median of " + REPEATS + " after warm-up.");
+        System.out.println("[growth] readings × k (k = 1, " + GROWTH_FACTORS + "): the same series, days, targets and milestones; "
+                + "each reading copied into k − 1 more channels (g1…), so every window holds k times the rows. HTTP median of "
+                + REPEATS + " after warm-up.");
         Map<Integer, Map<String, Long>> byFactor = new LinkedHashMap<>();
         byFactor.put(1, measureQuietly(scene));
         int copies = 1;
-        for (int factor : new int[] {4, 16}) {
+        for (String text : GROWTH_FACTORS.split(",")) {
+            int factor = Integer.parseInt(text.strip());
             long started = System.nanoTime();
             multiplyReadings(copies, factor - 1);
             copies = factor;
@@ -421,14 +475,23 @@ class DashboardBenchmark {
             System.out.printf(Locale.ROOT, "[growth] × %d: %,d readings (copied in %.1f s, then ANALYZE)%n", factor, grown.readings(),
                     copied / 1e9);
             byFactor.put(factor, measureQuietly(grown));
+            compareWindowQueries(grown, "growth-detail");
         }
-        System.out.println("[growth] read                  | × 1 p50 ms | × 4 p50 ms | × 16 p50 ms | ×1→×4 | ×4→×16 (4.00 = linear)");
+        List<Integer> factors = List.copyOf(byFactor.keySet());
+        StringBuilder head = new StringBuilder("[growth] read                  ");
+        factors.forEach(f -> head.append(String.format(Locale.ROOT, "| × %-2d p50 ms ", f)));
+        for (int i = 1; i < factors.size(); i++) {
+            head.append(String.format(Locale.ROOT, "| ×%d→×%d ", factors.get(i - 1), factors.get(i)));
+        }
+        System.out.println(head.append("(ratio = readings ratio: linear)"));
         for (String read : byFactor.get(1).keySet()) {
-            long one = byFactor.get(1).get(read);
-            long four = byFactor.get(4).get(read);
-            long sixteen = byFactor.get(16).get(read);
-            System.out.printf(Locale.ROOT, "[growth] %-21s | %10.1f | %10.1f | %11.1f | %5.2f | %5.2f%n", read, ms(one), ms(four),
-                    ms(sixteen), (double) four / one, (double) sixteen / four);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "[growth] %-21s ", read));
+            factors.forEach(f -> line.append(String.format(Locale.ROOT, "| %11.1f ", ms(byFactor.get(f).get(read)))));
+            for (int i = 1; i < factors.size(); i++) {
+                line.append(String.format(Locale.ROOT, "| %6.2f ", (double) byFactor.get(factors.get(i)).get(read)
+                        / byFactor.get(factors.get(i - 1)).get(read)));
+            }
+            System.out.println(line);
         }
     }
 
