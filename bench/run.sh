@@ -4,8 +4,8 @@
 #   bench/run.sh [full]          full scale, every benchmark (≈ 35–50 min on 2 cores)
 #   bench/run.sh quick           a smoke of every benchmark's code path at a small scale in ONE server start, no timing
 #                                asserted (≈ 1.5–2 min once the modules are built; CI: BENCH_BUILD=0 bench/run.sh quick)
-#   bench/run.sh [mode] NAME…    only the named benchmarks, in this order: ingest (alias import), dashboards, load,
-#                                growth, demo, export, checkin
+#   bench/run.sh [mode] NAME…    only the named benchmarks, in this order: dashboards, load, growth, ingest (alias
+#                                import), demo, export, checkin
 #
 # Every figure is a ratio against a baseline measured in the same run (the project's rule: speed and memory
 # are proven by benchmarks, never by timed unit tests). Each section of RESULTS.md names the exact command that
@@ -55,7 +55,7 @@ select_jdk() {
 
 MODE=full
 if [ "${1:-}" = quick ] || [ "${1:-}" = full ]; then MODE=$1; shift; fi
-ALL=(ingest dashboards load growth demo export checkin)
+ALL=(dashboards load growth ingest demo export checkin)
 WANTED=()
 for name in "$@"; do
   [ "$name" = import ] && name=ingest
@@ -126,6 +126,7 @@ section() { # title, what the figures mean, pattern of the result lines (from th
   printf '%s\n' "$lines"
   SECTIONS+=("$(printf '## %s\n\n%s\n\nReproduce (from the repository root; the run took %s s, any wait for the lock included):\n\n```bash\n%s\n```\n\n```\n%s\n```\n' \
       "$title" "$about" "$TOOK" "$COMMAND" "$lines")")
+  write_results "still running: the sections below are those finished so far"
 }
 
 INGEST_TITLE="Ingestion over HTTP vs PostgreSQL COPY and multi-row INSERT ($IMPORT_ROWS rows)"
@@ -149,6 +150,29 @@ the first rate whose p99 passes 500 ms. The load generator shares the 2 cores wi
 GROWTH_ABOUT="The same program, targets and windows with the readings multiplied by $GROWTH_FACTORS (each reading copied into
 more channels of the same day, so every window sums k times the rows, and the plan stays the same). The time ratio
 per step equal to the readings' ratio means linear; the goal for the dashboards is clearly below (sub-linear)."
+
+MEM_GIB=$(awk '/MemTotal/ {printf "%.1f", $2 / 1048576}' /proc/meminfo)
+CPU=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
+JDK=$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)
+PG=$(command -v psql >/dev/null 2>&1 && psql -h 127.0.0.1 -U postgres -Atc 'SHOW server_version' postgres 2>/dev/null || echo "see the logs")
+write_results() { # after every benchmark, so that an interrupted run still leaves what it measured
+{
+  printf '# Benchmark results\n\n'
+  printf 'Written by `bench/run.sh %s` on %s (%s s; %s). Every figure is measured in this run; ratios compare\n' \
+      "$MODE ${WANTED[*]}" "$(date -u '+%Y-%m-%d %H:%M UTC')" "$((SECONDS - STARTED))" "${1:-complete}"
+  printf 'against a baseline measured in the same run, so they carry over to other machines better than the times.\n\n'
+  printf '| | |\n| --- | --- |\n'
+  printf '| commit | `%s`%s |\n' "$(git -C "$ROOT" rev-parse --short HEAD)" "$(git -C "$ROOT" diff --quiet HEAD -- . ':!bench/RESULTS.md' || echo ' (with uncommitted changes)')"
+  printf '| CPUs (nproc) | %s (%s), shared with other work |\n' "$(nproc)" "$CPU"
+  printf '| RAM | %s GiB |\n' "$MEM_GIB"
+  printf '| JDK | %s (`%s`) |\n' "$JDK" "$JAVA_HOME"
+  printf '| PostgreSQL | %s on 127.0.0.1:5432 (when it answers; else the embedded one) |\n' "$PG"
+  printf '| server heap (integration tests, arquillian.xml) | `%s` |\n' "$(grep -o -- '-Xm[sx][0-9]*[mg]' "$ROOT/it-tests/src/test/resources/arquillian.xml" | tr '\n' ' ' | sed 's/ $//')"
+  printf '| load on the machine at the start (1/5/15 min) | %s; other engineers may share it%s |\n' "$LOAD_AT_START" "${BENCH_NOTE:+: $BENCH_NOTE}"
+  printf '| Maven | %s |\n\n' "$(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
+  for section in "${SECTIONS[@]}"; do printf '%s\n\n' "$section"; done
+} > "$RESULTS"
+}
 
 STARTED=$SECONDS
 LOAD_AT_START=$(cut -d" " -f1-3 /proc/loadavg)
@@ -178,10 +202,6 @@ if [ "$MODE" = quick ]; then
     section "Demo program load (quick)" "See the full run." '\[demo\]'
   fi
 else
-  if wanted ingest; then
-    run ingest "ingestion" "$(it_command ImportBenchmark "-Dcx.bench.rows=$IMPORT_ROWS")"
-    section "$INGEST_TITLE" "$INGEST_ABOUT" '\[ingest\]'
-  fi
   if wanted dashboards || wanted load || wanted growth; then
     parts=$(for n in dashboards load growth; do wanted "$n" && printf '%s,' "$n"; done)
     wanted load && ensure_autocannon
@@ -192,6 +212,10 @@ else
     wanted dashboards && section "Dashboards against hand-written SQL ($DEMO_PROFILE profile)" "$DASHBOARDS_ABOUT" '\[(dashboards|plan)\]'
     wanted load && section "Reads under fixed-rate load ($DEMO_PROFILE profile)" "$LOAD_ABOUT" '\[load\]'
     wanted growth && section "How cost grows with the readings ($DEMO_PROFILE profile)" "$GROWTH_ABOUT" '\[growth\]'
+  fi
+  if wanted ingest; then
+    run ingest "ingestion" "$(it_command ImportBenchmark "-Dcx.bench.rows=$IMPORT_ROWS")"
+    section "$INGEST_TITLE" "$INGEST_ABOUT" '\[ingest\]'
   fi
   if wanted demo; then
     run demo "demo load" "${MVN[*]} test -pl domain,demo,persistence -Dtest=DemoLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dcx.bench.profile=$DEMO_PROFILE"
@@ -224,24 +248,5 @@ into the hash chain within seconds: the check-in should not wait for the import.
   fi
 fi
 
-MEM_GIB=$(awk '/MemTotal/ {printf "%.1f", $2 / 1048576}' /proc/meminfo)
-CPU=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
-JDK=$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)
-PG=$(command -v psql >/dev/null 2>&1 && psql -h 127.0.0.1 -U postgres -Atc 'SHOW server_version' postgres 2>/dev/null || echo "see the logs")
-{
-  printf '# Benchmark results\n\n'
-  printf 'Written by `bench/run.sh %s` on %s (%s s). Every figure is measured in this run; ratios compare\n' \
-      "$MODE${WANTED:+ ${WANTED[*]}}" "$(date -u '+%Y-%m-%d %H:%M UTC')" "$((SECONDS - STARTED))"
-  printf 'against a baseline measured in the same run, so they carry over to other machines better than the times.\n\n'
-  printf '| | |\n| --- | --- |\n'
-  printf '| commit | `%s`%s |\n' "$(git -C "$ROOT" rev-parse --short HEAD)" "$(git -C "$ROOT" diff --quiet HEAD -- . ':!bench/RESULTS.md' || echo ' (with uncommitted changes)')"
-  printf '| CPUs (nproc) | %s (%s), shared with other work |\n' "$(nproc)" "$CPU"
-  printf '| RAM | %s GiB |\n' "$MEM_GIB"
-  printf '| JDK | %s (`%s`) |\n' "$JDK" "$JAVA_HOME"
-  printf '| PostgreSQL | %s on 127.0.0.1:5432 (when it answers; else the embedded one) |\n' "$PG"
-  printf '| server heap (integration tests, arquillian.xml) | `%s` |\n' "$(grep -o -- '-Xm[sx][0-9]*[mg]' "$ROOT/it-tests/src/test/resources/arquillian.xml" | tr '\n' ' ' | sed 's/ $//')"
-  printf '| load on the machine at the start (1/5/15 min) | %s; other engineers may share it%s |\n' "$LOAD_AT_START" "${BENCH_NOTE:+: $BENCH_NOTE}"
-  printf '| Maven | %s |\n\n' "$(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
-  for section in "${SECTIONS[@]}"; do printf '%s\n\n' "$section"; done
-} > "$RESULTS"
+write_results
 say "results in ${RESULTS#"$ROOT"/} after $((SECONDS - STARTED)) s"
