@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # bench/run.sh — run CX Tracker's benchmarks and write bench/RESULTS.md.
 #
-#   bench/run.sh                 full scale, every benchmark (import, demo, export, checkin; ≈ 17–27 min on 2 cores)
-#   bench/run.sh quick           smaller scale, to check that the benchmarks and this script still work (≈ 6–8 min)
-#   bench/run.sh [quick] import  only the named benchmarks: import, demo, export, checkin (any of them, in that order)
+#   bench/run.sh [full]          full scale, every benchmark (≈ 35–50 min on 2 cores)
+#   bench/run.sh quick           a smoke of every benchmark's code path at a small scale in ONE server start, no timing
+#                                asserted (≈ 1.5–2 min once the modules are built; CI: BENCH_BUILD=0 bench/run.sh quick)
+#   bench/run.sh [mode] NAME…    only the named benchmarks, in this order: dashboards, load, growth, ingest (alias
+#                                import), demo, export, checkin
 #
 # Every figure is a ratio against a baseline measured in the same run (the project's rule: speed and memory
 # are proven by benchmarks, never by timed unit tests). Each section of RESULTS.md names the exact command that
@@ -11,7 +13,11 @@
 #   CX_IT_LOCK        lock file taken around anything that starts WildFly and Keycloak (default /tmp/cx-it.lock,
 #                     so benchmarks never share the machine with another engineer's integration tests)
 #   BENCH_MVN_OFFLINE 1 (default): Maven runs offline (-o) from the local repository; 0: Maven may download
-#   BENCH_RESULTS     where to write the results (default bench/RESULTS.md)
+#   BENCH_BUILD       1 (default): the it-tests benchmarks build their modules in the reactor (-am); 0: they use the
+#                     modules the last `mvn install` put in the local repository (CI, right after its build)
+#   BENCH_MAVEN_ARGS  more Maven arguments, e.g. -Dmaven.repo.local=…
+#   BENCH_RESULTS     where to write the results (default bench/RESULTS.md; quick: bench/logs/RESULTS-quick.md)
+#   BENCH_NOTE        a sentence for the header, e.g. what else ran on the machine
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -49,97 +55,111 @@ select_jdk() {
 
 MODE=full
 if [ "${1:-}" = quick ] || [ "${1:-}" = full ]; then MODE=$1; shift; fi
-WANTED=("$@")
-[ ${#WANTED[@]} -gt 0 ] || WANTED=(import demo export checkin)
-for name in "${WANTED[@]}"; do
-  case "$name" in import|demo|export|checkin) ;; *) die "unknown benchmark '$name' (import, demo, export or checkin)";; esac
+ALL=(dashboards load growth ingest demo export checkin)
+WANTED=()
+for name in "$@"; do
+  [ "$name" = import ] && name=ingest
+  case " ${ALL[*]} " in *" $name "*) WANTED+=("$name");; *) die "unknown benchmark '$name' (${ALL[*]})";; esac
 done
+[ ${#WANTED[@]} -gt 0 ] || WANTED=("${ALL[@]}")
 wanted() { local n; for n in "${WANTED[@]}"; do [ "$n" = "$1" ] && return 0; done; return 1; }
+[ "$MODE" = quick ] && RESULTS="${BENCH_RESULTS:-$LOGS/RESULTS-quick.md}"
 
 select_jdk
 MVN=(mvn -B -ntp)
 [ "${BENCH_MVN_OFFLINE:-1}" = 1 ] && MVN+=(-o)
+# shellcheck disable=SC2206 # more Maven arguments, split on blanks like a command line
+[ -n "${BENCH_MAVEN_ARGS:-}" ] && MVN+=(${BENCH_MAVEN_ARGS})
 mkdir -p "$LOGS"
 
-# Scales. Quick mode keeps every code path (warm-up, baseline, both export scales) and only shrinks the data.
+# The load generator: autocannon (npm), installed once under bench/.tools, a second process on loopback that sends
+# requests at a fixed rate and corrects its latencies for coordinated omission.
+AUTOCANNON_VERSION=9.0.0
+AUTOCANNON="$ROOT/bench/.tools/node_modules/autocannon/autocannon.js"
+ensure_autocannon() {
+  [ -f "$AUTOCANNON" ] && return 0
+  command -v npm >/dev/null 2>&1 || die "the load benchmark needs Node.js and npm (apt-get install nodejs npm)"
+  say "installing autocannon $AUTOCANNON_VERSION into bench/.tools"
+  npm install --no-audit --no-fund --silent --prefix "$ROOT/bench/.tools" "autocannon@$AUTOCANNON_VERSION" >/dev/null \
+    || die "could not install autocannon"
+}
+
+# Scales. Quick mode keeps every code path (warm-up, baselines, plans, a load step, the growth steps, both export
+# scales) and shrinks the data, the repeats and the durations; full mode is what RESULTS.md reports.
 if [ "$MODE" = quick ]; then
-  IMPORT_ROWS=10000; DEMO_PROFILE=demo; EXPORT_MILESTONES=100; EXPORT_REPEATS=1
+  IMPORT_ROWS=2000; DEMO_PROFILE=demo; EXPORT_MILESTONES=20; EXPORT_REPEATS=1
+  DASHBOARD_REPEATS=5; LOAD_RATES=50; LOAD_SECONDS=2; GROWTH_FACTORS=2,4
 else
   IMPORT_ROWS=100000; DEMO_PROFILE=benchmark; EXPORT_MILESTONES=1000; EXPORT_REPEATS=3
+  DASHBOARD_REPEATS=30; LOAD_RATES=50,100,200,400; LOAD_SECONDS=15; GROWTH_FACTORS=4,16
 fi
 
 # Benchmarks run in the reactor (-pl … -am, or domain,persistence), never against module jars in ~/.m2: other
-# worktrees install theirs there under the same version. A benchmark in it-tests runs in the reactor (so the WAR
-# and the provisioned server are current) under the lock, on ports of its own (WildFly +300: 8380/10290, Keycloak
+# worktrees install theirs there under the same version (BENCH_BUILD=0 opts out where only one tree installs, as in
+# CI). A benchmark in it-tests runs under the lock, on ports of its own (WildFly +300: 8380/10290, Keycloak
 # 8643): an integration test run that did not take the lock, or whose server outlived it, cannot answer in its place.
 IT_PORTS="-Dcx.it.port.offset=300 -Dcx.it.http.port=8380 -Dcx.it.management.port=10290 -Dcx.it.keycloak.port=8643"
-it_command() { # class, extra -D settings…
-  local class=$1; shift
-  echo "flock $LOCK ${MVN[*]} verify -pl it-tests -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false $IT_PORTS -Dit.test=$class $*"
+AM="-am"
+[ "${BENCH_BUILD:-1}" = 0 ] && AM=""
+it_command() { # classes (comma-separated), extra -D settings…
+  local classes=$1; shift
+  echo "flock $LOCK ${MVN[*]} verify -pl it-tests $AM -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false $IT_PORTS -Dit.test=$classes $*"
 }
 
 SECTIONS=()
-run_benchmark() { # name, title, what the figures mean, pattern of the result lines, command…
-  local name=$1 title=$2 about=$3 pattern=$4; shift 4
-  local log="$LOGS/$name.log" started=$SECONDS
-  say "$title: $* (log: bench/logs/$name.log)"
-  if ! (cd "$ROOT" && eval "$*") > "$log" 2>&1; then
-    tail -40 "$log" >&2
-    die "$title failed; see bench/logs/$name.log"
+LOG=""; COMMAND=""; TOOK=0
+run() { # log name, what, command: runs it, its output in bench/logs/NAME.log
+  local name=$1 what=$2; shift 2
+  LOG="$LOGS/$name.log"; COMMAND="$*"
+  local started=$SECONDS
+  say "$what: $* (log: bench/logs/$name.log)"
+  if ! (cd "$ROOT" && eval "$*") > "$LOG" 2>&1; then
+    tail -40 "$LOG" >&2
+    die "$what failed; see bench/logs/$name.log"
   fi
-  local lines
-  lines=$(grep -E "$pattern" "$log" | sed -E 's/^.*(\[(benchmark|export|demo)\])/\1/' || true)
-  [ -n "$lines" ] || die "$title printed no result lines; see bench/logs/$name.log"
+  TOOK=$((SECONDS - started))
+}
+section() { # title, what the figures mean, pattern of the result lines (from the last run's log)
+  local title=$1 about=$2 pattern=$3 lines
+  lines=$(grep -E "$pattern" "$LOG" | sed -E 's/^.*(\[(benchmark|ingest|export|demo|dashboards|plan|load|growth|growth-detail)\])/\1/' || true)
+  [ -n "$lines" ] || die "$title printed no result lines; see ${LOG#"$ROOT"/}"
   printf '%s\n' "$lines"
-  SECTIONS+=("$(printf '## %s\n\n%s\n\nReproduce (from the repository root; %s s in this run, any wait for the lock included):\n\n```bash\n%s\n```\n\n```\n%s\n```\n' \
-      "$title" "$about" "$((SECONDS - started))" "$*" "$lines")")
+  SECTIONS+=("$(printf '## %s\n\n%s\n\nReproduce (from the repository root; the run took %s s, any wait for the lock included):\n\n```bash\n%s\n```\n\n```\n%s\n```\n' \
+      "$title" "$about" "$TOOK" "$COMMAND" "$lines")")
+  write_results "still running: the sections below are those finished so far"
 }
 
-STARTED=$SECONDS
-if wanted import; then
-  run_benchmark import "CSV import over HTTP vs PostgreSQL COPY and batched INSERT ($IMPORT_ROWS rows)" \
-      "The same rows through POST /api/imports/… (token, parsing, validation, idempotent writes, readings summed, one
-transaction) and straight into the same tables with JDBC. Ratio = import time / raw time: how many times the cheapest
-write of the same rows on the same server the whole API path costs." '\[benchmark\]' \
-      "$(it_command ImportBenchmark "-Dcx.bench.rows=$IMPORT_ROWS")"
-fi
-if wanted demo; then
-  run_benchmark demo "Demo program load through the use-case services ($DEMO_PROFILE profile)" \
-      "The demo program (benchmark profile: 50 departments, 2,000 milestones, 3 years of daily readings for 200
-series) generated and loaded through the use-case services with audit, into a throwaway database. Baseline: the
-rows it stored COPY'd raw into copies of their tables (same indexes and checks) on the same server." '\[demo\]' \
-      "${MVN[*]} test -pl domain,demo,persistence -Dtest=DemoLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dcx.bench.profile=$DEMO_PROFILE"
-fi
-if wanted export; then
-  run_benchmark export "Accountability report exports at N and 10×N (N = $EXPORT_MILESTONES milestones) and of the demo program" \
-      "Issue 8, \"exports stream: memory stays flat as the data grows\". One department at N and at 10×N milestones
-(3 check-ins and 10 audit records each), every format over HTTP. *time ratio* 10×N / N should be about 10 (linear);
-*×raw COPY* is the export time over a raw COPY of the same rows out of PostgreSQL. *live heap*: the server's old
-generation + survivors after a full GC forced while the export is paused (client not reading) at 1/4, 1/2 and 3/4 of
-its bytes, i.e. what the export holds mid-stream; *live ratio* 10×N / N near 1 and *held* near 0 is the proof of
-streaming (a report built in memory would hold its rows: tens of MB at 10×N). *peak heap* (sum of the heap pools'
-peaks over one export after a full GC) also counts the garbage made before the next young collection, so it grows
-with the allocation until the young generation is full and is the weaker figure." '\[export\]' \
-      "$(it_command ExportBenchmark "-Dcx.bench.export.milestones=$EXPORT_MILESTONES -Dcx.bench.export.repeats=$EXPORT_REPEATS -Dcx.it.demo.load=true")"
-fi
-if wanted checkin; then
-  run_benchmark checkin "A check-in while a $IMPORT_ROWS-row CSV import runs (issue 13, audit append)" \
-      "A lead's check-in (POST /api/milestones/{id}/check-ins) timed with no import running, then every 250 ms while
-a $IMPORT_ROWS-row survey CSV import runs in one transaction (it writes an audit record per batch); the import's own
-time beside it. Audit records are appended unsealed, with no lock shared between writers, and a sealer links them
-into the hash chain within seconds: the check-in should not wait for the import. (Under the earlier scheme every
-append took one transaction-long lock, and the check-in waited for the whole import.)" '\[benchmark\]' \
-      "$(it_command CheckInDuringImportBenchmark "-Dcx.bench.rows=$IMPORT_ROWS")"
-fi
+INGEST_TITLE="Ingestion over HTTP vs PostgreSQL COPY and multi-row INSERT ($IMPORT_ROWS rows)"
+INGEST_ABOUT="The same rows through POST /api/imports/… (token, CSV parsing, validation, idempotent writes with per-row
+outcomes, readings summed from the answers, audit, one transaction) and straight into the same tables over JDBC, like
+with like: COPY (the physical limit) and multi-row INSERT … ON CONFLICT DO NOTHING RETURNING of 500 rows per statement
+(what the import itself sends). The single-row batched INSERT of earlier results is kept only as a reference: it is
+not the import's way of writing. Ratio = import time / raw time; goal ≤ 2× COPY."
+DASHBOARDS_ABOUT="One request at a time, as an executive (token of the IT realm), after warm-up: the program dashboard,
+the department dashboard (the accountability view's roll-up and its targets), the accountability view's first page of
+50 milestones and a year of one series by day. Baseline: hand-written SQL over JDBC on the same PostgreSQL in the same
+run that reads every input of the same numbers (milestones with initiative, phase and department; linked targets; each
+target's readings summed per day over its windows; the department's targets' windows; the count), every row fetched.
+The SQL cannot apply the domain's rules (RAG, forecasts, status derivation), so *ratio* = HTTP p50 / SQL p50 is the
+price of those rules, the API and JSON over the bare reads; goal ≤ 1.5, HTTP p95 < 300 ms. The plans of the queries
+that read the readings follow the table."
+LOAD_ABOUT="The same four reads at fixed request rates from a second process on loopback (autocannon $AUTOCANNON_VERSION,
+open loop with latencies corrected for coordinated omission), one rate after the other; *sent/s* is what it managed to
+send. Goal: p99 < 50 ms at 200 req/s for the milestone page and the series, < 150 ms for the dashboards. The knee is
+the first rate whose p99 passes 500 ms. The load generator shares the 2 cores with WildFly, PostgreSQL and Keycloak."
+GROWTH_ABOUT="The same program, targets and windows with the readings multiplied by $GROWTH_FACTORS (each reading copied into
+more channels of the same day, so every window sums k times the rows, and the plan stays the same). The time ratio
+per step equal to the readings' ratio means linear; the goal for the dashboards is clearly below (sub-linear)."
 
 MEM_GIB=$(awk '/MemTotal/ {printf "%.1f", $2 / 1048576}' /proc/meminfo)
 CPU=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
 JDK=$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)
 PG=$(command -v psql >/dev/null 2>&1 && psql -h 127.0.0.1 -U postgres -Atc 'SHOW server_version' postgres 2>/dev/null || echo "see the logs")
+write_results() { # after every benchmark, so that an interrupted run still leaves what it measured
 {
   printf '# Benchmark results\n\n'
-  printf 'Written by `bench/run.sh %s` on %s (%s s). Every figure is measured in this run; ratios compare\n' \
-      "$MODE${WANTED:+ ${WANTED[*]}}" "$(date -u '+%Y-%m-%d %H:%M UTC')" "$((SECONDS - STARTED))"
+  printf 'Written by `bench/run.sh %s` on %s (%s s; %s). Every figure is measured in this run; ratios compare\n' \
+      "$MODE ${WANTED[*]}" "$(date -u '+%Y-%m-%d %H:%M UTC')" "$((SECONDS - STARTED))" "${1:-complete}"
   printf 'against a baseline measured in the same run, so they carry over to other machines better than the times.\n\n'
   printf '| | |\n| --- | --- |\n'
   printf '| commit | `%s`%s |\n' "$(git -C "$ROOT" rev-parse --short HEAD)" "$(git -C "$ROOT" diff --quiet HEAD -- . ':!bench/RESULTS.md' || echo ' (with uncommitted changes)')"
@@ -147,7 +167,86 @@ PG=$(command -v psql >/dev/null 2>&1 && psql -h 127.0.0.1 -U postgres -Atc 'SHOW
   printf '| RAM | %s GiB |\n' "$MEM_GIB"
   printf '| JDK | %s (`%s`) |\n' "$JDK" "$JAVA_HOME"
   printf '| PostgreSQL | %s on 127.0.0.1:5432 (when it answers; else the embedded one) |\n' "$PG"
+  printf '| server heap (integration tests, arquillian.xml) | `%s` |\n' "$(grep -o -- '-Xm[sx][0-9]*[mg]' "$ROOT/it-tests/src/test/resources/arquillian.xml" | tr '\n' ' ' | sed 's/ $//')"
+  printf '| load on the machine at the start (1/5/15 min) | %s; other engineers may share it%s |\n' "$LOAD_AT_START" "${BENCH_NOTE:+: $BENCH_NOTE}"
   printf '| Maven | %s |\n\n' "$(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
   for section in "${SECTIONS[@]}"; do printf '%s\n\n' "$section"; done
 } > "$RESULTS"
+}
+
+STARTED=$SECONDS
+LOAD_AT_START=$(cut -d" " -f1-3 /proc/loadavg)
+if [ "$MODE" = quick ]; then
+  # one server start for every it-tests benchmark: the demo program loaded, small scales
+  classes=()
+  wanted ingest && classes+=(ImportBenchmark)
+  { wanted dashboards || wanted load || wanted growth; } && classes+=(DashboardBenchmark)
+  wanted export && classes+=(ExportBenchmark)
+  wanted checkin && classes+=(CheckInDuringImportBenchmark)
+  parts=$(for n in dashboards load growth; do wanted "$n" && printf '%s,' "$n"; done)
+  wanted load && ensure_autocannon
+  if [ ${#classes[@]} -gt 0 ]; then
+    run quick "every it-tests benchmark, quick" "$(it_command "$(IFS=,; echo "${classes[*]}")" \
+        "-Dcx.it.demo.load=true -Dcx.it.demo.profile=demo -Dcx.bench.rows=$IMPORT_ROWS -Dcx.bench.parts=${parts%,}" \
+        "-Dcx.bench.dashboard.repeats=$DASHBOARD_REPEATS -Dcx.bench.load.rates=$LOAD_RATES -Dcx.bench.load.seconds=$LOAD_SECONDS -Dcx.bench.growth.factors=$GROWTH_FACTORS" \
+        "-Dcx.bench.autocannon=$AUTOCANNON -Dcx.bench.export.milestones=$EXPORT_MILESTONES -Dcx.bench.export.repeats=$EXPORT_REPEATS")"
+    wanted ingest && section "$INGEST_TITLE" "$INGEST_ABOUT" '\[ingest\]'
+    wanted dashboards && section "Dashboards against hand-written SQL (demo profile)" "$DASHBOARDS_ABOUT" '\[(dashboards|plan)\]'
+    wanted load && section "Reads under fixed-rate load" "$LOAD_ABOUT" '\[load\]'
+    wanted growth && section "How cost grows with the readings" "$GROWTH_ABOUT" '\[growth\]'
+    wanted export && section "Accountability report exports (quick)" "See the full run." '\[export\]'
+    wanted checkin && section "A check-in during an import (quick)" "See the full run." '\[benchmark\]'
+  fi
+  if wanted demo; then
+    run demo "demo load, quick" "${MVN[*]} test -pl domain,demo,persistence -Dtest=DemoLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dcx.bench.profile=$DEMO_PROFILE"
+    section "Demo program load (quick)" "See the full run." '\[demo\]'
+  fi
+else
+  if wanted dashboards || wanted load || wanted growth; then
+    parts=$(for n in dashboards load growth; do wanted "$n" && printf '%s,' "$n"; done)
+    wanted load && ensure_autocannon
+    run dashboards "dashboards, load and growth ($DEMO_PROFILE profile)" "$(it_command DashboardBenchmark \
+        "-Dcx.it.demo.load=true -Dcx.it.demo.profile=$DEMO_PROFILE -Dcx.bench.parts=${parts%,}" \
+        "-Dcx.bench.dashboard.repeats=$DASHBOARD_REPEATS -Dcx.bench.load.rates=$LOAD_RATES -Dcx.bench.load.seconds=$LOAD_SECONDS -Dcx.bench.growth.factors=$GROWTH_FACTORS" \
+        "-Dcx.bench.autocannon=$AUTOCANNON")"
+    wanted dashboards && section "Dashboards against hand-written SQL ($DEMO_PROFILE profile)" "$DASHBOARDS_ABOUT" '\[(dashboards|plan)\]'
+    wanted load && section "Reads under fixed-rate load ($DEMO_PROFILE profile)" "$LOAD_ABOUT" '\[load\]'
+    wanted growth && section "How cost grows with the readings ($DEMO_PROFILE profile)" "$GROWTH_ABOUT" '\[growth\]'
+  fi
+  if wanted ingest; then
+    run ingest "ingestion" "$(it_command ImportBenchmark "-Dcx.bench.rows=$IMPORT_ROWS")"
+    section "$INGEST_TITLE" "$INGEST_ABOUT" '\[ingest\]'
+  fi
+  if wanted demo; then
+    run demo "demo load" "${MVN[*]} test -pl domain,demo,persistence -Dtest=DemoLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dcx.bench.profile=$DEMO_PROFILE"
+    section "Demo program load through the use-case services ($DEMO_PROFILE profile)" \
+        "The demo program (benchmark profile: 50 departments, 2,000 milestones, 3 years of daily readings for 200
+series) generated and loaded through the use-case services with audit, into a throwaway database. Baseline: the
+rows it stored COPY'd raw into copies of their tables (same indexes and checks) on the same server." '\[demo\]'
+  fi
+  if wanted export; then
+    run export "exports" "$(it_command ExportBenchmark "-Dcx.bench.export.milestones=$EXPORT_MILESTONES -Dcx.bench.export.repeats=$EXPORT_REPEATS -Dcx.it.demo.load=true")"
+    section "Accountability report exports at N and 10×N (N = $EXPORT_MILESTONES milestones) and of the demo program" \
+        "Issue 8, \"exports stream: memory stays flat as the data grows\". One department at N and at 10×N milestones
+(3 check-ins and 10 audit records each), every format over HTTP. *time ratio* 10×N / N should be about 10 (linear);
+*×raw COPY* is the export time over a raw COPY of the same rows out of PostgreSQL. *live heap*: the server's old
+generation + survivors after a full GC. For CSV and PDF it is sampled while the export is paused (client not reading)
+at 1/4, 1/2 and 3/4 of its bytes, i.e. what the export holds mid-stream; *live ratio* 10×N / N near 1 and *held* near 0
+is the proof of streaming. XLSX writes its workbook only once it is complete (the first byte comes after the build), so
+a pause in the download would sample after the build: for XLSX the live heap is sampled by a poller every 200 ms from
+the request's start until its first byte arrives, i.e. during the build. *peak heap* (sum of the heap pools' peaks
+over one export after a full GC) also counts the garbage made before the next young collection, so it grows with the
+allocation until the young generation is full and is the weaker figure." '\[export\]'
+  fi
+  if wanted checkin; then
+    run checkin "check-in during an import" "$(it_command CheckInDuringImportBenchmark "-Dcx.bench.rows=$IMPORT_ROWS")"
+    section "A check-in while a $IMPORT_ROWS-row CSV import runs (issue 13, audit append)" \
+        "A lead's check-in (POST /api/milestones/{id}/check-ins) timed with no import running, then every 250 ms while
+a $IMPORT_ROWS-row survey CSV import runs in one transaction (it writes an audit record per batch); the import's own
+time beside it. Audit records are appended unsealed, with no lock shared between writers, and a sealer links them
+into the hash chain within seconds: the check-in should not wait for the import." '\[benchmark\]'
+  fi
+fi
+
+write_results
 say "results in ${RESULTS#"$ROOT"/} after $((SECONDS - STARTED)) s"

@@ -23,6 +23,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -35,8 +40,8 @@ import org.postgresql.core.BaseConnection;
 /**
  * The import rate of a 100,000-row CSV through the real API (HTTP, token, CSV parsing, validation, idempotent
  * writes, readings summed from the answers, one transaction), against raw JDBC on the same PostgreSQL in the
- * same run: COPY of the same rows into the same table, and a batched INSERT. Not part of the test suite (the
- * name does not end in IT); {@code bench/run.sh import} runs it and writes its figures, with the command, to
+ * same run: COPY of the same rows into the same table, and multi-row INSERTs shaped like the import's. Not part
+ * of the test suite (the name does not end in IT); {@code bench/run.sh ingest} runs it and writes its figures, with the command, to
  * {@code bench/RESULTS.md}.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -154,9 +159,13 @@ class ImportBenchmark {
         long readingImport = System.nanoTime() - started;
         assertEquals(ROWS, readingReport.get("accepted").asLong(), readingReport::toString);
 
-        // raw JDBC baselines, same rows, same tables, same server
+        // raw JDBC baselines, same rows, same tables, same server: COPY, and the import's own way of writing
+        // (multi-row INSERT … ON CONFLICT DO NOTHING RETURNING, 500 rows per statement)
         StringBuilder surveyRows = new StringBuilder();
         StringBuilder readingRows = new StringBuilder();
+        List<Object[]> surveyValues = new ArrayList<>(ROWS);
+        List<Object[]> readingValues = new ArrayList<>(ROWS);
+        OffsetDateTime received = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
         for (int i = 0; i < ROWS; i++) {
             LocalDate day = FIRST_DAY.plusDays(i % 365);
             surveyRows.append("copy,copy-").append(i).append(",NPS,").append(i % 11).append(',').append(day)
@@ -165,17 +174,84 @@ class ImportBenchmark {
             readingRows.append(fdrId).append(",RATIO,").append(day).append(',').append(departmentId).append(',')
                     .append(channel(i)).append(',').append(50 + i % 50).append(",100,copy,copy-").append(i)
                     .append(",2026-01-01T00:00:00Z\n");
+            surveyValues.add(new Object[] {"insert", "insert-" + i, "NPS", i % 11, day.atTime(10, 0).atOffset(ZoneOffset.UTC), day,
+                departmentId, channel(i), npsId, received});
+            readingValues.add(new Object[] {fdrId, "RATIO", day, departmentId, channel(i), (long) (50 + i % 50), 100L, "insert",
+                "insert-" + i, received});
         }
-        long surveyCopy = copy("survey_response", "source, idempotency_key, kind, score, answered_at, day, department_id, "
-                + "channel, comment, metric_id, received_at", surveyRows.toString());
-        long readingCopy = copy("reading", "metric_id, kind, day, department_id, channel, numerator, denominator, source, "
-                + "idempotency_key, received_at", readingRows.toString());
-        long readingInsert;
+        long surveyCopy = copy("survey_response", SURVEY_COPY_COLUMNS, surveyRows.toString());
+        long surveyInsert = multiRowInsert("survey_response", SURVEY_INSERT_COLUMNS, "source, idempotency_key", surveyValues);
+        long readingCopy = copy("reading", READING_COLUMNS, readingRows.toString());
+        long readingInsert = multiRowInsert("reading", READING_COLUMNS, "metric_id, source, idempotency_key", readingValues);
+        long readingSingleRows = singleRowBatch(fdrId, departmentId);
+
+        System.out.println("[ingest] " + ROWS + " rows per file, " + Runtime.getRuntime().availableProcessors() + " cores");
+        System.out.println("[ingest] survey answers via POST /api/imports/survey-responses: " + rate(surveyImport));
+        System.out.println("[ingest] the same file again (all duplicates):                " + rate(surveyReimport));
+        System.out.println("[ingest] survey answers via JDBC COPY (raw rows only):          " + rate(surveyCopy));
+        System.out.println("[ingest] survey answers via JDBC multi-row INSERT (raw rows):   " + rate(surveyInsert));
+        System.out.println("[ingest] readings via POST /api/imports/readings:               " + rate(readingImport));
+        System.out.println("[ingest] readings via JDBC COPY:                                " + rate(readingCopy));
+        System.out.println("[ingest] readings via JDBC multi-row INSERT … ON CONFLICT:      " + rate(readingInsert));
+        System.out.println("[ingest] (reference) readings via JDBC batch of 1-row INSERTs:  " + rate(readingSingleRows));
+        System.out.println(String.format(Locale.ROOT, "[ingest] ratio import/COPY: survey answers %.2f, readings %.2f (goal ≤ 2)",
+                (double) surveyImport / surveyCopy, (double) readingImport / readingCopy));
+        System.out.println(String.format(Locale.ROOT, "[ingest] ratio import/multi-row INSERT: survey answers %.2f, readings %.2f",
+                (double) surveyImport / surveyInsert, (double) readingImport / readingInsert));
+    }
+
+    private static final String SURVEY_COPY_COLUMNS = "source, idempotency_key, kind, score, answered_at, day, department_id, "
+            + "channel, comment, metric_id, received_at";
+    private static final String SURVEY_INSERT_COLUMNS = "source, idempotency_key, kind, score, answered_at, day, department_id, "
+            + "channel, metric_id, received_at";
+    private static final String READING_COLUMNS = "metric_id, kind, day, department_id, channel, numerator, denominator, source, "
+            + "idempotency_key, received_at";
+    /** Rows per statement, as the import's repositories send them. */
+    private static final int ROWS_PER_STATEMENT = 500;
+
+    /**
+     * The rows with multi-row INSERT … ON CONFLICT (key) DO NOTHING RETURNING the key, {@link #ROWS_PER_STATEMENT} rows
+     * per statement, one transaction: the statement shape the import uses, without the API around it.
+     */
+    private static long multiRowInsert(String table, String columns, String key, List<Object[]> rows) throws Exception {
+        int width = rows.get(0).length;
+        String row = "(" + String.join(", ", Collections.nCopies(width, "?")) + ")";
+        try (Connection c = Database.connect()) {
+            c.setAutoCommit(false);
+            long started = System.nanoTime();
+            long stored = 0;
+            for (int start = 0; start < rows.size(); start += ROWS_PER_STATEMENT) {
+                List<Object[]> chunk = rows.subList(start, Math.min(rows.size(), start + ROWS_PER_STATEMENT));
+                String sql = "INSERT INTO " + table + " (" + columns + ") VALUES "
+                        + String.join(", ", Collections.nCopies(chunk.size(), row))
+                        + " ON CONFLICT (" + key + ") DO NOTHING RETURNING " + key;
+                try (PreparedStatement insert = c.prepareStatement(sql)) {
+                    int p = 1;
+                    for (Object[] values : chunk) {
+                        for (Object value : values) {
+                            insert.setObject(p++, value);
+                        }
+                    }
+                    try (ResultSet returned = insert.executeQuery()) {
+                        while (returned.next()) {
+                            stored++;
+                        }
+                    }
+                }
+            }
+            c.commit();
+            assertEquals(ROWS, stored);
+            return System.nanoTime() - started;
+        }
+    }
+
+    /** The earlier baseline, kept for reference: one row per statement in JDBC batches of 1,000. */
+    private static long singleRowBatch(long fdrId, long departmentId) throws Exception {
         try (Connection c = Database.connect(); PreparedStatement insert = c.prepareStatement("INSERT INTO reading (metric_id, "
                 + "kind, day, department_id, channel, numerator, denominator, source, idempotency_key, received_at) "
                 + "VALUES (?, 'RATIO', ?, ?, ?, ?, 100, 'jdbc', ?, now()) ON CONFLICT DO NOTHING")) {
             c.setAutoCommit(false);
-            started = System.nanoTime();
+            long started = System.nanoTime();
             for (int i = 0; i < ROWS; i++) {
                 insert.setLong(1, fdrId);
                 insert.setObject(2, FIRST_DAY.plusDays(i % 365));
@@ -190,18 +266,7 @@ class ImportBenchmark {
             }
             insert.executeBatch();
             c.commit();
-            readingInsert = System.nanoTime() - started;
+            return System.nanoTime() - started;
         }
-
-        System.out.println("[benchmark] " + ROWS + " rows per file, " + Runtime.getRuntime().availableProcessors() + " cores");
-        System.out.println("[benchmark] survey answers via POST /api/imports/survey-responses: " + rate(surveyImport));
-        System.out.println("[benchmark] the same file again (all duplicates):                " + rate(surveyReimport));
-        System.out.println("[benchmark] survey answers via JDBC COPY (raw rows only):          " + rate(surveyCopy));
-        System.out.println("[benchmark] readings via POST /api/imports/readings:               " + rate(readingImport));
-        System.out.println("[benchmark] readings via JDBC COPY:                                " + rate(readingCopy));
-        System.out.println("[benchmark] readings via JDBC batched INSERT … ON CONFLICT:        " + rate(readingInsert));
-        System.out.println(String.format(Locale.ROOT, "[benchmark] ratio import/COPY: survey answers %.2f, readings %.2f; "
-                + "readings import/batched INSERT %.2f", (double) surveyImport / surveyCopy, (double) readingImport / readingCopy,
-                (double) readingImport / readingInsert));
     }
 }

@@ -25,7 +25,9 @@ import java.util.Map;
 
 /**
  * Series and roll-ups summed by PostgreSQL from the readings' sufficient statistics: the rows that come
- * back are one per bucket (or department, or scope and day), never one per reading.
+ * back are one per bucket (or department, or scope and day), never one per reading. They sum the day sums of
+ * {@code reading_daily} (kept by triggers with the readings), except a single channel's series, which sums the
+ * raw readings.
  */
 @ApplicationScoped
 public class JpaMetricSeriesRepository implements MetricSeriesRepository {
@@ -51,9 +53,11 @@ public class JpaMetricSeriesRepository implements MetricSeriesRepository {
             String channel) {
         // ISO weeks (Monday) and calendar quarters, as Granularity.bucketStart; the day is cast to a timestamp
         // so that the session's time zone plays no part.
+        // a channel's series needs the raw readings; every other read takes the day sums
         StringBuilder sql = new StringBuilder("SELECT date_trunc('" + unit(granularity) + "', r.day::timestamp)::date, ")
-                .append(StatisticsSql.SUMS)
-                .append(" FROM reading r WHERE r.metric_id = ?1 AND r.day BETWEEN ?2 AND ?3");
+                .append(channel == null ? StatisticsSql.DAILY_SUMS : StatisticsSql.SUMS)
+                .append(channel == null ? " FROM reading_daily r" : " FROM reading r")
+                .append(" WHERE r.metric_id = ?1 AND r.day BETWEEN ?2 AND ?3");
         List<Object> parameters = new ArrayList<>(List.of(metric.id(), range.from(), range.to()));
         if (department != null) {
             parameters.add(department.id());
@@ -74,8 +78,8 @@ public class JpaMetricSeriesRepository implements MetricSeriesRepository {
 
     @Override
     public MetricStatistics total(Metric metric, DateRange range, Collection<Department> departments) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(StatisticsSql.SUMS)
-                .append(" FROM reading r WHERE r.metric_id = ?1 AND r.day BETWEEN ?2 AND ?3");
+        StringBuilder sql = new StringBuilder("SELECT ").append(StatisticsSql.DAILY_SUMS)
+                .append(" FROM reading_daily r WHERE r.metric_id = ?1 AND r.day BETWEEN ?2 AND ?3");
         List<Object> parameters = new ArrayList<>(List.of(metric.id(), range.from(), range.to()));
         if (!departments.isEmpty()) {
             parameters.add(departments.stream().map(Department::id).distinct().toList());
@@ -86,8 +90,8 @@ public class JpaMetricSeriesRepository implements MetricSeriesRepository {
 
     @Override
     public Map<DepartmentCode, MetricStatistics> byDepartment(Metric metric, DateRange range) {
-        String sql = "SELECT d.code, " + StatisticsSql.SUMS + """
-                 FROM reading r JOIN department d ON d.id = r.department_id
+        String sql = "SELECT d.code, " + StatisticsSql.DAILY_SUMS + """
+                 FROM reading_daily r JOIN department d ON d.id = r.department_id
                 WHERE r.metric_id = ?1 AND r.day BETWEEN ?2 AND ?3
                 GROUP BY d.code ORDER BY d.code""";
         Map<DepartmentCode, MetricStatistics> result = new LinkedHashMap<>();
@@ -118,11 +122,18 @@ public class JpaMetricSeriesRepository implements MetricSeriesRepository {
                 parameters.add(scope.range().from());
                 parameters.add(scope.range().to());
             }
-            String sql = "SELECT w.scope_no, r.day, " + StatisticsSql.SUMS
-                    + " FROM (VALUES " + values + ") AS w(scope_no, metric_id, department_id, from_day, to_day)"
-                    + " JOIN reading r ON r.metric_id = w.metric_id AND r.day BETWEEN w.from_day AND w.to_day"
-                    + " AND (w.department_id = " + ALL_DEPARTMENTS + " OR r.department_id = w.department_id)"
-                    + " GROUP BY w.scope_no, r.day ORDER BY w.scope_no, r.day";
+            // Two branches instead of "(every department OR this one)": with the OR, PostgreSQL can only use the
+            // (metric, day) index and reads every department's readings of the metric to keep one department's; a
+            // department's scope now reads its own range of the (metric, department, day) index.
+            String sql = "WITH w(scope_no, metric_id, department_id, from_day, to_day) AS (VALUES " + values + ")"
+                    + " SELECT w.scope_no, r.day, " + StatisticsSql.DAILY_SUMS
+                    + " FROM w JOIN reading_daily r ON r.metric_id = w.metric_id AND r.department_id = w.department_id"
+                    + " AND r.day BETWEEN w.from_day AND w.to_day"
+                    + " WHERE w.department_id <> " + ALL_DEPARTMENTS + " GROUP BY w.scope_no, r.day"
+                    + " UNION ALL SELECT w.scope_no, r.day, " + StatisticsSql.DAILY_SUMS
+                    + " FROM w JOIN reading_daily r ON r.metric_id = w.metric_id AND r.day BETWEEN w.from_day AND w.to_day"
+                    + " WHERE w.department_id = " + ALL_DEPARTMENTS + " GROUP BY w.scope_no, r.day"
+                    + " ORDER BY 1, 2";
             for (Object[] row : rows(sql, parameters)) {
                 SeriesScope scope = chunk.get(Rows.toInt(row[0]));
                 result.get(scope).add(new SeriesPoint(Rows.toLocalDate(row[1]),

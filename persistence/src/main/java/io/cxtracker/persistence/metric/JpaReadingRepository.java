@@ -14,7 +14,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -24,16 +23,34 @@ import java.util.Set;
 /**
  * Stores readings with {@code INSERT … ON CONFLICT (metric_id, source, idempotency_key) DO NOTHING}: the
  * unique key decides, so a key is stored once however many requests race with it, and the statement's
- * {@code RETURNING} tells which rows this call stored. Many rows go in one statement.
+ * {@code RETURNING} tells which rows this call stored.
+ *
+ * <p>Each column travels as one array parameter and {@code unnest} turns the arrays back into rows: one short
+ * statement for a whole batch, as for survey answers. (Multi-row {@code VALUES} of 500 rows × 20 parameters made
+ * the driver and the server parse and plan a 10,000-parameter statement per 500 rows.)
  */
 @ApplicationScoped
 public class JpaReadingRepository implements ReadingRepository {
-    /** Rows per INSERT statement: 20 parameters each, well under PostgreSQL's 65,535. */
-    static final int ROWS_PER_STATEMENT = 500;
 
-    private static final String COLUMNS = "metric_id, kind, day, department_id, channel, promoters, passives, detractors, "
-            + "satisfied, responses, score_sum, score_count, numerator, denominator, gauge_value, gauge_weight, gauge_at, "
-            + "source, idempotency_key, received_at";
+    private static final String INSERT = """
+            INSERT INTO reading (metric_id, kind, day, department_id, channel, promoters, passives, detractors, satisfied,
+                                 responses, score_sum, score_count, numerator, denominator, gauge_value, gauge_weight,
+                                 gauge_at, source, idempotency_key, received_at)
+            SELECT r.metric_id, r.kind, r.day::date, r.department_id, r.channel, r.promoters, r.passives, r.detractors,
+                   r.satisfied, r.responses, r.score_sum, r.score_count, r.numerator, r.denominator, r.gauge_value,
+                   r.gauge_weight, r.gauge_at::timestamptz, r.source, r.key, r.received_at::timestamptz
+              FROM unnest(CAST(?1 AS bigint[]), CAST(?2 AS text[]), CAST(?3 AS text[]), CAST(?4 AS bigint[]),
+                          CAST(?5 AS text[]), CAST(?6 AS bigint[]), CAST(?7 AS bigint[]), CAST(?8 AS bigint[]),
+                          CAST(?9 AS bigint[]), CAST(?10 AS bigint[]), CAST(?11 AS float8[]), CAST(?12 AS bigint[]),
+                          CAST(?13 AS bigint[]), CAST(?14 AS bigint[]), CAST(?15 AS float8[]), CAST(?16 AS bigint[]),
+                          CAST(?17 AS text[]), CAST(?18 AS text[]), CAST(?19 AS text[]), CAST(?20 AS text[]))
+                   WITH ORDINALITY
+                   AS r(metric_id, kind, day, department_id, channel, promoters, passives, detractors, satisfied,
+                        responses, score_sum, score_count, numerator, denominator, gauge_value, gauge_weight, gauge_at,
+                        source, key, received_at, n)
+             ORDER BY r.n
+            ON CONFLICT (metric_id, source, idempotency_key) DO NOTHING
+            RETURNING metric_id, source, idempotency_key""";
 
     @PersistenceContext(unitName = "cx")
     EntityManager em;
@@ -55,16 +72,16 @@ public class JpaReadingRepository implements ReadingRepository {
 
     @Override
     public List<Boolean> addAllIfAbsent(List<Reading> readings) {
+        if (readings.isEmpty()) {
+            return List.of();
+        }
         // Every transaction inserts keys in the same order, so two batches with overlapping keys wait for each
         // other instead of deadlocking.
         List<Reading> ordered = readings.stream()
                 .sorted(Comparator.comparing(Key::of, Comparator.comparingLong(Key::metricId)
                         .thenComparing(Key::source).thenComparing(Key::idempotencyKey)))
                 .toList();
-        Set<Key> stored = new HashSet<>();
-        for (int start = 0; start < ordered.size(); start += ROWS_PER_STATEMENT) {
-            stored.addAll(insert(ordered.subList(start, Math.min(ordered.size(), start + ROWS_PER_STATEMENT))));
-        }
+        Set<Key> stored = insert(ordered);
         List<Boolean> result = new ArrayList<>(readings.size());
         for (Reading reading : readings) {
             // a key repeated within the call counts as stored for its first reading only
@@ -75,73 +92,74 @@ public class JpaReadingRepository implements ReadingRepository {
 
     @SuppressWarnings("unchecked")
     private Set<Key> insert(List<Reading> rows) {
-        StringBuilder sql = new StringBuilder("INSERT INTO reading (").append(COLUMNS).append(") VALUES ");
-        List<Object> parameters = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            sql.append(i == 0 ? "(" : ", (");
-            List<Object> values = values(rows.get(i));
-            for (int v = 0; v < values.size(); v++) {
-                Object value = values.get(v);
-                sql.append(v == 0 ? "" : ", ");
-                // NULL is written as a literal: a bound null has no type the driver could send
-                if (value == null) {
-                    sql.append("NULL");
-                } else {
-                    parameters.add(value);
-                    sql.append('?').append(parameters.size());
+        int n = rows.size();
+        Long[] metrics = new Long[n];
+        String[] kinds = new String[n];
+        String[] days = new String[n];
+        Long[] departments = new Long[n];
+        String[] channels = new String[n];
+        Long[] promoters = new Long[n];
+        Long[] passives = new Long[n];
+        Long[] detractors = new Long[n];
+        Long[] satisfied = new Long[n];
+        Long[] responses = new Long[n];
+        Double[] scoreSums = new Double[n];
+        Long[] scoreCounts = new Long[n];
+        Long[] numerators = new Long[n];
+        Long[] denominators = new Long[n];
+        Double[] gaugeValues = new Double[n];
+        Long[] gaugeWeights = new Long[n];
+        String[] gaugeAt = new String[n];
+        String[] sources = new String[n];
+        String[] keys = new String[n];
+        String[] receivedAt = new String[n];
+        for (int i = 0; i < n; i++) {
+            Reading r = rows.get(i);
+            metrics[i] = r.metric().id();
+            kinds[i] = r.kind().name();
+            days[i] = r.day().toString();
+            departments[i] = r.department() == null ? null : r.department().id();
+            channels[i] = r.channel();
+            switch (r.statistics()) {
+                case NpsStatistics s -> {
+                    promoters[i] = s.promoters();
+                    passives[i] = s.passives();
+                    detractors[i] = s.detractors();
+                }
+                case CsatStatistics s -> {
+                    satisfied[i] = s.satisfied();
+                    responses[i] = s.responses();
+                }
+                case MeanScoreStatistics s -> {
+                    scoreSums[i] = s.sum();
+                    scoreCounts[i] = s.count();
+                }
+                case RatioStatistics s -> {
+                    numerators[i] = s.numerator();
+                    denominators[i] = s.denominator();
+                }
+                case GaugeStatistics s -> {
+                    gaugeValues[i] = s.lastValue();
+                    gaugeWeights[i] = s.weight();
+                    gaugeAt[i] = s.lastAt() == null ? null : s.lastAt().toString();
                 }
             }
-            sql.append(')');
+            sources[i] = r.source();
+            keys[i] = r.idempotencyKey();
+            receivedAt[i] = r.receivedAt().toString();
         }
-        sql.append(" ON CONFLICT (metric_id, source, idempotency_key) DO NOTHING RETURNING metric_id, source, idempotency_key");
-        Query query = em.createNativeQuery(sql.toString());
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
+        Object[] columns = {metrics, kinds, days, departments, channels, promoters, passives, detractors, satisfied,
+            responses, scoreSums, scoreCounts, numerators, denominators, gaugeValues, gaugeWeights, gaugeAt, sources, keys,
+            receivedAt};
+        Query query = em.createNativeQuery(INSERT);
+        for (int i = 0; i < columns.length; i++) {
+            query.setParameter(i + 1, columns[i]);
         }
         Set<Key> stored = new HashSet<>();
         for (Object[] row : (List<Object[]>) query.getResultList()) {
             stored.add(new Key(Rows.toLong(row[0]), (String) row[1], (String) row[2]));
         }
         return stored;
-    }
-
-    private static List<Object> values(Reading r) {
-        Object[] stats = new Object[12];
-        switch (r.statistics()) {
-            case NpsStatistics s -> {
-                stats[0] = s.promoters();
-                stats[1] = s.passives();
-                stats[2] = s.detractors();
-            }
-            case CsatStatistics s -> {
-                stats[3] = s.satisfied();
-                stats[4] = s.responses();
-            }
-            case MeanScoreStatistics s -> {
-                stats[5] = s.sum();
-                stats[6] = s.count();
-            }
-            case RatioStatistics s -> {
-                stats[7] = s.numerator();
-                stats[8] = s.denominator();
-            }
-            case GaugeStatistics s -> {
-                stats[9] = s.lastValue();
-                stats[10] = s.weight();
-                stats[11] = s.lastAt();
-            }
-        }
-        List<Object> values = new ArrayList<>(20);
-        values.add(r.metric().id());
-        values.add(r.kind().name());
-        values.add(r.day());
-        values.add(r.department() == null ? null : r.department().id());
-        values.add(r.channel());
-        values.addAll(Arrays.asList(stats));
-        values.add(r.source());
-        values.add(r.idempotencyKey());
-        values.add(r.receivedAt());
-        return values;
     }
 
     @Override

@@ -28,6 +28,21 @@ final class StatisticsSql {
                 FILTER (WHERE r.gauge_weight IS NOT NULL))[1],
             max(r.gauge_at)""";
 
+    /**
+     * The same {@value #COLUMNS} columns from the day sums of {@code reading_daily} aliased {@code r} (V18): one row
+     * per series and day however many readings made it, so today's reads cost what the days cost, not the readings.
+     */
+    static final String DAILY_SUMS = """
+            coalesce(sum(r.promoters), 0)::bigint, coalesce(sum(r.passives), 0)::bigint,
+            coalesce(sum(r.detractors), 0)::bigint,
+            coalesce(sum(r.satisfied), 0)::bigint, coalesce(sum(r.responses), 0)::bigint,
+            coalesce(sum(r.score_sum), 0)::float8, coalesce(sum(r.score_count), 0)::bigint,
+            coalesce(sum(r.numerator), 0)::bigint, coalesce(sum(r.denominator), 0)::bigint,
+            coalesce(sum(r.gauge_weighted_sum), 0)::float8, coalesce(sum(r.gauge_weight), 0)::bigint,
+            (array_agg(r.gauge_last_value ORDER BY r.gauge_last_at DESC, r.gauge_last_value DESC)
+                FILTER (WHERE r.gauge_last_at IS NOT NULL))[1],
+            max(r.gauge_last_at)""";
+
     static final int COLUMNS = 13;
 
     private StatisticsSql() {
