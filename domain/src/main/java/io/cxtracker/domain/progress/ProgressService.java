@@ -182,6 +182,7 @@ public class ProgressService {
         LocalDate today = LocalDate.now(clock);
         Violations violations = new Violations();
         violations.check(!asOf.day().isAfter(today), "asOf", "must not be after today (" + today + ")");
+        violations.check(!asOf.at().isBefore(AsOf.EARLIEST), "asOf", "must not be before " + AsOf.EARLIEST);
         violations.throwIfAny();
     }
 

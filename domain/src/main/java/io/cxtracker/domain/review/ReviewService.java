@@ -97,7 +97,9 @@ public class ReviewService {
             start = since == null ? end.minus(WITHOUT_REVIEW) : since.reviewedAt();
         }
         Violations violations = new Violations();
+        violations.check(!end.isBefore(AsOf.EARLIEST), "to", "must not be before " + AsOf.EARLIEST);
         violations.check(start.isBefore(end), "from", "must be before to (" + end + ")");
+        violations.check(!start.isBefore(AsOf.EARLIEST), "from", "must not be before " + AsOf.EARLIEST);
         violations.throwIfAny();
         return compare(programId, name, start, end, since);
     }

@@ -18,6 +18,9 @@ import java.util.Objects;
  */
 public record AsOf(Instant at) {
 
+    /** Before this nothing was recorded (histories of older data start here at the latest). */
+    public static final Instant EARLIEST = Instant.EPOCH;
+
     public AsOf {
         Objects.requireNonNull(at, "at");
     }
