@@ -4,6 +4,7 @@ import io.cxtracker.api.shared.QueryParameters;
 import io.cxtracker.domain.department.DepartmentService;
 import io.cxtracker.domain.department.DepartmentSummary;
 import io.cxtracker.domain.progress.ProgressService;
+import io.cxtracker.domain.shared.AsOf;
 import io.cxtracker.domain.shared.Violations;
 import io.cxtracker.domain.targets.TargetService;
 import jakarta.enterprise.context.RequestScoped;
@@ -15,6 +16,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -24,6 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "dashboards", description = "Progress today: a program rolled up, a department's accountability")
 public class DashboardResource {
+
+    /** The one description of the as-of parameter every read that takes it shares. */
+    public static final String AS_OF = "as the system knew it then: a day (its end, UTC) such as 2026-06-30, or an "
+            + "instant such as 2026-06-30T12:00:00Z; default now. Later check-ins, overrides, target edits and readings "
+            + "received later (even for earlier days) do not count. Not after today";
 
     @Inject
     ProgressService progress;
@@ -40,8 +48,13 @@ public class DashboardResource {
             + "and counts by status, and the milestones needing attention with the reasons")
     @APIResponse(responseCode = "200", description = "The dashboard")
     @APIResponse(responseCode = "404", description = "No such program")
-    public ProgramDashboardResponse program(@PathParam("id") long id) {
-        return ProgramDashboardResponse.of(progress.programProgress(id));
+    @APIResponse(responseCode = "400", description = "A bad parameter")
+    public ProgramDashboardResponse program(@PathParam("id") long id,
+            @Parameter(description = AS_OF, schema = @Schema(type = SchemaType.STRING)) @QueryParam("asOf") String asOf) {
+        Violations violations = new Violations();
+        AsOf when = QueryParameters.asOf(violations, "asOf", asOf);
+        violations.throwIfAny();
+        return ProgramDashboardResponse.of(when == null ? progress.programProgress(id) : progress.programProgress(id, when));
     }
 
     @GET
@@ -52,11 +65,17 @@ public class DashboardResource {
     @APIResponse(responseCode = "400", description = "A bad parameter")
     @APIResponse(responseCode = "404", description = "No such department or program")
     public DepartmentDashboardResponse department(@PathParam("code") String code,
-            @Parameter(description = "program id; default every program") @QueryParam("program") String program) {
+            @Parameter(description = "program id; default every program") @QueryParam("program") String program,
+            @Parameter(description = AS_OF, schema = @Schema(type = SchemaType.STRING)) @QueryParam("asOf") String asOf) {
         Violations violations = new Violations();
         Long programId = QueryParameters.id(violations, "program", program);
+        AsOf when = QueryParameters.asOf(violations, "asOf", asOf);
         violations.throwIfAny();
         DepartmentSummary department = departments.get(code);
+        if (when != null) {
+            return DepartmentDashboardResponse.of(department, progress.departmentProgress(department.code(), programId, when),
+                    progress.targetsOfDepartment(department.code(), when));
+        }
         return DepartmentDashboardResponse.of(department, progress.departmentProgress(department.code(), programId),
                 targets.ofDepartment(department.code()));
     }

@@ -30,6 +30,19 @@ public final class QueryParameters {
         }
     }
 
+    /** "As of": a day (its end in UTC) or an ISO-8601 instant; null when absent (today). */
+    public static io.cxtracker.domain.shared.AsOf asOf(Violations violations, String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return io.cxtracker.domain.shared.AsOf.parse(text);
+        } catch (IllegalArgumentException e) {
+            violations.add(name, e.getMessage());
+            return null;
+        }
+    }
+
     /** A positive id. */
     public static Long id(Violations violations, String name, String text) {
         Long value = whole(violations, name, text);

@@ -273,6 +273,8 @@ class BadInputIT {
         endpoints.add(json("POST /api/programs", "POST", "/api/programs", """
                 {"name":"Bad %s","startDate":"2026-01-01","phases":[{"name":"One","start":"2026-01-01","end":"2026-12-31"}]}"""
                 .formatted(Plan.unique("p")), fields("name", Kind.TEXT, "startDate", Kind.DATE, "phases", Kind.LIST), Set.of("phases")));
+        endpoints.add(json("POST /api/programs/{id}/reviews", "POST", "/api/programs/" + program + "/reviews",
+                "{\"note\":\"quarterly board\"}", fields("note", Kind.TEXT), Set.of("note")));
         endpoints.add(json("PUT /api/programs/{id}", "PUT", fixed("/api/programs/" + program, "\"0\""), "{\"name\":\"Renamed\"}",
                 fields("name", Kind.TEXT), Set.of()));
         endpoints.add(json("POST /api/initiatives", "POST", "/api/initiatives", """
@@ -656,7 +658,12 @@ class BadInputIT {
         for (String path : List.of("/api/milestones/abc", "/api/milestones/-1", "/api/milestones/99999999999999999999",
                 "/api/milestones/1/check-ins/abc", "/api/milestones/1/check-ins/-7", "/api/targets/1.5", "/api/programs/0/phases/99",
                 "/api/metrics/%2e%2e", "/api/metrics/%00", "/api/dashboards/program/abc", "/api/dashboards/departments/%00",
-                "/api/dashboards/departments/x?program=abc", "/api/initiatives/1e5", "/api/departments/%00")) {
+                "/api/dashboards/departments/x?program=abc", "/api/initiatives/1e5", "/api/departments/%00",
+                "/api/dashboards/program/1?asOf=%00", "/api/dashboards/program/1?asOf=9999-12-31",
+                "/api/dashboards/program/1?asOf=-999999999-01-01", "/api/dashboards/departments/x?asOf=2026-02-30",
+                "/api/programs/abc/changes", "/api/programs/1/changes?from=%00", "/api/programs/1/changes?to=0001-01-01",
+                "/api/programs/1/changes?from=2026-05-01&to=2026-04-01", "/api/programs/1/changes?from=-999999999-01-01",
+                "/api/programs/1/reviews/latest", "/api/programs/-1/reviews/latest")) {
             paths.add(path);
         }
         for (String path : paths) {

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -103,6 +104,14 @@ public class JpaMetricSeriesRepository implements MetricSeriesRepository {
 
     @Override
     public Map<SeriesScope, List<SeriesPoint>> daily(Collection<SeriesScope> scopes) {
+        return daily(scopes, null);
+    }
+
+    /**
+     * {@link #daily(Collection)} over the readings as they had been received at {@code knownAt} (null: as they
+     * are now): a reading received later is absent, a reading merged into later shows its statistics of then.
+     */
+    public Map<SeriesScope, List<SeriesPoint>> daily(Collection<SeriesScope> scopes, Instant knownAt) {
         List<SeriesScope> all = List.copyOf(new LinkedHashSet<>(scopes));
         Map<SeriesScope, List<SeriesPoint>> result = new LinkedHashMap<>();
         all.forEach(scope -> result.put(scope, new ArrayList<>()));
@@ -122,16 +131,24 @@ public class JpaMetricSeriesRepository implements MetricSeriesRepository {
                 parameters.add(scope.range().from());
                 parameters.add(scope.range().to());
             }
-            // Two branches instead of "(every department OR this one)": with the OR, PostgreSQL can only use the
-            // (metric, day) index and reads every department's readings of the metric to keep one department's; a
-            // department's scope now reads its own range of the (metric, department, day) index.
+            // Now: the day sums kept with the readings (reading_daily, V18). As known at an instant: the readings
+            // received by then (ReadingsKnownAt), summed here. Two branches instead of "(every department OR this
+            // one)": with the OR, PostgreSQL can only use the (metric, day) index and reads every department's
+            // readings of the metric to keep one department's; a department's scope reads its own index range.
+            String readings = "reading_daily";
+            String sums = StatisticsSql.DAILY_SUMS;
+            if (knownAt != null) {
+                parameters.add(knownAt.toString());
+                readings = ReadingsKnownAt.sql(parameters.size());
+                sums = StatisticsSql.SUMS;
+            }
             String sql = "WITH w(scope_no, metric_id, department_id, from_day, to_day) AS (VALUES " + values + ")"
-                    + " SELECT w.scope_no, r.day, " + StatisticsSql.DAILY_SUMS
-                    + " FROM w JOIN reading_daily r ON r.metric_id = w.metric_id AND r.department_id = w.department_id"
+                    + " SELECT w.scope_no, r.day, " + sums
+                    + " FROM w JOIN " + readings + " r ON r.metric_id = w.metric_id AND r.department_id = w.department_id"
                     + " AND r.day BETWEEN w.from_day AND w.to_day"
                     + " WHERE w.department_id <> " + ALL_DEPARTMENTS + " GROUP BY w.scope_no, r.day"
-                    + " UNION ALL SELECT w.scope_no, r.day, " + StatisticsSql.DAILY_SUMS
-                    + " FROM w JOIN reading_daily r ON r.metric_id = w.metric_id AND r.day BETWEEN w.from_day AND w.to_day"
+                    + " UNION ALL SELECT w.scope_no, r.day, " + sums
+                    + " FROM w JOIN " + readings + " r ON r.metric_id = w.metric_id AND r.day BETWEEN w.from_day AND w.to_day"
                     + " WHERE w.department_id = " + ALL_DEPARTMENTS + " GROUP BY w.scope_no, r.day"
                     + " ORDER BY 1, 2";
             for (Object[] row : rows(sql, parameters)) {

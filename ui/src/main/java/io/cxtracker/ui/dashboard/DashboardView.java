@@ -2,6 +2,7 @@ package io.cxtracker.ui.dashboard;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -36,6 +37,7 @@ import io.cxtracker.domain.progress.MilestoneStatusView;
 import io.cxtracker.domain.progress.ProgramProgress;
 import io.cxtracker.domain.progress.ProgressService;
 import io.cxtracker.domain.setup.ProgramSetupService;
+import io.cxtracker.domain.shared.AsOf;
 import io.cxtracker.domain.targets.Rag;
 import io.cxtracker.domain.targets.TargetService;
 import io.cxtracker.domain.targets.TargetStatus;
@@ -75,6 +77,9 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     private final Clock clock;
     private final ComboBox<ProgramSummary> program = new ComboBox<>("Program");
     private final Div content = new Div();
+    private final DatePicker asOfDay = new DatePicker("As of (end of day, UTC)");
+    /** Null for now; else the past instant every read of this view is made as of. */
+    private AsOf asOf;
 
     @Inject
     public DashboardView(ProgressService progress, ProgramSetupService setup, MetricSetupService metricSetup, DepartmentService departments,
@@ -96,8 +101,17 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                 getUI().ifPresent(ui -> ui.navigate(DashboardView.class, QueryParameters.of("program", String.valueOf(e.getValue().id()))));
             }
         });
+        asOfDay.setId("dashboard-as-of");
+        asOfDay.setPlaceholder("today");
+        asOfDay.setClearButtonVisible(true);
+        asOfDay.setMax(LocalDate.now(clock));
+        asOfDay.addValueChangeListener(e -> {
+            if (e.isFromClient() && program.getValue() != null) {
+                getUI().ifPresent(ui -> ui.navigate(url(program.getValue().id(), e.getValue())));
+            }
+        });
         content.setWidthFull();
-        HorizontalLayout header = new HorizontalLayout(new H1("Executive dashboard"), program);
+        HorizontalLayout header = new HorizontalLayout(new H1("Executive dashboard"), program, asOfDay);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.setWrap(true);
         add(header, content);
@@ -116,11 +130,25 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                 .flatMap(id -> programs.stream().filter(p -> String.valueOf(p.id()).equals(id)).findFirst())
                 .orElse(programs.getFirst());
         program.setValue(chosen);
+        LocalDate day = Views.parameter(event.getLocation().getQueryParameters(), "asOf").flatMap(DashboardView::day)
+                .filter(d -> d.isBefore(LocalDate.now(clock))).orElse(null);
+        asOfDay.setValue(day);
+        asOf = day == null ? null : AsOf.endOf(day);
+        if (asOf != null) {
+            Paragraph banner = new Paragraph("As of the end of " + day + " (UTC): the plan, statuses, check-ins, targets "
+                    + "and metric values exactly as the system knew them then. Later check-ins, overrides, target edits "
+                    + "and late readings are not shown. This is a record of the past and cannot be changed here.");
+            banner.setId("as-of-banner");
+            banner.getElement().setAttribute("role", "status");
+            banner.getStyle().set("background", "var(--lumo-primary-color-10pct)").set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                    .set("border-radius", "var(--lumo-border-radius-m)").set("font-weight", "600");
+            content.add(banner);
+        }
         show(chosen);
     }
 
     private void show(ProgramSummary chosen) {
-        ProgramProgress p = progress.programProgress(chosen.id());
+        ProgramProgress p = asOf == null ? progress.programProgress(chosen.id()) : progress.programProgress(chosen.id(), asOf);
         Map<String, String> names = new HashMap<>();
         p.byDepartment().forEach(g -> names.put(g.key(), departments.find(g.key()).map(DepartmentSummary::name).orElse(g.key())));
 
@@ -136,7 +164,14 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         content.add(section("Phases", cards("phase", p.byPhase(), Map.of())));
         content.add(section("Departments", cards("department", p.byDepartment(), names)));
         content.add(section("Department × pillar", heatMap(chosen.id(), p, names)));
-        content.add(section("Metric trends against targets", trends(chosen)));
+        if (asOf == null) {
+            content.add(section("Metric trends against targets", trends(chosen)));
+        } else {
+            Paragraph note = new Paragraph("Metric trend charts are drawn for today only; the targets' values as of "
+                    + p.asOf() + " are in each department's dashboard and in the milestones' reasons below.");
+            note.setId("as-of-trends-note");
+            content.add(section("Metric trends against targets", note));
+        }
         content.add(section("At risk, and why", atRisk(chosen.id(), names)));
     }
 
@@ -180,7 +215,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         for (GroupProgress d : p.byDepartment()) {
             Div line = row();
             line.add(cell(names.get(d.key()), "rowheader", null));
-            List<GroupProgress> byPillar = progress.departmentProgress(d.key(), programId).byPillar();
+            List<GroupProgress> byPillar = (asOf == null ? progress.departmentProgress(d.key(), programId)
+                    : progress.departmentProgress(d.key(), programId, asOf)).byPillar();
             for (GroupProgress g : byPillar) {
                 String text = Views.ragText(g.rollUp().rag()) + (g.rollUp().itemCount() == 0 ? "" : " · " + g.rollUp().itemCount());
                 Div c = cell(text, "cell", g.rollUp().rag());
@@ -270,11 +306,30 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         grid.addColumn(Reasons::why).setHeader("Why").setFlexGrow(4);
         MilestoneFilter filter = new MilestoneFilter(programId, null, null, null, null, ATTENTION, null, null);
         Set<String> sorts = Set.of("due", "title", "department");
-        grid.setItems(q -> progress.milestones(filter, Views.page(q, "due", true, sorts)).items().stream(),
-                q -> (int) progress.milestones(filter, new io.cxtracker.domain.shared.PageRequest(0, 1, "due", true)).total());
+        AsOf when = asOf;
+        if (when == null) {
+            grid.setItems(q -> progress.milestones(filter, Views.page(q, "due", true, sorts)).items().stream(),
+                    q -> (int) progress.milestones(filter, new io.cxtracker.domain.shared.PageRequest(0, 1, "due", true)).total());
+        } else {
+            grid.setItems(q -> progress.milestones(filter, Views.page(q, "due", true, sorts), when).items().stream(),
+                    q -> (int) progress.milestones(filter, new io.cxtracker.domain.shared.PageRequest(0, 1, "due", true), when).total());
+        }
         grid.setAllRowsVisible(true);
         grid.setPageSize(50);
         return grid;
+    }
+
+    /** The dashboard's address for a program as of the end of a past day (null: today). */
+    public static String url(long programId, LocalDate asOfDay) {
+        return url(programId) + (asOfDay == null ? "" : "&asOf=" + asOfDay);
+    }
+
+    private static java.util.Optional<LocalDate> day(String text) {
+        try {
+            return java.util.Optional.of(LocalDate.parse(text));
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** The dashboard's address for a program. */

@@ -33,6 +33,9 @@ public final class FeatureNav {
                 nav.addItem(item);
             }
         }
+        SideNavItem review = new SideNavItem("Review", io.cxtracker.ui.review.ReviewView.class, VaadinIcon.TIME_BACKWARD.create());
+        review.getElement().setAttribute("title", "What changed since the last review, and the dashboard as of any past day");
+        nav.addItem(review);
         nav.addItem(new SideNavItem("Roadmap", RoadmapView.class, VaadinIcon.CALENDAR.create()));
         nav.addItem(new SideNavItem("Metrics", MetricsView.class, VaadinIcon.CHART_LINE.create()));
         nav.addItem(new SideNavItem(user.has(Role.PROGRAM_ADMIN) ? "Listen (import)" : "Listen", ListenView.class,

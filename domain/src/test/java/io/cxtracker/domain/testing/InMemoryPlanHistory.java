@@ -1,0 +1,92 @@
+package io.cxtracker.domain.testing;
+
+import io.cxtracker.domain.metric.MetricStatistics;
+import io.cxtracker.domain.metric.Reading;
+import io.cxtracker.domain.metric.SeriesPoint;
+import io.cxtracker.domain.metric.SeriesScope;
+import io.cxtracker.domain.progress.MilestoneFacts;
+import io.cxtracker.domain.progress.MilestoneFilter;
+import io.cxtracker.domain.progress.PlanHistory;
+import io.cxtracker.domain.progress.TargetPlan;
+import io.cxtracker.domain.shared.PageRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The plan's history by hand: each version of a milestone's facts and of a target's numbers with the
+ * instant it became known; readings count from their {@code receivedAt} (the store's readings).
+ */
+public final class InMemoryPlanHistory implements PlanHistory {
+    private record Version<T>(Instant from, T value) {
+    }
+
+    private final InMemory store;
+    private final List<Version<MilestoneFacts>> milestones = new ArrayList<>();
+    private final List<Version<TargetPlan>> targets = new ArrayList<>();
+    private final Map<Long, Long> programOfMilestone = new LinkedHashMap<>();
+
+    public InMemoryPlanHistory(InMemory store) {
+        this.store = store;
+    }
+
+    public void known(Instant from, long programId, MilestoneFacts facts) {
+        milestones.add(new Version<>(from, facts));
+        programOfMilestone.put(facts.id(), programId);
+    }
+
+    public void known(Instant from, TargetPlan plan) {
+        targets.add(new Version<>(from, plan));
+    }
+
+    private List<MilestoneFacts> asOf(Instant knownAt) {
+        Map<Long, MilestoneFacts> latest = new TreeMap<>();
+        milestones.stream().filter(v -> !v.from().isAfter(knownAt))
+                .forEach(v -> latest.put(v.value().id(), v.value()));
+        return List.copyOf(latest.values());
+    }
+
+    @Override
+    public List<MilestoneFacts> milestonesOfProgram(long programId, Instant knownAt) {
+        return asOf(knownAt).stream().filter(f -> programOfMilestone.get(f.id()) == programId).toList();
+    }
+
+    @Override
+    public List<MilestoneFacts> allMilestones(MilestoneFilter filter, PageRequest order, Instant knownAt) {
+        return asOf(knownAt).stream()
+                .filter(f -> filter.programId() == null || programOfMilestone.get(f.id()).equals(filter.programId()))
+                .filter(f -> filter.department() == null || f.ownerDepartment().equals(filter.department().value()))
+                .sorted(Comparator.comparing(MilestoneFacts::due).thenComparingLong(MilestoneFacts::id))
+                .toList();
+    }
+
+    @Override
+    public Map<Long, TargetPlan> targets(Collection<Long> ids, Instant knownAt) {
+        Map<Long, TargetPlan> plans = new LinkedHashMap<>();
+        targets.stream().filter(v -> !v.from().isAfter(knownAt) && ids.contains(v.value().targetId()))
+                .forEach(v -> plans.put(v.value().targetId(), v.value()));
+        return plans;
+    }
+
+    @Override
+    public Map<SeriesScope, List<SeriesPoint>> daily(Collection<SeriesScope> scopes, Instant knownAt) {
+        Map<SeriesScope, List<SeriesPoint>> result = new LinkedHashMap<>();
+        for (SeriesScope scope : scopes) {
+            TreeMap<java.time.LocalDate, MetricStatistics> days = new TreeMap<>();
+            for (Reading r : store.readingRows) {
+                if (r.metric() == scope.metric() && scope.range().contains(r.day()) && !r.receivedAt().isAfter(knownAt)
+                        && (scope.department() == null || Objects.equals(r.department(), scope.department()))) {
+                    days.merge(r.day(), r.statistics(), MetricStatistics::merge);
+                }
+            }
+            result.put(scope, days.entrySet().stream().map(e -> new SeriesPoint(e.getKey(), e.getValue())).toList());
+        }
+        return result;
+    }
+}
