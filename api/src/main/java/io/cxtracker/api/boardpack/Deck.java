@@ -43,7 +43,7 @@ record Deck(List<Page> pages) {
         }
     }
 
-    sealed interface Block permits Facts, Table, Charts, Note {
+    sealed interface Block permits Heading, Facts, Table, Charts, Note {
     }
 
     /** Label: value lines. */
@@ -65,6 +65,10 @@ record Deck(List<Page> pages) {
     }
 
     record Note(String text) implements Block {
+    }
+
+    /** A section heading inside a page. */
+    record Heading(String text) implements Block {
     }
 
     static Deck of(BoardPack pack) {
@@ -181,9 +185,12 @@ record Deck(List<Page> pages) {
         card.byPillar().forEach(r -> pillarCells.add(cell(r)));
         List<String> pillarColumns = java.util.Arrays.stream(Pillar.values()).map(Pillar::title).toList();
         List<Block> blocks = new ArrayList<>();
+        blocks.add(new Heading("By pillar"));
         blocks.add(new Table(pillarColumns, new float[] {1, 1, 1}, List.of(pillarCells)));
+        blocks.add(new Heading("Targets" + more(card.targets().size(), SCORECARD_TARGETS)));
         blocks.add(card.targets().isEmpty() ? new Note("No targets set for this department.")
                 : targetTable(card.targets().stream().limit(SCORECARD_TARGETS).toList(), false));
+        blocks.add(new Heading("Needs attention" + more(card.attention().size(), SCORECARD_RISKS)));
         blocks.add(card.attention().isEmpty() ? new Note("Nothing needs attention.")
                 : new Table(riskColumns(), new float[] {26, 14, 9, 9, 42},
                         card.attention().stream().limit(SCORECARD_RISKS).map(Deck::riskRow).toList()));
@@ -260,6 +267,11 @@ record Deck(List<Page> pages) {
             pages.add(new Page(from == 0 ? title : title + " (continued)", subtitle, rag,
                     List.of(new Table(columns, widths, slice))));
         }
+    }
+
+    /** " (4 of 9 shown)" when a list is cut to fit its page. */
+    private static String more(int all, int shown) {
+        return all > shown ? " (" + shown + " of " + all + " shown)" : "";
     }
 
     static String ragText(Rag rag) {

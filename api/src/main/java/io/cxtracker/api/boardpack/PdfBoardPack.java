@@ -4,6 +4,7 @@ import io.cxtracker.api.boardpack.Deck.Block;
 import io.cxtracker.api.boardpack.Deck.Cell;
 import io.cxtracker.api.boardpack.Deck.Charts;
 import io.cxtracker.api.boardpack.Deck.Facts;
+import io.cxtracker.api.boardpack.Deck.Heading;
 import io.cxtracker.api.boardpack.Deck.Note;
 import io.cxtracker.api.boardpack.Deck.Page;
 import io.cxtracker.api.boardpack.Deck.Table;
@@ -40,9 +41,10 @@ final class PdfBoardPack {
     private static final Font SUBTITLE = font(FontFactory.HELVETICA, 12, PptxBoardPack.MUTED);
     private static final Font LABEL = font(FontFactory.HELVETICA_BOLD, 12, PptxBoardPack.MUTED);
     private static final Font VALUE = font(FontFactory.HELVETICA, 12, PptxBoardPack.INK);
+    private static final Font HEADING = font(FontFactory.HELVETICA_BOLD, 13, PptxBoardPack.RULE);
     private static final Font NOTE = font(FontFactory.HELVETICA, 10, PptxBoardPack.MUTED);
-    private static final Font CELL = font(FontFactory.HELVETICA, 9, PptxBoardPack.INK);
-    private static final Font CELL_HEAD = font(FontFactory.HELVETICA_BOLD, 9, PptxBoardPack.INK);
+    private static final Font CELL = font(FontFactory.HELVETICA, 10, PptxBoardPack.INK);
+    private static final Font CELL_HEAD = font(FontFactory.HELVETICA_BOLD, 10, PptxBoardPack.INK);
     private static final Font BADGE = font(FontFactory.HELVETICA_BOLD, 12, Color.WHITE);
 
     private PdfBoardPack() {
@@ -105,6 +107,11 @@ final class PdfBoardPack {
                 case Facts f -> facts(document, f);
                 case Table t -> table(document, t);
                 case Charts c -> charts(document, c);
+                case Heading h -> {
+                    Paragraph heading = new Paragraph(h.text(), HEADING);
+                    heading.setSpacingAfter(5);
+                    add(document, heading);
+                }
                 case Note n -> {
                     Paragraph note = new Paragraph(n.text(), NOTE);
                     note.setSpacingAfter(10);
@@ -146,7 +153,7 @@ final class PdfBoardPack {
         }
         for (List<Cell> row : t.rows()) {
             for (Cell c : row) {
-                Font font = c.rag() == null ? CELL : font(FontFactory.HELVETICA_BOLD, 9, TrendCharts.color(c.rag()));
+                Font font = c.rag() == null ? CELL : font(FontFactory.HELVETICA_BOLD, 10, TrendCharts.color(c.rag()));
                 PdfPCell cell = new PdfPCell(new Phrase(c.text(), font));
                 if (c.rag() != null) {
                     cell.setBackgroundColor(TrendCharts.background(c.rag()));
@@ -161,8 +168,8 @@ final class PdfBoardPack {
 
     private static void style(PdfPCell cell) {
         cell.setBorderColor(new Color(0xD0, 0xD7, 0xDE));
-        cell.setPadding(4);
-        cell.setPaddingBottom(6);
+        cell.setPadding(6);
+        cell.setPaddingBottom(8);
         cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
     }
 

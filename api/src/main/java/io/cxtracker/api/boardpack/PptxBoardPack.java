@@ -4,6 +4,7 @@ import io.cxtracker.api.boardpack.Deck.Block;
 import io.cxtracker.api.boardpack.Deck.Cell;
 import io.cxtracker.api.boardpack.Deck.Charts;
 import io.cxtracker.api.boardpack.Deck.Facts;
+import io.cxtracker.api.boardpack.Deck.Heading;
 import io.cxtracker.api.boardpack.Deck.Note;
 import io.cxtracker.api.boardpack.Deck.Page;
 import io.cxtracker.api.boardpack.Deck.Table;
@@ -100,7 +101,11 @@ final class PptxBoardPack {
                 case Table t -> table(slide, t, y);
                 case Charts c -> charts(show, slide, c, y);
                 case Note n -> note(slide, n, y);
-            } + 14;
+                case Heading h -> {
+                    text(slide, h.text(), new Rectangle2D.Double(MARGIN, y, WIDTH - 2 * MARGIN, 22), 15, true, RULE);
+                    yield y + 16;
+                }
+            } + 12;
         }
         text(slide, "CX Tracker \u00b7 Board pack \u00b7 " + pack.header().programName() + " \u00b7 as of "
                         + pack.header().asOf() + " \u00b7 " + number + " / " + of,

@@ -116,9 +116,10 @@ public class BoardPackService {
     /**
      * Checks the request and fixes what the pack will say about itself, before anything is built.
      *
-     * @param asOf the day the pack shows; default today (UTC); never after today
+     * @param asOf the day the pack shows; default today (UTC); never after today nor before the program's start
      * @param since the first day of "what changed"; default the last review's as-of day (the latest earlier
-     *        pack of the program), else {@value BoardPackContent#DEFAULT_REVIEW_MONTHS} months before {@code asOf}
+     *        pack of the program), else {@value BoardPackContent#DEFAULT_REVIEW_MONTHS} months before {@code asOf} (not
+     *        before the program's start); never before the program's start
      * @throws InvalidInputException naming {@code asOf}, {@code since} or {@code format}
      * @throws NotFoundException when there is no such program
      */
@@ -133,7 +134,14 @@ public class BoardPackService {
         violations.throwIfAny();
         Program program = programs.findById(programId)
                 .orElseThrow(() -> new NotFoundException("program", String.valueOf(programId)));
-        LocalDate from = since != null ? since : BoardPackContent.defaultSince(packs.lastReviewBefore(programId, day), day);
+        // nothing of the program is known before it started: a pack of that time would be empty, not historical
+        Violations beforeStart = new Violations();
+        beforeStart.check(!day.isBefore(program.start()), "asOf", "must not be before the program's start (" + program.start() + ")");
+        beforeStart.check(since == null || !since.isBefore(program.start()), "since",
+                "must not be before the program's start (" + program.start() + ")");
+        beforeStart.throwIfAny();
+        LocalDate from = since != null ? since
+                : max(BoardPackContent.defaultSince(packs.lastReviewBefore(programId, day), day), program.start());
         // the chain's head, signed, before the pack reads anything: every write the pack shows is under it
         Checkpoint checkpoint = checkpoints == null ? null : checkpoints.forReport();
         return new BoardPackHeader(UUID.randomUUID(), programId, program.name(), format, day, from, clock.instant(),
@@ -193,6 +201,10 @@ public class BoardPackService {
             throw new InvalidInputException("sha256", "must be 64 lower-case hex digits");
         }
         return packs.findByFileSha256(fileSha256);
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private Map<String, String> departmentNames(List<MilestoneFacts> all) {

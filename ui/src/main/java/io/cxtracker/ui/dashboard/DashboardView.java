@@ -23,6 +23,7 @@ import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import io.cxtracker.domain.metric.MetricSetupService;
+import io.cxtracker.domain.boardpack.BoardPackService;
 import io.cxtracker.domain.department.DepartmentService;
 import io.cxtracker.domain.department.DepartmentSummary;
 import io.cxtracker.domain.metric.Granularity;
@@ -36,10 +37,12 @@ import io.cxtracker.domain.progress.MilestoneStatusView;
 import io.cxtracker.domain.progress.ProgramProgress;
 import io.cxtracker.domain.progress.ProgressService;
 import io.cxtracker.domain.setup.ProgramSetupService;
+import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.targets.Rag;
 import io.cxtracker.domain.targets.TargetService;
 import io.cxtracker.domain.targets.TargetStatus;
 import io.cxtracker.ui.accountability.AccountabilityView;
+import io.cxtracker.ui.boardpack.BoardPackActions;
 import io.cxtracker.ui.chart.TrendChart;
 import io.cxtracker.ui.layout.MainLayout;
 import io.cxtracker.ui.metrics.MetricCharts;
@@ -55,7 +58,8 @@ import java.util.Set;
 
 /**
  * The executive dashboard: the program as a whole, by pillar, phase and department, a department × pillar
- * heat map, metric trends against their targets and forecasts, and what is at risk and why. Deep link:
+ * heat map, metric trends against their targets and forecasts, and what is at risk and why; executives,
+ * auditors and program admins build the board pack from here. Deep link:
  * {@code dashboard?program=<id>}.
  */
 @Route(value = "dashboard", layout = MainLayout.class)
@@ -73,12 +77,15 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     private final TargetService targets;
     private final MetricSeriesService series;
     private final Clock clock;
+    private final BoardPackService boardPacks;
+    private final CurrentUser user;
+    private final Div boardPack = new Div();
     private final ComboBox<ProgramSummary> program = new ComboBox<>("Program");
     private final Div content = new Div();
 
     @Inject
     public DashboardView(ProgressService progress, ProgramSetupService setup, MetricSetupService metricSetup, DepartmentService departments,
-            TargetService targets, MetricSeriesService series, Clock clock) {
+            TargetService targets, MetricSeriesService series, Clock clock, BoardPackService boardPacks, CurrentUser user) {
         this.progress = progress;
         this.setup = setup;
         this.metricSetup = metricSetup;
@@ -86,6 +93,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         this.targets = targets;
         this.series = series;
         this.clock = clock;
+        this.boardPacks = boardPacks;
+        this.user = user;
         setId("dashboard");
         program.setId("dashboard-program");
         program.setItemLabelGenerator(ProgramSummary::name);
@@ -100,7 +109,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         HorizontalLayout header = new HorizontalLayout(new H1("Executive dashboard"), program);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.setWrap(true);
-        add(header, content);
+        add(header, boardPack, content);
     }
 
     @Override
@@ -116,6 +125,10 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                 .flatMap(id -> programs.stream().filter(p -> String.valueOf(p.id()).equals(id)).findFirst())
                 .orElse(programs.getFirst());
         program.setValue(chosen);
+        boardPack.removeAll();
+        if (BoardPackActions.mayBuild(user)) {
+            boardPack.add(new BoardPackActions(boardPacks, chosen.id(), clock));
+        }
         show(chosen);
     }
 
