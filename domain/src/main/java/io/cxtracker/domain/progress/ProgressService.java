@@ -18,6 +18,7 @@ import io.cxtracker.domain.program.ProgramRepository;
 import io.cxtracker.domain.rollup.RollUp;
 import io.cxtracker.domain.rollup.RollUpResult;
 import io.cxtracker.domain.rollup.StatusHealth;
+import io.cxtracker.domain.shared.AsOf;
 import io.cxtracker.domain.shared.NotFoundException;
 import io.cxtracker.domain.shared.Page;
 import io.cxtracker.domain.shared.PageRequest;
@@ -30,6 +31,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,6 +40,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -63,16 +66,25 @@ public class ProgressService {
     private final Clock clock;
     private final ApprovalRequestRepository approvals;
     private final CurrentUser currentUser;
+    private final PlanHistory history;
 
     /** For the CDI proxy only. */
     protected ProgressService() {
-        this(null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Without history: reads of today only (reads as of a past instant throw {@link IllegalStateException}). */
+    public ProgressService(ProgressRepository progress, ProgramRepository programs, MilestoneRepository milestones,
+            TargetRepository targets, MetricSeriesRepository series, Clock clock, ApprovalRequestRepository approvals,
+            CurrentUser currentUser) {
+        this(progress, programs, milestones, targets, series, clock, approvals, currentUser, null);
     }
 
     @Inject
     public ProgressService(ProgressRepository progress, ProgramRepository programs, MilestoneRepository milestones,
             TargetRepository targets, MetricSeriesRepository series, Clock clock, ApprovalRequestRepository approvals,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, PlanHistory history) {
+        this.history = history;
         this.approvals = approvals;
         this.progress = progress;
         this.programs = programs;
@@ -100,6 +112,43 @@ public class ProgressService {
         List<MilestoneFacts> facts = progress.milestonesOfProgram(programId);
         LocalDate today = LocalDate.now(clock);
         Evaluation evaluation = new Evaluation(facts, today);
+        return rolledUp(program, facts, evaluation, today);
+    }
+
+    /**
+     * The program's progress as the system knew it at {@code asOf}: the plan, overrides, target links
+     * and target numbers in force then, the check-ins made by then and the readings received by then,
+     * judged on {@code asOf}'s day. Approval requests pending now say nothing about the past and are
+     * left out.
+     */
+    public ProgramProgress programProgress(long programId, AsOf asOf) {
+        Authority.requireCanReadProgram(currentUser, "program progress");
+        Program program = programs.findById(programId)
+                .orElseThrow(() -> new NotFoundException("program", String.valueOf(programId)));
+        List<MilestoneFacts> facts = requireHistory().milestonesOfProgram(programId, asOf.at());
+        return rolledUp(program, facts, new Evaluation(facts, asOf.day(), asOf.at()), asOf.day());
+    }
+
+    /** Every milestone of the program with the status it showed at {@code asOf}, by id. */
+    public List<MilestoneStatusView> milestonesOfProgram(long programId, AsOf asOf) {
+        Authority.requireCanReadProgram(currentUser, "milestones");
+        if (programs.findById(programId).isEmpty()) {
+            throw new NotFoundException("program", String.valueOf(programId));
+        }
+        List<MilestoneFacts> facts = requireHistory().milestonesOfProgram(programId, asOf.at());
+        Evaluation evaluation = new Evaluation(facts, asOf.day(), asOf.at());
+        return facts.stream().map(evaluation::of).toList();
+    }
+
+    private PlanHistory requireHistory() {
+        if (history == null) {
+            throw new IllegalStateException("this progress service has no plan history to read the past from");
+        }
+        return history;
+    }
+
+    private ProgramProgress rolledUp(Program program, List<MilestoneFacts> facts, Evaluation evaluation, LocalDate today) {
+        long programId = program.id();
         List<Assessed> assessed = facts.stream().map(f -> new Assessed(f, evaluation.of(f))).toList();
 
         Function<Assessed, MilestoneStatus> status = a -> a.view().status();
@@ -168,6 +217,23 @@ public class ProgressService {
     }
 
     /**
+     * A page of milestones as the system knew them at {@code asOf}, each with the status it showed then;
+     * the page is cut after evaluating, as for a status criterion, because the past plan is not indexed.
+     */
+    public Page<MilestoneStatusView> milestones(MilestoneFilter filter, PageRequest page, AsOf asOf) {
+        Authority.requireCanReadProgram(currentUser, "milestones");
+        List<MilestoneFacts> candidates = requireHistory().allMilestones(filter, page, asOf.at());
+        Evaluation evaluation = new Evaluation(candidates, asOf.day(), asOf.at());
+        List<MilestoneStatusView> matching = candidates.stream()
+                .map(evaluation::of)
+                .filter(v -> !filter.byStatus() || filter.statuses().contains(v.status()))
+                .toList();
+        int from = (int) Math.min(page.offset(), matching.size());
+        int to = (int) Math.min((long) from + page.limit(), matching.size());
+        return new Page<>(matching.subList(from, to), matching.size());
+    }
+
+    /**
      * What a department owns, today: its milestones in every program (or in one), rolled up as a whole,
      * by pillar and by phase number, with those needing attention.
      *
@@ -186,7 +252,27 @@ public class ProgressService {
                 MilestoneFilter.ofDepartment(new DepartmentCode(departmentCode), programId),
                 new PageRequest(0, 1, "due", true));
         LocalDate today = LocalDate.now(clock);
-        Evaluation evaluation = new Evaluation(facts, today);
+        return departmentRolledUp(departmentCode, programId, facts, new Evaluation(facts, today), today);
+    }
+
+    /** What a department owned as the system knew it at {@code asOf} (see {@link #programProgress(long, AsOf)}). */
+    public DepartmentProgress departmentProgress(String departmentCode, Long programId, AsOf asOf) {
+        Authority.requireCanReadProgram(currentUser, "department progress");
+        if (!DepartmentCode.isValid(departmentCode)) {
+            throw new NotFoundException("department", String.valueOf(departmentCode));
+        }
+        if (programId != null && programs.findById(programId).isEmpty()) {
+            throw new NotFoundException("program", String.valueOf(programId));
+        }
+        List<MilestoneFacts> facts = requireHistory().allMilestones(
+                MilestoneFilter.ofDepartment(new DepartmentCode(departmentCode), programId),
+                new PageRequest(0, 1, "due", true), asOf.at());
+        return departmentRolledUp(departmentCode, programId, facts, new Evaluation(facts, asOf.day(), asOf.at()),
+                asOf.day());
+    }
+
+    private DepartmentProgress departmentRolledUp(String departmentCode, Long programId, List<MilestoneFacts> facts,
+            Evaluation evaluation, LocalDate today) {
         List<Assessed> assessed = facts.stream().map(f -> new Assessed(f, evaluation.of(f))).toList();
         Function<Assessed, MilestoneStatus> status = a -> a.view().status();
         ToDoubleFunction<Assessed> weight = a -> a.facts().weight() == null ? RollUp.DEFAULT_WEIGHT : a.facts().weight();
@@ -256,10 +342,19 @@ public class ProgressService {
         private final Map<Long, List<PendingRequest>> pending = new HashMap<>();
 
         Evaluation(List<MilestoneFacts> facts, LocalDate today) {
-            this(facts, today, true);
+            this(facts, today, true, null);
         }
 
         Evaluation(List<MilestoneFacts> facts, LocalDate today, boolean withPending) {
+            this(facts, today, withPending, null);
+        }
+
+        /** As known at {@code knownAt}: the targets' numbers and the readings of then, nothing pending. */
+        Evaluation(List<MilestoneFacts> facts, LocalDate today, Instant knownAt) {
+            this(facts, today, false, knownAt);
+        }
+
+        private Evaluation(List<MilestoneFacts> facts, LocalDate today, boolean withPending, Instant knownAt) {
             this.today = today;
             if (withPending && !facts.isEmpty()) {
                 approvals.pendingOf(facts.stream().map(MilestoneFacts::id).toList()).forEach(r -> pending
@@ -269,6 +364,15 @@ public class ProgressService {
             facts.forEach(f -> ids.addAll(f.targetIds()));
             if (!ids.isEmpty()) {
                 targets.findAllById(ids).forEach(t -> targetsById.put(t.id(), t));
+                if (knownAt != null) {
+                    Map<Long, TargetPlan> then = requireHistory().targets(ids, knownAt);
+                    targetsById.replaceAll((id, t) -> {
+                        TargetPlan plan = then.get(id);
+                        return plan == null ? null : t.revisedAs(plan.baseline(), plan.targetValue(), plan.due(),
+                                plan.amberTolerance(), plan.windowDays());
+                    });
+                    targetsById.values().removeIf(Objects::isNull);
+                }
             }
             Map<Long, DateRange> windows = new HashMap<>();
             for (MilestoneFacts f : facts) {
@@ -284,7 +388,9 @@ public class ProgressService {
                 Target target = targetsById.get(id);
                 scopes.put(id, new SeriesScope(target.metric(), target.department(), range));
             });
-            seriesByScope = scopes.isEmpty() ? Map.of() : series.daily(new LinkedHashSet<>(scopes.values()));
+            seriesByScope = scopes.isEmpty() ? Map.of()
+                    : knownAt == null ? series.daily(new LinkedHashSet<>(scopes.values()))
+                    : requireHistory().daily(new LinkedHashSet<>(scopes.values()), knownAt);
         }
 
         MilestoneStatusView of(MilestoneFacts f) {

@@ -131,6 +131,25 @@ public class Target {
         return true;
     }
 
+    /**
+     * A detached copy with the numbers of an earlier revision (for reads as of a past instant): same id,
+     * metric and scope, never managed, so evaluating it cannot write anything.
+     */
+    public Target revisedAs(double pastBaseline, double pastTargetValue, LocalDate pastDue, double pastAmberTolerance,
+            int pastWindowDays) {
+        Target copy = new Target();
+        copy.id = id;
+        copy.metric = metric;
+        copy.department = department;
+        copy.version = version;
+        copy.baseline = pastBaseline;
+        copy.targetValue = pastTargetValue;
+        copy.due = pastDue;
+        copy.amberTolerance = pastAmberTolerance;
+        copy.windowDays = pastWindowDays;
+        return copy;
+    }
+
     /** How far a value has come from the baseline towards the target. */
     public TargetAttainment attainment() {
         return new TargetAttainment(baseline, targetValue, metric.direction());

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -99,6 +100,14 @@ public class JpaMetricSeriesRepository implements MetricSeriesRepository {
 
     @Override
     public Map<SeriesScope, List<SeriesPoint>> daily(Collection<SeriesScope> scopes) {
+        return daily(scopes, null);
+    }
+
+    /**
+     * {@link #daily(Collection)} over the readings as they had been received at {@code knownAt} (null: as they
+     * are now): a reading received later is absent, a reading merged into later shows its statistics of then.
+     */
+    public Map<SeriesScope, List<SeriesPoint>> daily(Collection<SeriesScope> scopes, Instant knownAt) {
         List<SeriesScope> all = List.copyOf(new LinkedHashSet<>(scopes));
         Map<SeriesScope, List<SeriesPoint>> result = new LinkedHashMap<>();
         all.forEach(scope -> result.put(scope, new ArrayList<>()));
@@ -118,9 +127,14 @@ public class JpaMetricSeriesRepository implements MetricSeriesRepository {
                 parameters.add(scope.range().from());
                 parameters.add(scope.range().to());
             }
+            String readings = "reading";
+            if (knownAt != null) {
+                parameters.add(knownAt.toString());
+                readings = ReadingsKnownAt.sql(parameters.size());
+            }
             String sql = "SELECT w.scope_no, r.day, " + StatisticsSql.SUMS
                     + " FROM (VALUES " + values + ") AS w(scope_no, metric_id, department_id, from_day, to_day)"
-                    + " JOIN reading r ON r.metric_id = w.metric_id AND r.day BETWEEN w.from_day AND w.to_day"
+                    + " JOIN " + readings + " r ON r.metric_id = w.metric_id AND r.day BETWEEN w.from_day AND w.to_day"
                     + " AND (w.department_id = " + ALL_DEPARTMENTS + " OR r.department_id = w.department_id)"
                     + " GROUP BY w.scope_no, r.day ORDER BY w.scope_no, r.day";
             for (Object[] row : rows(sql, parameters)) {

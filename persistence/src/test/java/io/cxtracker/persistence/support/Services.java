@@ -59,7 +59,8 @@ public record Services(ProgramSetupService setup, MetricSetupService metricSetup
                 new MilestoneService(milestones, initiatives, departments, targets, user, clock, audit, approvals),
                 new ReadingIngestionService(metrics, departments, readings, user, clock, audit, ListenServices.CONVERSION),
                 new MetricSeriesService(metrics, departments, series, user),
-                new ProgressService(new JpaProgressRepository(em), programs, milestones, targets, series, clock, approvals, user),
+                new ProgressService(new JpaProgressRepository(em), programs, milestones, targets, series, clock, approvals, user,
+                        new io.cxtracker.persistence.progress.SqlPlanHistory(em)),
                 new DepartmentService(departments, user, audit));
     }
 
