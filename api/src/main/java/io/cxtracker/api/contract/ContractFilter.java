@@ -232,7 +232,9 @@ public class ContractFilter implements OASFilter {
             // QueryParameters.enumOf also takes them in lower case
             case "pillar" -> names(Pillar.values());
             case "granularity" -> names(Granularity.values());
-            case "format" -> OASFactory.createSchema().addType(SchemaType.STRING)
+            // an operation with formats of its own (the board pack's pptx, pdf) declares them on its parameter
+            case "format" -> parameter.getSchema() != null && parameter.getSchema().getEnumeration() != null ? null
+                    : OASFactory.createSchema().addType(SchemaType.STRING)
                     .enumeration(Arrays.stream(ReportFormat.values()).map(f -> (Object) f.extension()).toList());
             default -> null;
         };

@@ -7,11 +7,11 @@ import java.io.OutputStream;
 import java.security.MessageDigest;
 
 /** Passes bytes through while counting them and computing their SHA-256. */
-final class DigestingOutputStream extends FilterOutputStream {
+public final class DigestingOutputStream extends FilterOutputStream {
     private final MessageDigest digest = Sha256.newDigest();
     private long count;
 
-    DigestingOutputStream(OutputStream out) {
+    public DigestingOutputStream(OutputStream out) {
         super(out);
     }
 
@@ -35,7 +35,7 @@ final class DigestingOutputStream extends FilterOutputStream {
     }
 
     /** The SHA-256 of the bytes so far (the stream can go on). */
-    String hexSoFar() {
+    public String hexSoFar() {
         try {
             return Sha256.hex(((MessageDigest) digest.clone()).digest());
         } catch (CloneNotSupportedException e) {
@@ -43,7 +43,7 @@ final class DigestingOutputStream extends FilterOutputStream {
         }
     }
 
-    long count() {
+    public long count() {
         return count;
     }
 

@@ -7,12 +7,12 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 
 /** The SHA-256 of an upload, read in blocks so that a file of any size needs no memory. */
-final class UploadDigest {
+public final class UploadDigest {
     private UploadDigest() {
     }
 
     /** @return the digest, or null when the stream was empty */
-    static String of(InputStream in) {
+    public static String of(InputStream in) {
         MessageDigest digest = Sha256.newDigest();
         byte[] buffer = new byte[64 * 1024];
         long total = 0;

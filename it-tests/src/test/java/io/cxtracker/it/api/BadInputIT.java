@@ -56,6 +56,8 @@ class BadInputIT {
     /** A read: any 4xx problem (or 2xx) will do, only a 5xx fails. */
     static final int ANY_NON_5XX = -1;
 
+    static final String BOARD_PACK = "POST /api/programs/{id}/board-packs";
+
     /** Not bad input after all: the mutation is a value the endpoint rightly accepts (its case is left out). */
     static final int VALID = -2;
     /**
@@ -238,6 +240,9 @@ class BadInputIT {
             case NONE -> {
             }
         }
+        if (endpoint.operation().equals(BOARD_PACK)) {
+            boardPackMutations(endpoint, target, cases);
+        }
         if (target.ifMatch() != null) {
             envelopeMutations(endpoint, target, cases);
         }
@@ -397,6 +402,10 @@ class BadInputIT {
                 fields("seq", Kind.WHOLE, "hash", Kind.TEXT, "signedAt", Kind.DATE, "signature", Kind.TEXT), Set.of()));
         endpoints.add(new Endpoint("POST /api/reports/verify", "POST", fixed("/api/reports/verify", null), false, Body.BYTES,
                 "application/pdf", "%PDF-1.7 not really a report", Map.of(), Set.of()));
+        endpoints.add(new Endpoint("POST /api/board-packs/verify", "POST", fixed("/api/board-packs/verify", null), false,
+                Body.BYTES, "application/pdf", "%PDF-1.7 not really a board pack", Map.of(), Set.of()));
+        endpoints.add(new Endpoint(BOARD_PACK, "POST", fixed("/api/programs/" + program + "/board-packs?format=pdf", null),
+                false, Body.NONE, null, null, Map.of(), Set.of()));
         return endpoints;
     }
 
@@ -608,6 +617,26 @@ class BadInputIT {
         // by default): beyond it a 413 problem, where Undertow used to answer a bare 400 before the app saw the request
         cases.add(new Case(endpoint.method() + " " + path + " over the server's body limit", endpoint.method(), path,
                 endpoint.contentType(), new byte[12 * 1024 * 1024 + 1024], null, 413));
+    }
+
+    /**
+     * The board pack's query parameters and program id: each bad one is named (400), a program that does not exist or
+     * an id that is not a number is not found (404); the day bounds are today and the program's start.
+     */
+    private void boardPackMutations(Endpoint endpoint, Target target, List<Case> cases) {
+        String path = target.path().substring(0, target.path().indexOf('?'));
+        Map<String, Integer> queries = new LinkedHashMap<>();
+        for (String bad : List.of("format=docx", "format=%00", "format=" + "x".repeat(3000), "asOf=2026-13-45", "asOf=abc",
+                "asOf=" + Plan.TODAY.plusDays(1), "asOf=9999-12-31", "asOf=-999999999-01-01", "asOf=" + Plan.PROGRAM_START.minusDays(1),
+                "since=abc", "since=%00", "since=-999999999-01-01", "since=" + Plan.PROGRAM_START.minusDays(1),
+                "asOf=" + Plan.TODAY.minusDays(3) + "&since=" + Plan.TODAY.minusDays(2), "asOf=1e3&since=2026-02-30&format=xlsx")) {
+            queries.put(path + "?" + bad, 400);
+        }
+        queries.put(path.replaceFirst("/(\\d+)/", "/987654321/") + "?format=pdf", 404);
+        queries.put(path.replaceFirst("/(\\d+)/", "/abc/") + "?format=pdf", 404);
+        queries.put(path.replaceFirst("/(\\d+)/", "/-1/") + "?format=pdf", 404);
+        queries.forEach((query, status) -> cases.add(new Case(endpoint.method() + " " + query, endpoint.method(), query, null,
+                null, null, status)));
     }
 
     /**

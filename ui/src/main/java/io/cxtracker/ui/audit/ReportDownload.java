@@ -7,12 +7,8 @@ import com.vaadin.flow.server.streams.TransferProgressListener;
 import io.cxtracker.domain.report.ReportFormat;
 import io.cxtracker.domain.report.ReportHeader;
 import io.cxtracker.domain.report.ReportService;
-import io.cxtracker.domain.security.AccessDeniedException;
-import io.cxtracker.domain.shared.InvalidInputException;
-import io.cxtracker.domain.shared.NotFoundException;
-import java.io.FilterOutputStream;
+import io.cxtracker.ui.shared.Downloads;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.logging.Level;
@@ -26,8 +22,6 @@ import java.util.logging.Logger;
  */
 final class ReportDownload implements DownloadHandler {
     private static final Logger LOG = Logger.getLogger(ReportDownload.class.getName());
-    /** How often (bytes) the progress bar hears of the stream: often enough to move, rarely enough to not flood. */
-    static final long PROGRESS_EVERY = 64 * 1024;
 
     private final ReportService reports;
     private final ReportFormat format;
@@ -52,15 +46,15 @@ final class ReportDownload implements DownloadHandler {
         try {
             header = reports.prepare(department, from, to, format);
         } catch (RuntimeException refused) {
-            event.getResponse().setStatus(status(refused));
-            listener.onError(context(event, null), new IOException(refused.getMessage(), refused));
+            event.getResponse().setStatus(Downloads.status(refused));
+            listener.onError(Downloads.context(event, null), new IOException(refused.getMessage(), refused));
             return;
         }
         event.setFileName(header.fileName());
         event.setContentType(format == ReportFormat.CSV ? format.mediaType() + ";charset=UTF-8" : format.mediaType());
-        TransferContext context = context(event, header.fileName());
+        TransferContext context = Downloads.context(event, header.fileName());
         listener.onStart(context);
-        Progress out = new Progress(event.getOutputStream(), context);
+        Downloads.ProgressStream out = new Downloads.ProgressStream(event.getOutputStream(), context, listener);
         try {
             reports.export(header, out);
             out.flush();
@@ -70,59 +64,7 @@ final class ReportDownload implements DownloadHandler {
                     : failed instanceof UncheckedIOException unchecked ? unchecked.getCause() : new IOException(failed));
             return;
         }
-        listener.onComplete(context, out.count);
+        listener.onComplete(context, out.count());
     }
 
-    static int status(RuntimeException e) {
-        if (e instanceof AccessDeniedException) {
-            return 403;
-        }
-        if (e instanceof NotFoundException) {
-            return 404;
-        }
-        return e instanceof InvalidInputException ? 400 : 500;
-    }
-
-    private static TransferContext context(DownloadEvent event, String fileName) {
-        return new TransferContext(event.getRequest(), event.getResponse(), event.getSession(), fileName,
-                event.getOwningElement(), -1);
-    }
-
-    /** Counts what goes to the browser and reports it every {@link #PROGRESS_EVERY} bytes. */
-    private final class Progress extends FilterOutputStream {
-        private final TransferContext context;
-        private long count;
-        private long reported;
-
-        Progress(OutputStream out, TransferContext context) {
-            super(out);
-            this.context = context;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            advance(1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            advance(len);
-        }
-
-        private void advance(long bytes) {
-            count += bytes;
-            if (count - reported >= PROGRESS_EVERY) {
-                reported = count;
-                listener.onProgress(context, count, -1);
-            }
-        }
-
-        /** The container owns the response stream. */
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
-    }
 }

@@ -24,6 +24,7 @@ import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import io.cxtracker.domain.metric.MetricSetupService;
+import io.cxtracker.domain.boardpack.BoardPackService;
 import io.cxtracker.domain.department.DepartmentService;
 import io.cxtracker.domain.department.DepartmentSummary;
 import io.cxtracker.domain.metric.Granularity;
@@ -38,10 +39,12 @@ import io.cxtracker.domain.progress.ProgramProgress;
 import io.cxtracker.domain.progress.ProgressService;
 import io.cxtracker.domain.setup.ProgramSetupService;
 import io.cxtracker.domain.shared.AsOf;
+import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.targets.Rag;
 import io.cxtracker.domain.targets.TargetService;
 import io.cxtracker.domain.targets.TargetStatus;
 import io.cxtracker.ui.accountability.AccountabilityView;
+import io.cxtracker.ui.boardpack.BoardPackActions;
 import io.cxtracker.ui.chart.TrendChart;
 import io.cxtracker.ui.layout.MainLayout;
 import io.cxtracker.ui.metrics.MetricCharts;
@@ -57,7 +60,8 @@ import java.util.Set;
 
 /**
  * The executive dashboard: the program as a whole, by pillar, phase and department, a department × pillar
- * heat map, metric trends against their targets and forecasts, and what is at risk and why. Deep link:
+ * heat map, metric trends against their targets and forecasts, and what is at risk and why; executives,
+ * auditors and program admins build the board pack from here. Deep link:
  * {@code dashboard?program=<id>}.
  */
 @Route(value = "dashboard", layout = MainLayout.class)
@@ -75,6 +79,9 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     private final TargetService targets;
     private final MetricSeriesService series;
     private final Clock clock;
+    private final BoardPackService boardPacks;
+    private final CurrentUser user;
+    private final Div boardPack = new Div();
     private final ComboBox<ProgramSummary> program = new ComboBox<>("Program");
     private final Div content = new Div();
     private final DatePicker asOfDay = new DatePicker("As of (end of day, UTC)");
@@ -83,7 +90,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
 
     @Inject
     public DashboardView(ProgressService progress, ProgramSetupService setup, MetricSetupService metricSetup, DepartmentService departments,
-            TargetService targets, MetricSeriesService series, Clock clock) {
+            TargetService targets, MetricSeriesService series, Clock clock, BoardPackService boardPacks, CurrentUser user) {
         this.progress = progress;
         this.setup = setup;
         this.metricSetup = metricSetup;
@@ -91,6 +98,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         this.targets = targets;
         this.series = series;
         this.clock = clock;
+        this.boardPacks = boardPacks;
+        this.user = user;
         setId("dashboard");
         program.setId("dashboard-program");
         program.setItemLabelGenerator(ProgramSummary::name);
@@ -114,7 +123,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         HorizontalLayout header = new HorizontalLayout(new H1("Executive dashboard"), program, asOfDay);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.setWrap(true);
-        add(header, content);
+        add(header, boardPack, content);
     }
 
     @Override
@@ -143,6 +152,10 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             banner.getStyle().set("background", "var(--lumo-primary-color-10pct)").set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
                     .set("border-radius", "var(--lumo-border-radius-m)").set("font-weight", "600");
             content.add(banner);
+        }
+        boardPack.removeAll();
+        if (BoardPackActions.mayBuild(user)) {
+            boardPack.add(new BoardPackActions(boardPacks, chosen.id(), clock));
         }
         show(chosen);
     }
