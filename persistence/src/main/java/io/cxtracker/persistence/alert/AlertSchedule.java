@@ -90,6 +90,9 @@ public class AlertSchedule {
                     .dueExecutor(Executors.newSingleThreadExecutor(threads))
                     .housekeeperExecutor(Executors.newSingleThreadScheduledExecutor(threads))
                     .pollingInterval(Duration.ofSeconds(10))
+                    // an undeployment waits this long for a running evaluation (db-scheduler's default: 30 minutes);
+                    // one cut short is picked up again by a node after its heartbeat goes missing
+                    .shutdownMaxWait(Duration.ofSeconds(10))
                     .build();
             started.start();
             scheduler = started;
