@@ -26,10 +26,9 @@ class AlertsBrowserIT extends BrowserTest {
         plan.demoDepartment("support");
         long program = plan.program();
         long initiative = plan.initiative(program, 1, "MEASURE", "support");
-        String title = Plan.unique("Callback within a day");
-        long milestone = ok(Api.admin().post("/api/milestones", """
-                {"initiativeId":%d,"title":"%s","ownerDepartment":"support","ownerPerson":"alice","due":"%s"}"""
-                .formatted(initiative, title, Plan.TODAY.plusDays(60))), 201).get("id").asLong();
+        var created = plan.milestone(initiative, "support", Plan.TODAY.plusDays(60));
+        String title = created.get("title").asText();
+        long milestone = created.get("id").asLong();
         Database.execute("UPDATE milestone SET due_date = current_date - 2 WHERE id = " + milestone);
         ok(write(Api.admin(), "POST", "/api/alerts/evaluations", null, null), 200);
 
