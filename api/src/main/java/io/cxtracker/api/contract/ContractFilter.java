@@ -228,7 +228,7 @@ public class ContractFilter implements OASFilter {
             // QueryParameters.number(…, 1, Integer.MAX_VALUE)
             case "phase" -> OASFactory.createSchema().addType(SchemaType.INTEGER).format("int32").minimum(BigDecimal.ONE);
             case "dueAfter", "dueBefore" -> OASFactory.createSchema().addType(SchemaType.STRING).format("date");
-            case "validOnly" -> OASFactory.createSchema().addType(SchemaType.BOOLEAN);
+            case "validOnly", "unreadOnly" -> OASFactory.createSchema().addType(SchemaType.BOOLEAN);
             // QueryParameters.enumOf also takes them in lower case
             case "pillar" -> names(Pillar.values());
             case "granularity" -> names(Granularity.values());

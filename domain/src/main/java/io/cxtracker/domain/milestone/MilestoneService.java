@@ -16,6 +16,7 @@ import io.cxtracker.domain.shared.Violations;
 import io.cxtracker.domain.targets.Target;
 import io.cxtracker.domain.targets.TargetRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -44,6 +45,13 @@ public class MilestoneService {
     private final Clock clock;
     private final AuditRecorder audit;
     private final ApprovalRequestRepository approvals;
+
+    /**
+     * Tells the alerts that a request waits (synchronously, in this transaction: the alert is stored with the
+     * request or not at all). Absent when the service is built by hand (the demo loader, unit tests).
+     */
+    @Inject
+    Event<ApprovalRequested> requests;
 
     /** For the CDI proxy only. */
     protected MilestoneService() {
@@ -174,7 +182,17 @@ public class MilestoneService {
                 });
         approvals.add(request);
         audit.record(MilestoneAudit.requested(request));
+        if (requests != null) {
+            requests.fire(new ApprovalRequested(request.id(), request.milestone().id(), request.milestone().title(),
+                    describe(request), request.requestedBy()));
+        }
         return ApprovalRequestView.of(request);
+    }
+
+    private static String describe(ApprovalRequest request) {
+        return request.change() == RequestedChange.OVERRIDE_STATUS
+                ? "override the status to " + request.requestedStatus().map(Enum::name).orElse("?")
+                : "unlink target " + request.target().map(t -> t.metric().key().value() + " #" + t.id()).orElse("?");
     }
 
     public MilestoneView get(long id) {

@@ -331,6 +331,20 @@ class BadInputIT {
             Api.ok(linked, 200);
             return new Target("/api/milestones/" + m + "/targets/" + target, Api.etag(linked));
         }, true, Body.NONE, null, null, Map.of(), Set.of()));
+        // the caller's own alert preferences: the kinds are checked by the domain, every bad entry named
+        endpoints.add(json("PUT /api/alert-preferences", "PUT", "/api/alert-preferences", """
+                {"preferences":[{"kind":"OVERDUE","channel":"EMAIL","frequency":"DAILY"}]}""",
+                fields("preferences", Kind.LIST), Set.of()));
+        // an alert of the admin's own inbox: a support lead's override request waits for the admin's approval
+        endpoints.add(new Endpoint("POST /api/alerts/{id}/read", "POST", () -> {
+            long m = plan.milestone(supportInitiative, "support", Plan.TODAY.plusDays(30)).get("id").asLong();
+            Api.ok(Api.write(Api.as("lead-support"), "POST", "/api/milestones/" + m + "/override",
+                    "{\"status\":\"AT_RISK\",\"reason\":\"bad input alert\"}", etag("/api/milestones/" + m)), 202);
+            long alert = Api.ok(admin.get("/api/alerts?limit=1"), 200).get("items").get(0).get("id").asLong();
+            return new Target("/api/alerts/" + alert + "/read", null);
+        }, false, Body.NONE, null, null, Map.of(), Set.of()));
+        endpoints.add(new Endpoint("POST /api/alerts/evaluations", "POST", fixed("/api/alerts/evaluations", null), false,
+                Body.NONE, null, null, Map.of(), Set.of()));
         for (String decision : List.of("approval", "rejection")) {
             // a support lead's pending request, decided by the valid request; the mutations get a fresh one
             endpoints.add(json("POST /api/override-requests/{id}/" + decision, "POST", () -> {

@@ -1,5 +1,7 @@
 package io.cxtracker.persistence.demo;
 
+import io.cxtracker.domain.alert.AlertEvaluation;
+import io.cxtracker.domain.alert.AlertEvaluationService;
 import io.cxtracker.domain.targets.TargetSetupService;
 import io.cxtracker.domain.metric.MetricSetupService;
 import io.cxtracker.domain.assessment.AssessmentRepository;
@@ -85,6 +87,10 @@ public class DemoStartup {
 
     @Inject
     SchemaMigrator migrator;
+
+    /** Runs the alert rules once the demo is in, so its first sign-in finds a lead's inbox and the exec's digest. */
+    @Inject
+    AlertEvaluationService alerts;
 
     @Inject
     DemoTransactions transactions;
@@ -222,6 +228,10 @@ public class DemoStartup {
         state = State.LOADED;
         detail = "loaded \"" + plan.programName() + "\" in " + took.toMillis() + " ms: " + summary;
         LOG.info(() -> "Demo: " + detail);
+        if (alerts != null) {
+            AlertEvaluation raised = alerts.evaluate();
+            LOG.info(() -> "Demo: alert rules ran over the demo: " + raised);
+        }
     }
 
     /** The profile and seed this node loads: {@code demo-load:demo:20260101}. */

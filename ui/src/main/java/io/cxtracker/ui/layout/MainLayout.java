@@ -17,12 +17,14 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.cxtracker.domain.alert.AlertService;
 import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.department.DepartmentService;
 import io.cxtracker.domain.department.DepartmentSummary;
 import io.cxtracker.domain.security.Authority;
 import io.cxtracker.domain.security.Role;
 import io.cxtracker.ui.accountability.DepartmentAccountabilityView;
+import io.cxtracker.ui.alert.AlertsView;
 import io.cxtracker.ui.department.DepartmentView;
 import io.cxtracker.ui.security.SignedInUser;
 import jakarta.inject.Inject;
@@ -40,14 +42,28 @@ public class MainLayout extends AppLayout {
      * navigation. AppLayout's content area has no landmark role of its own, so each view is shown inside it.
      */
     private final Main main = new Main();
+    private final AlertService alerts;
+    /** The bell: the unread alerts of the signed-in user, counted again on every navigation. */
+    private final Button bell = new Button(VaadinIcon.BELL.create());
+    private final Span unread = new Span();
 
     @Inject
-    public MainLayout(SignedInUser user, DepartmentService departments) {
+    public MainLayout(SignedInUser user, DepartmentService departments, AlertService alerts) {
+        this.alerts = alerts;
         H1 title = new H1("CX Tracker");
         title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.NONE);
         HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title);
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         HorizontalLayout account = account(user);
+        if (Authority.mayReadProgram(user)) {
+            bell.setId("alert-bell");
+            bell.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            bell.addClickListener(e -> UI.getCurrent().navigate(AlertsView.class));
+            unread.setId("alert-unread-count");
+            unread.getElement().setAttribute("theme", "badge error pill small");
+            bell.setSuffixComponent(unread);
+            account.addComponentAsFirst(bell);
+        }
         HorizontalLayout navbar = new HorizontalLayout(bar, account);
         navbar.setWidthFull();
         navbar.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -91,6 +107,26 @@ public class MainLayout extends AppLayout {
         if (content != null) {
             main.getElement().appendChild(content.getElement());
         }
+        countUnread();
+    }
+
+    /** Counts the bell again after a view changed what is read (an inbox or preferences change). */
+    public static void refreshBell() {
+        UI.getCurrent().getInternals().getActiveRouterTargetsChain().stream()
+                .filter(MainLayout.class::isInstance).map(MainLayout.class::cast)
+                .findFirst().ifPresent(MainLayout::countUnread);
+    }
+
+    private void countUnread() {
+        if (bell.getId().isEmpty()) {
+            return; // no inbox without a role
+        }
+        long count = alerts.unreadCount();
+        unread.setText(String.valueOf(count));
+        unread.setVisible(count > 0);
+        String label = count == 0 ? "Alerts: none unread" : "Alerts: " + count + " unread";
+        bell.setAriaLabel(label);
+        bell.setTooltipText(label);
     }
 
     @Override
