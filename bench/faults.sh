@@ -2,8 +2,8 @@
 # bench/faults.sh — the fault proofs of README "Scaling out": starts a private PostgreSQL and `./cx cluster` (two
 # nodes behind HAProxy), then runs each proof with io.cxtracker.devtools.FaultLoad and writes bench/FAULTS.md.
 #
-#   bench/faults.sh            all proofs: throughput, race, kill, chain, outage (≈ 10–15 min on 2 cores)
-#   bench/faults.sh race kill  only those (any of: throughput race kill chain outage, run in that order)
+#   bench/faults.sh            all proofs: throughput, race, kill, chain, session, outage (≈ 15–20 min on 2 cores)
+#   bench/faults.sh race kill  only those (any of: throughput race kill chain session outage, run in that order)
 #
 # Loopback only; every load is bounded in time (the kill load 40 s, the outage 15 s of a stopped database inside a
 # 50 s load, each throughput run 20 s). It stops and kills only what it started: its own PostgreSQL (never the
@@ -29,9 +29,9 @@ say() { printf '\033[1m[faults]\033[0m %s\n' "$*"; }
 die() { printf '\033[31m[faults] %s\033[0m\n' "$*" >&2; exit 1; }
 
 WANTED=("$@")
-[ ${#WANTED[@]} -gt 0 ] || WANTED=(throughput race kill chain outage)
+[ ${#WANTED[@]} -gt 0 ] || WANTED=(throughput race kill chain session outage)
 for name in "${WANTED[@]}"; do
-  case "$name" in throughput|race|kill|chain|outage) ;; *) die "unknown proof '$name'";; esac
+  case "$name" in throughput|race|kill|chain|session|outage) ;; *) die "unknown proof '$name'";; esac
 done
 wanted() { local n; for n in "${WANTED[@]}"; do [ "$n" = "$1" ] && return 0; done; return 1; }
 
@@ -123,6 +123,7 @@ wanted throughput && { fault_load t1 throughput 20 8 "http://127.0.0.1:$((8080 +
 wanted race && fault_load race race 20
 wanted kill && fault_load kill kill 40 10 node1 "kill -9 $(node_java node1)"
 wanted chain && fault_load chain chain
+wanted session && fault_load session session "kill -9 \$(pgrep -P \$(cat '$ROOT/.cx/run/%s.pid') java)"
 wanted outage && fault_load outage outage 8 15 "$AS_PG $PG_BIN/pg_ctl -D $PG_DIR/data stop -m fast >/dev/null" \
   "$AS_PG ${PG_START[0]} ${PG_START[1]} ${PG_START[2]} ${PG_START[3]} ${PG_START[4]} ${PG_START[5]} -o '${PG_START[7]}' start >/dev/null"
 wanted outage && wanted chain && fault_load after-outage chain

@@ -40,6 +40,7 @@ import java.util.regex.Pattern;
  *   FaultLoad race &lt;clients&gt;
  *   FaultLoad chain
  *   FaultLoad throughput &lt;seconds&gt; &lt;clients&gt; &lt;base-url&gt;
+ *   FaultLoad session &lt;kill-command with %s for the node's name&gt;
  * </pre>
  * Settings (system properties): {@code lb} (the balancer), {@code nodes} and {@code health} (comma-separated base
  * URLs of the nodes and their management ports), {@code stats} (HAProxy's statistics page), {@code keycloak},
@@ -73,6 +74,7 @@ public final class FaultLoad {
             case "race" -> load.race(Integer.parseInt(args[1]));
             case "chain" -> load.chain();
             case "throughput" -> load.throughput(Integer.parseInt(args[1]), Integer.parseInt(args[2]), args[3]);
+            case "session" -> load.session(args[1]);
             default -> {
                 System.err.println("usage: FaultLoad kill|outage|race|chain|throughput … (see the class comment)");
                 System.exit(2);
@@ -379,6 +381,76 @@ public final class FaultLoad {
         }
         figure("throughput.operations_per_s", String.format(java.util.Locale.ROOT, "%.1f", done.get() / (double) seconds));
         figure("throughput.errors", errors.get());
+    }
+
+    // ---- 6. a signed-in browser whose node dies ----
+
+    /**
+     * Signs in through the balancer as a browser does (the authorization-code flow through Keycloak's login form, with
+     * cookies), kills the node its sticky cookie names, and opens the app again with the same cookies: it must land on
+     * another node and be signed in again by Keycloak's single sign-on, without a second login form.
+     */
+    void session(String killTemplate) throws Exception {
+        String app = lb.replace("127.0.0.1", "localhost");
+        java.net.CookieManager cookies = new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
+        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.ALWAYS).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(app + "/departments")).timeout(REQUEST_TIMEOUT)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        Matcher form = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"|<form[^>]*action=\"([^\"]+)\"[^>]*id=\"kc-form-login\"")
+                .matcher(login.body());
+        if (!form.find()) {
+            failures.add("no Keycloak login form when opening the app: " + login.statusCode() + " " + login.uri());
+            return;
+        }
+        String action = (form.group(1) != null ? form.group(1) : form.group(2)).replace("&amp;", "&");
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(action)).timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=lead-support&password=lead-support&credentialId=")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String first = cookie(cookies, "CXNODE");
+        figure("session.signed_in_status", signedIn.statusCode() + " " + signedIn.uri().getPath());
+        figure("session.first_node", first);
+        if (signedIn.statusCode() != 200 || !signedIn.uri().toString().startsWith(app) || first == null) {
+            failures.add("the sign-in through the balancer did not end on the app with a node cookie: " + signedIn.statusCode()
+                    + " " + signedIn.uri());
+            return;
+        }
+        long killedAt = now();
+        runCommand(killTemplate.replace("%s", first));
+        StatsWatch watch = new StatsWatch(first);
+        Thread.ofPlatform().daemon().start(watch);
+        HttpResponse<String> again = null;
+        long until = killedAt + 60_000_000_000L;
+        while (System.nanoTime() < until) {
+            try {
+                again = browser.send(HttpRequest.newBuilder(URI.create(app + "/departments")).timeout(REQUEST_TIMEOUT).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (again.statusCode() == 200 && again.uri().toString().startsWith(app)) {
+                    break;
+                }
+            } catch (IOException e) {
+                again = null;
+            }
+            pause(250);
+        }
+        long backAt = now();
+        String second = cookie(cookies, "CXNODE");
+        boolean loginFormAgain = again != null && again.body().contains("kc-form-login");
+        figure("session.after_kill_status", again == null ? "no answer" : again.statusCode() + " " + again.uri().getPath());
+        figure("session.second_node", second);
+        figure("session.login_form_shown_again", loginFormAgain);
+        figure("session.working_again_after_ms", (backAt - killedAt) / 1_000_000);
+        if (again == null || again.statusCode() != 200 || loginFormAgain || first.equals(second)) {
+            failures.add("after " + first + " died the browser was not signed in on another node without a login form");
+        }
+        watch.awaitRejoin(Duration.ofSeconds(300));
+        figure("session.node_back_up_after_ms", watch.upAgainAt < 0 ? "not within 300 s" : ms(watch.upAgainAt) - ms(killedAt));
+    }
+
+    private static String cookie(java.net.CookieManager cookies, String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
     // ---- requests ----
