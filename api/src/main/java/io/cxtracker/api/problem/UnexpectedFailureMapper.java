@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -22,12 +23,19 @@ import java.util.logging.Logger;
  *
  * <p>The API may not depend on the persistence API (ArchitectureTest), so a failure of the database is recognised
  * by the packages in its cause chain.
+ *
+ * <p>A database that cannot be reached (stopped, restarting, failed over, the pool unable to open a connection) is
+ * not a fault of this request: a 503 problem with {@code Retry-After}, so that clients and the balancer retry later
+ * instead of reporting an incident (bench/faults.sh, the database outage).
  */
 @Provider
 public class UnexpectedFailureMapper implements ExceptionMapper<RuntimeException> {
     private static final Logger LOG = Logger.getLogger(UnexpectedFailureMapper.class.getName());
     private static final List<String> STORAGE = List.of("jakarta.persistence.", "org.hibernate.", "java.sql.", "org.postgresql.",
             "jakarta.transaction.");
+    /** SQLSTATE class 08 (connection exception) and 57P01–57P03 (the server shutting down, crashed, not yet accepting). */
+    private static final List<String> UNREACHABLE_STATES = List.of("08", "57P01", "57P02", "57P03");
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @Context
     UriInfo uri;
@@ -38,7 +46,11 @@ public class UnexpectedFailureMapper implements ExceptionMapper<RuntimeException
             return web.getResponse(); // its own mapper answers these; kept should that ever change
         }
         Problem problem = problem(e, uri == null ? null : uri.getRequestUri().getRawPath());
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status() == 503) {
+            response.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return response.build();
     }
 
     /** The problem for an unexpected failure; the failure itself is logged under the incident id it names. */
@@ -47,6 +59,12 @@ public class UnexpectedFailureMapper implements ExceptionMapper<RuntimeException
             return Problem.of("concurrent-update", "Conflict", 409,
                     "Changed concurrently while this change was written. Nothing was written; read it again and resend.",
                     instance, List.of());
+        }
+        if (databaseUnreachable(e)) {
+            LOG.warning("the database cannot be reached: answering 503 (" + e.getClass().getName() + ")");
+            return Problem.of("database-unavailable", "Service Unavailable", 503,
+                    "The database cannot be reached right now; nothing of this request was stored. Retry in "
+                            + RETRY_AFTER_SECONDS + " seconds.", instance, List.of());
         }
         String incident = UUID.randomUUID().toString();
         boolean storage = fromStorage(e);
@@ -68,12 +86,36 @@ public class UnexpectedFailureMapper implements ExceptionMapper<RuntimeException
         return false;
     }
 
+    /**
+     * The connection failed, not the statement: the driver's SQLSTATE says so, or the container's pool could not hand
+     * out a connection at all (IronJacamar's {@code ResourceException}, which carries no SQLSTATE).
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && UNREACHABLE_STATES.stream().anyMatch(sql.getSQLState()::startsWith)) {
+                return true;
+            }
+            if (isA(t, "jakarta.resource.ResourceException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean causedBy(Throwable e, String className) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
-                if (c.getName().equals(className)) {
-                    return true;
-                }
+            if (isA(t, className)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isA(Throwable t, String className) {
+        for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
+            if (c.getName().equals(className)) {
+                return true;
             }
         }
         return false;

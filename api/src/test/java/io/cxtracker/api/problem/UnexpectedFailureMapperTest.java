@@ -39,4 +39,34 @@ class UnexpectedFailureMapperTest {
         assertEquals(409, problem.status());
         assertTrue(problem.type().endsWith("/concurrent-update"), problem.type());
     }
+
+    @Test
+    void aDatabaseThatCannotBeReachedIsA503ThatSaysNothingWasStored() {
+        Problem refused = UnexpectedFailureMapper.problem(new RuntimeException("could not prepare statement",
+                new SQLException("Connection to 127.0.0.1:5499 refused", "08001")), "/api/metrics/nps/readings");
+        assertEquals(503, refused.status());
+        assertTrue(refused.type().endsWith("/database-unavailable"), refused.type());
+        assertTrue(refused.detail().contains("nothing of this request was stored"), refused.detail());
+        assertFalse(refused.toString().contains("5499"), refused::toString);
+
+        Problem shuttingDown = UnexpectedFailureMapper.problem(new IllegalStateException("flush",
+                new SQLException("terminating connection due to administrator command", "57P01")), "/api/milestones/1/check-ins");
+        assertEquals(503, shuttingDown.status());
+    }
+
+    @Test
+    void aPoolThatCannotOpenAConnectionIsA503() {
+        Exception pool = new SQLException("IJ000453: Unable to get managed connection for java:jboss/datasources/CxDS",
+                new jakarta.resource.ResourceException("IJ031084: Unable to create connection"));
+        assertTrue(UnexpectedFailureMapper.databaseUnreachable(new RuntimeException(pool)));
+        assertEquals(503, UnexpectedFailureMapper.problem(new RuntimeException(pool), "/api/programs").status());
+    }
+
+    @Test
+    void aStatementTheDatabaseRefusedIsNotAnOutage() {
+        // 23514 check_violation, 40P01 deadlock: the database answered, so the request failed, not the connection
+        assertFalse(UnexpectedFailureMapper.databaseUnreachable(new SQLException("check", "23514")));
+        assertFalse(UnexpectedFailureMapper.databaseUnreachable(new SQLException("deadlock", "40P01")));
+        assertFalse(UnexpectedFailureMapper.databaseUnreachable(new SQLException("no state")));
+    }
 }

@@ -80,7 +80,8 @@ public class SqlMilestoneSection {
              ORDER BY m.due_date, m.id
              LIMIT ?""";
 
-    @Resource(lookup = "java:jboss/datasources/CxDS")
+    /** The reporting datasource: a read replica when CX_DB_REPORT_URL names one, else the primary (README "Scaling out"). */
+    @Resource(lookup = "java:jboss/datasources/CxReportDS")
     DataSource dataSource;
 
     @Inject

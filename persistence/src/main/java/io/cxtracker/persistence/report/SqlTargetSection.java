@@ -47,7 +47,8 @@ public class SqlTargetSection {
     private static final String OF_DEPARTMENT = SELECT.formatted("d.code = ?");
     private static final String COMPANY_WIDE = SELECT.formatted("t.department_id IS NULL");
 
-    @Resource(lookup = "java:jboss/datasources/CxDS")
+    /** The reporting datasource: a read replica when CX_DB_REPORT_URL names one, else the primary (README "Scaling out"). */
+    @Resource(lookup = "java:jboss/datasources/CxReportDS")
     DataSource dataSource;
 
     @Inject
