@@ -121,8 +121,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
 
     private void show(ProgramSummary chosen) {
         ProgramProgress p = progress.programProgress(chosen.id());
-        Map<String, String> names = new HashMap<>();
-        p.byDepartment().forEach(g -> names.put(g.key(), departments.find(g.key()).map(DepartmentSummary::name).orElse(g.key())));
+        Map<String, String> names = AtRiskView.departmentNames(departments);
 
         Span overall = Views.rag(p.program().rag());
         overall.setId("program-rag");
@@ -137,7 +136,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         content.add(section("Departments", cards("department", p.byDepartment(), names)));
         content.add(section("Department × pillar", heatMap(chosen.id(), p, names)));
         content.add(section("Metric trends against targets", trends(chosen)));
-        content.add(section("At risk, and why", atRisk(chosen.id(), names)));
+        content.add(section("At risk, and why", atRisk(p, names)));
     }
 
     private static Component section(String title, Component body) {
@@ -252,29 +251,24 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         return charts;
     }
 
-    private Component atRisk(long programId, Map<String, String> names) {
-        Grid<MilestoneStatusView> grid = new Grid<>();
-        grid.setId("at-risk-grid");
-        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addComponentColumn(v -> new RouterLink(v.title(), AccountabilityView.class,
-                        new RouteParameters(AccountabilityView.CODE, v.ownerDepartment())) {
-                    {
-                        setQueryParameters(QueryParameters.of("milestone", String.valueOf(v.milestoneId())));
-                        addClassName("at-risk-link");
-                    }
-                }).setHeader("Milestone").setSortProperty("title").setFlexGrow(2);
-        grid.addColumn(v -> names.getOrDefault(v.ownerDepartment(), v.ownerDepartment())).setHeader("Department")
-                .setSortProperty("department").setAutoWidth(true);
-        grid.addColumn(MilestoneStatusView::due).setHeader("Due").setSortProperty("due").setAutoWidth(true);
-        grid.addComponentColumn(v -> Views.status(v.status())).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(Reasons::why).setHeader("Why").setFlexGrow(4);
-        MilestoneFilter filter = new MilestoneFilter(programId, null, null, null, null, ATTENTION, null, null);
-        Set<String> sorts = Set.of("due", "title", "department");
-        grid.setItems(q -> progress.milestones(filter, Views.page(q, "due", true, sorts)).items().stream(),
-                q -> (int) progress.milestones(filter, new io.cxtracker.domain.shared.PageRequest(0, 1, "due", true)).total());
-        grid.setAllRowsVisible(true);
-        grid.setPageSize(50);
-        return grid;
+    /**
+     * The first milestones needing attention (earliest due first), and a link to all of them page by page: a large
+     * program has hundreds, more than a dashboard can show or a browser fetch in one go.
+     */
+    private Component atRisk(ProgramProgress p, Map<String, String> names) {
+        Grid<MilestoneStatusView> grid = AtRiskView.grid("at-risk-grid", names);
+        grid.getColumns().forEach(c -> c.setSortable(false));
+        List<MilestoneStatusView> attention = p.attention();
+        Views.listItems(grid, attention.subList(0, Math.min(Views.VISIBLE_ROWS, attention.size())));
+        grid.setEmptyStateText("No milestone needs attention.");
+        if (attention.size() <= Views.VISIBLE_ROWS) {
+            return grid;
+        }
+        RouterLink all = new RouterLink("Show all " + attention.size() + " milestones needing attention", AtRiskView.class);
+        all.setQueryParameters(QueryParameters.of("program", String.valueOf(p.programId())));
+        all.setId("at-risk-show-all");
+        Paragraph shown = new Paragraph(new Span("The " + Views.VISIBLE_ROWS + " due first of " + attention.size() + ". "), all);
+        return new Div(grid, shown);
     }
 
     /** The dashboard's address for a program. */
