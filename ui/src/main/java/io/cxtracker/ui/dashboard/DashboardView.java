@@ -3,7 +3,7 @@ package io.cxtracker.ui.dashboard;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -20,18 +20,15 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteConfiguration;
-import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import io.cxtracker.domain.metric.MetricSetupService;
 import io.cxtracker.domain.department.DepartmentService;
-import io.cxtracker.domain.department.DepartmentSummary;
 import io.cxtracker.domain.metric.Granularity;
 import io.cxtracker.domain.metric.MetricSeriesService;
 import io.cxtracker.domain.metric.MetricSummary;
 import io.cxtracker.domain.milestone.MilestoneStatus;
 import io.cxtracker.domain.program.ProgramSummary;
 import io.cxtracker.domain.progress.GroupProgress;
-import io.cxtracker.domain.progress.MilestoneFilter;
 import io.cxtracker.domain.progress.MilestoneStatusView;
 import io.cxtracker.domain.progress.ProgramProgress;
 import io.cxtracker.domain.progress.ProgressService;
@@ -39,7 +36,6 @@ import io.cxtracker.domain.setup.ProgramSetupService;
 import io.cxtracker.domain.targets.Rag;
 import io.cxtracker.domain.targets.TargetService;
 import io.cxtracker.domain.targets.TargetStatus;
-import io.cxtracker.ui.accountability.AccountabilityView;
 import io.cxtracker.ui.chart.TrendChart;
 import io.cxtracker.ui.layout.MainLayout;
 import io.cxtracker.ui.metrics.MetricCharts;
@@ -47,8 +43,8 @@ import io.cxtracker.ui.shared.Views;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,6 +61,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     static final Set<MilestoneStatus> ATTENTION = EnumSet.of(MilestoneStatus.AT_RISK, MilestoneStatus.OFF_TRACK,
             MilestoneStatus.MISSED, MilestoneStatus.OVERDUE, MilestoneStatus.BLOCKED);
     private static final int TREND_CHARTS = 4;
+    private static final int DEPARTMENT_CARDS = 12;
 
     private final ProgressService progress;
     private final ProgramSetupService setup;
@@ -121,7 +118,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
 
     private void show(ProgramSummary chosen) {
         ProgramProgress p = progress.programProgress(chosen.id());
-        Map<String, String> names = AtRiskView.departmentNames(departments);
+        Map<String, String> names = MilestoneListView.departmentNames(departments);
 
         Span overall = Views.rag(p.program().rag());
         overall.setId("program-rag");
@@ -133,7 +130,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
 
         content.add(section("Pillars", cards("pillar", p.byPillar(), Map.of())));
         content.add(section("Phases", cards("phase", p.byPhase(), Map.of())));
-        content.add(section("Departments", cards("department", p.byDepartment(), names)));
+        content.add(section("Departments", departmentCards(p.byDepartment(), names)));
         content.add(section("Department × pillar", heatMap(chosen.id(), p, names)));
         content.add(section("Metric trends against targets", trends(chosen)));
         content.add(section("At risk, and why", atRisk(p, names)));
@@ -162,6 +159,27 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             row.add(card);
         }
         return row;
+    }
+
+    /**
+     * A card per department while they are few; a large company's fifty would bury the page, so then only the
+     * departments with the largest share of their milestones' weight red, then amber, and a pointer to the table of
+     * every department below.
+     */
+    private static Component departmentCards(List<GroupProgress> all, Map<String, String> names) {
+        if (all.size() <= DEPARTMENT_CARDS) {
+            return cards("department", all, names);
+        }
+        List<GroupProgress> worst = all.stream()
+                .sorted(Comparator.comparingDouble((GroupProgress g) -> g.rollUp().redShare()).reversed()
+                        .thenComparing(Comparator.comparingDouble((GroupProgress g) -> g.rollUp().amberShare()).reversed())
+                        .thenComparing(GroupProgress::key))
+                .limit(DEPARTMENT_CARDS).toList();
+        Anchor table = new Anchor("#heat-map", "every department in the table below");
+        table.setId("department-cards-all");
+        Paragraph about = new Paragraph(new Span("The " + DEPARTMENT_CARDS + " of " + all.size()
+                + " departments with the largest share red, then amber; "), table, new Span("."));
+        return new Div(about, cards("department", worst, names));
     }
 
     /** A table of coloured cells with their words in them, so colour is never the only signal. */
@@ -256,7 +274,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
      * program has hundreds, more than a dashboard can show or a browser fetch in one go.
      */
     private Component atRisk(ProgramProgress p, Map<String, String> names) {
-        Grid<MilestoneStatusView> grid = AtRiskView.grid("at-risk-grid", names);
+        Grid<MilestoneStatusView> grid = MilestoneListView.grid("at-risk-grid", names);
         grid.getColumns().forEach(c -> c.setSortable(false));
         List<MilestoneStatusView> attention = p.attention();
         Views.listItems(grid, attention.subList(0, Math.min(Views.VISIBLE_ROWS, attention.size())));
@@ -264,8 +282,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         if (attention.size() <= Views.VISIBLE_ROWS) {
             return grid;
         }
-        RouterLink all = new RouterLink("Show all " + attention.size() + " milestones needing attention", AtRiskView.class);
-        all.setQueryParameters(QueryParameters.of("program", String.valueOf(p.programId())));
+        RouterLink all = new RouterLink("Show all " + attention.size() + " milestones needing attention", MilestoneListView.class);
+        all.setQueryParameters(MilestoneListView.query(p.programId(), true, null, null, null, null));
         all.setId("at-risk-show-all");
         Paragraph shown = new Paragraph(new Span("The " + Views.VISIBLE_ROWS + " due first of " + attention.size() + ". "), all);
         return new Div(grid, shown);
