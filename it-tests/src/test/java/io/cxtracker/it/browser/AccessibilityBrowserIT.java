@@ -40,6 +40,7 @@ class AccessibilityBrowserIT extends BrowserTest {
                 new View("accountability", "/accountability/support", "#milestones-grid"),
                 new View("department-page", "/departments/support", "#department-authority"),
                 new View("roadmap", "/roadmap?program=" + story.program, "#roadmap"),
+                new View("milestone-list", "/milestones?attention=true&program=" + story.program, "#milestone-list-grid"),
                 new View("metrics", "/metrics?metric=" + story.fdr + "&granularity=WEEK&department=support", "#metric-verdict"),
                 new View("listen", "/listen?granularity=MONTH&months=6&theme=" + JourneyStory.HOLD_TIMES, "#feedback-grid"),
                 new View("audit", "/audit?department=support", "#audit-grid"),

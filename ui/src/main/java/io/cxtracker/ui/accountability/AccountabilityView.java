@@ -133,6 +133,7 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
 
         add(new H2("Milestones"), milestoneGrid);
         milestoneGrid.getDataProvider().refreshAll();
+        Views.fitRows(milestoneGrid, mine.milestones().size());
         add(new H2("Targets"), targets());
         add(new H2("Initiatives and our RACI role"), raci());
 
@@ -183,7 +184,6 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
                   s.textContent = "vaadin-grid::part(overdue) { background: var(--lumo-error-color-10pct); font-weight: 600; }";
                   document.head.appendChild(s);
                 }"""));
-        milestoneGrid.setAllRowsVisible(true);
         Set<String> sorts = Set.of("due", "title");
         milestoneGrid.setItems(q -> progress.milestones(filter(), Views.page(q, "due", true, sorts)).items().stream(),
                 q -> (int) progress.milestones(filter(), new PageRequest(0, 1, "due", true)).total());
@@ -230,9 +230,8 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
         grid.addColumn(i -> Views.statusText(roleOf(i))).setHeader("Our role").setAutoWidth(true);
         InitiativeFilter filter = new InitiativeFilter(null, new DepartmentCode(code), null, null);
         Set<String> sorts = Set.of("title", "pillar", "phase", "id");
-        grid.setItems(q -> setup.initiatives(filter, Views.page(q, "phase", true, sorts)).items().stream(),
+        Views.pagedItems(grid, q -> setup.initiatives(filter, Views.page(q, "phase", true, sorts)).items().stream(),
                 q -> (int) setup.initiatives(filter, new PageRequest(0, 1, "id", true)).total());
-        grid.setAllRowsVisible(true);
         return grid;
     }
 

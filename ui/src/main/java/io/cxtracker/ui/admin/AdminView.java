@@ -173,9 +173,8 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
         programGrid.addColumn(ProgramSummary::end).setHeader("End").setAutoWidth(true);
         programGrid.addColumn(p -> String.join(", ", p.phases().stream().map(ph -> ph.number() + " " + ph.name()
                 + " (" + ph.start() + "–" + ph.end() + ")").toList())).setHeader("Phases").setFlexGrow(2);
-        programGrid.setItems(q -> setup.programs(Views.page(q, "name", true, Set.of("name", "start", "id"))).items().stream(),
+        Views.pagedItems(programGrid, q -> setup.programs(Views.page(q, "name", true, Set.of("name", "start", "id"))).items().stream(),
                 q -> (int) setup.programs(new PageRequest(0, 1, "name", true)).total());
-        programGrid.setAllRowsVisible(true);
 
         DatePicker start = new DatePicker("Start date");
         start.setId("admin-program-start");
@@ -186,6 +185,7 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
         Button create = new Button("Create program", e -> {
             if (form.submit(d -> setup.createProgram(new NewProgram(d.name(), d.startDate(), null)), "Program created")) {
                 programGrid.getDataProvider().refreshAll();
+                Views.fitRows(programGrid, setup.programs(new PageRequest(0, 1, "name", true)).total());
                 program.setItems(setup.programs());
             }
         });
@@ -287,8 +287,8 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
         list.addColumn(io.cxtracker.domain.milestone.MilestoneView::title).setHeader("Milestone").setFlexGrow(2);
         list.addColumn(io.cxtracker.domain.milestone.MilestoneView::ownerDepartment).setHeader("Owner").setAutoWidth(true);
         list.addColumn(io.cxtracker.domain.milestone.MilestoneView::due).setHeader("Due").setAutoWidth(true);
-        list.setAllRowsVisible(true);
-        initiative.addValueChangeListener(e -> list.setItems(e.getValue() == null ? List.of() : milestones.listByInitiative(e.getValue().id())));
+        Views.listItems(list, List.of());
+        initiative.addValueChangeListener(e -> Views.listItems(list, e.getValue() == null ? List.of() : milestones.listByInitiative(e.getValue().id())));
         Button create = new Button("Add milestone", e -> {
             InitiativeSummary chosen = initiative.getValue();
             if (form.submit(d -> milestones.create(new NewMilestone(d.initiative().id(), d.title(), d.description(),
@@ -309,8 +309,7 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
         metricGrid.addColumn(MetricSummary::name).setHeader("Name").setFlexGrow(1);
         metricGrid.addColumn(m -> Views.statusText(m.kind())).setHeader("Kind").setAutoWidth(true);
         metricGrid.addColumn(MetricSummary::ownerDepartment).setHeader("Owner").setAutoWidth(true);
-        metricGrid.setItems(metricSetup.metrics());
-        metricGrid.setAllRowsVisible(true);
+        Views.listItems(metricGrid, metricSetup.metrics());
         ComboBox<MetricKind> kind = new ComboBox<>("Kind", MetricKind.values());
         kind.setItemLabelGenerator(Views::statusText);
         ComboBox<Direction> direction = new ComboBox<>("Better when", Direction.values());
@@ -330,7 +329,7 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
         Button create = new Button("Define metric", e -> {
             if (form.submit(d -> metricSetup.defineMetric(new NewMetric(d.key(), d.name(), d.unit(), d.kind(), d.direction(),
                     d.ownerDepartment().code(), d.expectedFrequency())), "Metric defined")) {
-                metricGrid.setItems(metricSetup.metrics());
+                Views.listItems(metricGrid, metricSetup.metrics());
             }
         });
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

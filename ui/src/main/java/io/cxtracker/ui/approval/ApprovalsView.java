@@ -71,8 +71,7 @@ public class ApprovalsView extends VerticalLayout {
                 return new HorizontalLayout(approve, reject);
             }).setHeader("Decide").setAutoWidth(true).setFlexGrow(0);
         }
-        pending.setAllRowsVisible(true);
-        pending.setItems(q -> approvals.list(ApprovalRequestQuery.pending(), page(q.getOffset(), q.getLimit(), true))
+        Views.pagedItems(pending, q -> approvals.list(ApprovalRequestQuery.pending(), page(q.getOffset(), q.getLimit(), true))
                 .items().stream(), q -> (int) approvals.list(ApprovalRequestQuery.pending(), page(0, 1, true)).total());
         pending.setEmptyStateText("Nothing waits for approval.");
         add(new H2("Waiting for approval"), pending);
@@ -82,9 +81,8 @@ public class ApprovalsView extends VerticalLayout {
         columns(decided);
         decided.addColumn(r -> Views.statusText(r.state()) + " by " + r.decidedBy()
                 + (r.decisionReason() == null ? "" : ": " + r.decisionReason())).setHeader("Decision").setFlexGrow(2);
-        decided.setAllRowsVisible(true);
         decided.setEmptyStateText("No request has been decided yet.");
-        decided.setItems(approvals.list(new ApprovalRequestQuery(null, null, null), page(0, 50, false)).items().stream()
+        Views.listItems(decided, approvals.list(new ApprovalRequestQuery(null, null, null), page(0, 50, false)).items().stream()
                 .filter(r -> r.state().isDecided()).limit(20).toList());
         add(new H2("Latest decisions"), decided);
     }

@@ -4,7 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -21,19 +21,16 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteConfiguration;
-import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import io.cxtracker.domain.metric.MetricSetupService;
 import io.cxtracker.domain.boardpack.BoardPackService;
 import io.cxtracker.domain.department.DepartmentService;
-import io.cxtracker.domain.department.DepartmentSummary;
 import io.cxtracker.domain.metric.Granularity;
 import io.cxtracker.domain.metric.MetricSeriesService;
 import io.cxtracker.domain.metric.MetricSummary;
 import io.cxtracker.domain.milestone.MilestoneStatus;
 import io.cxtracker.domain.program.ProgramSummary;
 import io.cxtracker.domain.progress.GroupProgress;
-import io.cxtracker.domain.progress.MilestoneFilter;
 import io.cxtracker.domain.progress.MilestoneStatusView;
 import io.cxtracker.domain.progress.ProgramProgress;
 import io.cxtracker.domain.progress.ProgressService;
@@ -43,7 +40,6 @@ import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.targets.Rag;
 import io.cxtracker.domain.targets.TargetService;
 import io.cxtracker.domain.targets.TargetStatus;
-import io.cxtracker.ui.accountability.AccountabilityView;
 import io.cxtracker.ui.boardpack.BoardPackActions;
 import io.cxtracker.ui.chart.TrendChart;
 import io.cxtracker.ui.layout.MainLayout;
@@ -52,8 +48,8 @@ import io.cxtracker.ui.shared.Views;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,6 +67,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     static final Set<MilestoneStatus> ATTENTION = EnumSet.of(MilestoneStatus.AT_RISK, MilestoneStatus.OFF_TRACK,
             MilestoneStatus.MISSED, MilestoneStatus.OVERDUE, MilestoneStatus.BLOCKED);
     private static final int TREND_CHARTS = 4;
+    private static final int DEPARTMENT_CARDS = 12;
 
     private final ProgressService progress;
     private final ProgramSetupService setup;
@@ -162,8 +159,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
 
     private void show(ProgramSummary chosen) {
         ProgramProgress p = asOf == null ? progress.programProgress(chosen.id()) : progress.programProgress(chosen.id(), asOf);
-        Map<String, String> names = new HashMap<>();
-        p.byDepartment().forEach(g -> names.put(g.key(), departments.find(g.key()).map(DepartmentSummary::name).orElse(g.key())));
+        Map<String, String> names = MilestoneListView.departmentNames(departments);
 
         Span overall = Views.rag(p.program().rag());
         overall.setId("program-rag");
@@ -175,7 +171,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
 
         content.add(section("Pillars", cards("pillar", p.byPillar(), Map.of())));
         content.add(section("Phases", cards("phase", p.byPhase(), Map.of())));
-        content.add(section("Departments", cards("department", p.byDepartment(), names)));
+        content.add(section("Departments", departmentCards(p.byDepartment(), names)));
         content.add(section("Department × pillar", heatMap(chosen.id(), p, names)));
         if (asOf == null) {
             content.add(section("Metric trends against targets", trends(chosen)));
@@ -185,7 +181,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             note.setId("as-of-trends-note");
             content.add(section("Metric trends against targets", note));
         }
-        content.add(section("At risk, and why", atRisk(chosen.id(), names)));
+        content.add(section("At risk, and why", atRisk(p, names)));
     }
 
     private static Component section(String title, Component body) {
@@ -211,6 +207,27 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             row.add(card);
         }
         return row;
+    }
+
+    /**
+     * A card per department while they are few; a large company's fifty would bury the page, so then only the
+     * departments with the largest share of their milestones' weight red, then amber, and a pointer to the table of
+     * every department below.
+     */
+    private static Component departmentCards(List<GroupProgress> all, Map<String, String> names) {
+        if (all.size() <= DEPARTMENT_CARDS) {
+            return cards("department", all, names);
+        }
+        List<GroupProgress> worst = all.stream()
+                .sorted(Comparator.comparingDouble((GroupProgress g) -> g.rollUp().redShare()).reversed()
+                        .thenComparing(Comparator.comparingDouble((GroupProgress g) -> g.rollUp().amberShare()).reversed())
+                        .thenComparing(GroupProgress::key))
+                .limit(DEPARTMENT_CARDS).toList();
+        Anchor table = new Anchor("#heat-map", "every department in the table below");
+        table.setId("department-cards-all");
+        Paragraph about = new Paragraph(new Span("The " + DEPARTMENT_CARDS + " of " + all.size()
+                + " departments with the largest share red, then amber; "), table, new Span("."));
+        return new Div(about, cards("department", worst, names));
     }
 
     /** A table of coloured cells with their words in them, so colour is never the only signal. */
@@ -301,35 +318,24 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         return charts;
     }
 
-    private Component atRisk(long programId, Map<String, String> names) {
-        Grid<MilestoneStatusView> grid = new Grid<>();
-        grid.setId("at-risk-grid");
-        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addComponentColumn(v -> new RouterLink(v.title(), AccountabilityView.class,
-                        new RouteParameters(AccountabilityView.CODE, v.ownerDepartment())) {
-                    {
-                        setQueryParameters(QueryParameters.of("milestone", String.valueOf(v.milestoneId())));
-                        addClassName("at-risk-link");
-                    }
-                }).setHeader("Milestone").setSortProperty("title").setFlexGrow(2);
-        grid.addColumn(v -> names.getOrDefault(v.ownerDepartment(), v.ownerDepartment())).setHeader("Department")
-                .setSortProperty("department").setAutoWidth(true);
-        grid.addColumn(MilestoneStatusView::due).setHeader("Due").setSortProperty("due").setAutoWidth(true);
-        grid.addComponentColumn(v -> Views.status(v.status())).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(Reasons::why).setHeader("Why").setFlexGrow(4);
-        MilestoneFilter filter = new MilestoneFilter(programId, null, null, null, null, ATTENTION, null, null);
-        Set<String> sorts = Set.of("due", "title", "department");
-        AsOf when = asOf;
-        if (when == null) {
-            grid.setItems(q -> progress.milestones(filter, Views.page(q, "due", true, sorts)).items().stream(),
-                    q -> (int) progress.milestones(filter, new io.cxtracker.domain.shared.PageRequest(0, 1, "due", true)).total());
-        } else {
-            grid.setItems(q -> progress.milestones(filter, Views.page(q, "due", true, sorts), when).items().stream(),
-                    q -> (int) progress.milestones(filter, new io.cxtracker.domain.shared.PageRequest(0, 1, "due", true), when).total());
+    /**
+     * The first milestones needing attention (earliest due first), and a link to all of them page by page: a large
+     * program has hundreds, more than a dashboard can show or a browser fetch in one go.
+     */
+    private Component atRisk(ProgramProgress p, Map<String, String> names) {
+        Grid<MilestoneStatusView> grid = MilestoneListView.grid("at-risk-grid", names);
+        grid.getColumns().forEach(c -> c.setSortable(false));
+        List<MilestoneStatusView> attention = p.attention();
+        Views.listItems(grid, attention.subList(0, Math.min(Views.VISIBLE_ROWS, attention.size())));
+        grid.setEmptyStateText("No milestone needs attention.");
+        if (attention.size() <= Views.VISIBLE_ROWS) {
+            return grid;
         }
-        grid.setAllRowsVisible(true);
-        grid.setPageSize(50);
-        return grid;
+        RouterLink all = new RouterLink("Show all " + attention.size() + " milestones needing attention", MilestoneListView.class);
+        all.setQueryParameters(MilestoneListView.query(p.programId(), true, null, null, null, null));
+        all.setId("at-risk-show-all");
+        Paragraph shown = new Paragraph(new Span("The " + Views.VISIBLE_ROWS + " due first of " + attention.size() + ". "), all);
+        return new Div(grid, shown);
     }
 
     /** The dashboard's address for a program as of the end of a past day (null: today). */

@@ -103,7 +103,6 @@ class CsvImport extends VerticalLayout {
                 .setComparator(java.util.Comparator.comparingLong(ImportError::line)).setAutoWidth(true);
         errors.addColumn(e -> e.column() == null ? e.field() : e.column()).setHeader("Column").setAutoWidth(true);
         errors.addColumn(ImportError::reason).setHeader("Why the row was refused").setFlexGrow(3);
-        errors.setAllRowsVisible(true);
         errors.setVisible(false);
 
         HorizontalLayout actions = new HorizontalLayout(run, file);
@@ -155,7 +154,7 @@ class CsvImport extends VerticalLayout {
         summary.setText(report.rows() + " rows: " + report.accepted() + " accepted, " + report.duplicates() + " already stored, "
                 + report.rejected() + " refused — " + (report.stored() ? "the accepted rows are stored." : "nothing was stored.")
                 + (report.errorsTruncated() ? " Only the first " + report.errors().size() + " errors are listed." : ""));
-        errors.setItems(report.errors());
+        Views.listItems(errors, report.errors());
         errors.setVisible(!report.errors().isEmpty());
     }
 }

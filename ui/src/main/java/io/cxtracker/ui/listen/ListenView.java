@@ -181,7 +181,6 @@ public class ListenView extends VerticalLayout implements BeforeEnterObserver {
                 .collect(Collectors.joining(", "))).setHeader("Departments").setFlexGrow(2);
         themes.addColumn(Insight::openCommitments).setHeader("Open commitments").setSortable(true)
                 .setComparator(Comparator.comparingLong(Insight::openCommitments)).setAutoWidth(true);
-        themes.setAllRowsVisible(true);
         themes.addItemClickListener(e -> navigate(e.getItem().theme(), null));
     }
 
@@ -216,8 +215,6 @@ public class ListenView extends VerticalLayout implements BeforeEnterObserver {
             return state;
         }).setHeader("State").setSortProperty("state").setAutoWidth(true);
         commitmentGrid.addColumn(c -> c.milestoneIds().size()).setHeader("Milestones").setAutoWidth(true);
-        commitmentGrid.setAllRowsVisible(true);
-        commitmentGrid.setPageSize(20);
         Set<String> sorts = Set.of("due", "state", "theme", "createdAt");
         commitmentGrid.setItems(q -> commitments.list(theme, departmentCode, null, Views.page(q, "due", true, sorts)).items().stream(),
                 q -> (int) commitments.list(theme, departmentCode, null, PageRequest.first(1)).total());
@@ -270,6 +267,7 @@ public class ListenView extends VerticalLayout implements BeforeEnterObserver {
                     : "Only the theme '" + theme + "'.");
             feedbackGrid.getDataProvider().refreshAll();
             commitmentGrid.getDataProvider().refreshAll();
+            Views.fitRows(commitmentGrid, commitments.list(theme, departmentCode, null, PageRequest.first(1)).total());
             showLoop(Views.parameter(q, "commitment").flatMap(ListenView::integer).map(Integer::longValue));
         } catch (InvalidInputException e) {
             Views.error("Cannot show that: " + Views.violations(e.violations()));
@@ -321,7 +319,7 @@ public class ListenView extends VerticalLayout implements BeforeEnterObserver {
     /** The top themes of the period; a bounded top list from the service, so the grid sorts it in memory. */
     private void showThemes(Granularity size) {
         List<Insight> insights = feedback.insights(from, to, departmentCode, size, FeedbackService.DEFAULT_INSIGHTS);
-        themes.setItems(insights);
+        Views.listItems(themes, insights);
         themes.setEmptyStateText("No feedback in this period.");
     }
 

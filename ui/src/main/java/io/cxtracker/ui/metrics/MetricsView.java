@@ -81,7 +81,6 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         definitions.addColumn(m -> Views.statusText(m.direction())).setHeader("Better when").setAutoWidth(true);
         definitions.addColumn(MetricSummary::ownerDepartment).setHeader("Owner").setSortable(true)
                 .setComparator(MetricSummary::ownerDepartment).setAutoWidth(true);
-        definitions.setAllRowsVisible(true);
         definitions.addItemClickListener(e -> metric.setValue(e.getItem()));
 
         metric.setId("metric-choice");
@@ -116,7 +115,6 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         targetGrid.addComponentColumn(t -> verdict(t) == null ? new Paragraph("–") : Views.rag(verdict(t).evaluation().rag()))
                 .setHeader("RAG").setAutoWidth(true);
         targetGrid.addColumn(t -> verdict(t) == null ? "" : verdict(t).evaluation().reason()).setHeader("Why").setFlexGrow(2);
-        targetGrid.setAllRowsVisible(true);
 
         HorizontalLayout filters = new HorizontalLayout(metric, granularity, department, channel);
         filters.setWrap(true);
@@ -150,7 +148,7 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         List<MetricSummary> all = setup.metrics().stream().sorted(Comparator.comparing(MetricSummary::key)).toList();
         updating = true;
         try {
-            definitions.setItems(all);
+            Views.listItems(definitions, all);
             metric.setItems(all);
             if (all.isEmpty()) {
                 verdict.setText("No metric is defined yet; a program admin defines them under Admin.");
@@ -201,7 +199,7 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         }
         String key = m.key();
         Set<String> sorts = Set.of("due", "id");
-        targetGrid.setItems(query -> targets.list(key, null, Views.page(query, "due", true, sorts)).items().stream(),
+        Views.pagedItems(targetGrid, query -> targets.list(key, null, Views.page(query, "due", true, sorts)).items().stream(),
                 query -> (int) targets.list(key, null, new PageRequest(0, 1, "due", true)).total());
     }
 }

@@ -26,6 +26,7 @@ import io.cxtracker.domain.setup.ProgramSetupService;
 import io.cxtracker.domain.shared.Page;
 import io.cxtracker.domain.shared.PageRequest;
 import io.cxtracker.ui.accountability.AccountabilityView;
+import io.cxtracker.ui.dashboard.MilestoneListView;
 import io.cxtracker.ui.layout.MainLayout;
 import io.cxtracker.ui.shared.Views;
 import jakarta.inject.Inject;
@@ -45,6 +46,9 @@ import java.util.Set;
 @Route(value = "roadmap", layout = MainLayout.class)
 @PageTitle("Roadmap · CX Tracker")
 public class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** How many milestones a pillar's quarter lists (the earliest due); the rest are behind a "+ n more" link. */
+    static final int CELL_MILESTONES = 3;
 
     private final ProgressService progress;
     private final ProgramSetupService setup;
@@ -185,15 +189,27 @@ public class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
                 cell.getStyle().set("grid-row", String.valueOf(row)).set("grid-column", String.valueOf(i + 2))
                         .set("background", "var(--lumo-contrast-5pct)").set("padding", "2px").set("min-height", "2rem")
                         .set("display", "flex").set("flex-direction", "column").set("gap", "2px");
-                for (MilestoneStatusView m : byQuarter.getOrDefault(i, List.of())) {
-                    cell.add(chip(m));
+                List<MilestoneStatusView> due = byQuarter.getOrDefault(i, List.of());
+                due.stream().limit(CELL_MILESTONES).forEach(m -> cell.add(chip(m)));
+                if (due.size() > CELL_MILESTONES) {
+                    // milestones outside the program's quarters are drawn in the first or last one: their list is open-ended
+                    LocalDate from = i == 0 ? null : quarters.get(i);
+                    LocalDate to = i == columns - 1 ? null : quarters.get(i).plusMonths(3).minusDays(1);
+                    RouterLink more = new RouterLink("+ " + (due.size() - CELL_MILESTONES) + " more", MilestoneListView.class);
+                    more.setQueryParameters(MilestoneListView.query(chosen.id(), false, p, code == null ? null : code.value(), from, to));
+                    more.addClassName("roadmap-more");
+                    more.getElement().setAttribute("aria-label", "All " + due.size() + " milestones of " + p.title() + " due in "
+                            + quarters.get(i).getYear() + " Q" + ((quarters.get(i).getMonthValue() - 1) / 3 + 1));
+                    more.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("padding", "0 4px");
+                    cell.add(more);
                 }
                 lane.add(cell);
             }
             row++;
         }
         timeline.add(grid);
-        timeline.add(new Paragraph(all.size() + " milestones shown. Colour and words give each milestone's status today."));
+        timeline.add(new Paragraph(all.size() + " milestones in the plan; each quarter lists the " + CELL_MILESTONES
+                + " due first and links to the rest. Colour and words give each milestone's status today."));
     }
 
     /** A row of the table: no box of its own, its headers and cells are placed in the grid around it. */

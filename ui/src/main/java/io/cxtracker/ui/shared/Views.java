@@ -1,8 +1,10 @@
 package io.cxtracker.ui.shared;
 
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
@@ -25,6 +27,35 @@ import java.util.stream.Collectors;
 public final class Views {
 
     private Views() {
+    }
+
+    /** How many rows a grid shows before it scrolls; more and it keeps this height and fetches page by page. */
+    public static final int VISIBLE_ROWS = 10;
+    private static final String SCROLLING_GRID_HEIGHT = "min(30rem, 70vh)";
+
+    /**
+     * Lets a grid grow with its rows while they are few ({@link #VISIBLE_ROWS} or fewer) and gives it a fixed height
+     * once they are more. A grid with all rows visible asks the server for every row at once: Vaadin refuses more
+     * than 1,000 in one go ("Attempted to fetch more items from server than allowed") and hundreds are slow to
+     * render; a fixed-height grid fetches only the pages it scrolls to, at any size.
+     */
+    public static void fitRows(Grid<?> grid, long rows) {
+        boolean few = rows <= VISIBLE_ROWS;
+        grid.setAllRowsVisible(few);
+        grid.setHeight(few ? null : SCROLLING_GRID_HEIGHT);
+    }
+
+    /** The grid's rows fetched page by page from a service, and its height fitted to how many there are now. */
+    public static <T> void pagedItems(Grid<T> grid, CallbackDataProvider.FetchCallback<T, Void> fetch,
+            CallbackDataProvider.CountCallback<T, Void> count) {
+        grid.setItems(fetch, count);
+        fitRows(grid, count.count(new Query<>()));
+    }
+
+    /** A list already in memory, with the grid's height fitted to it. */
+    public static <T> void listItems(Grid<T> grid, List<T> rows) {
+        grid.setItems(rows);
+        fitRows(grid, rows.size());
     }
 
     /** The grid's query as a service page, sorted by the first sort order the service knows, else the default. */
