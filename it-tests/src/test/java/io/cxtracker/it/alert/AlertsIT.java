@@ -85,28 +85,28 @@ class AlertsIT {
         long supportOwns = initiative(program, "support", "marketing", "INFORMED");
 
         // a milestone under way, last checked in 20 days ago: its doers (owner support) are reminded
-        JsonNode silent = plan.milestone(marketingOwns, "support", Plan.TODAY.plusDays(60));
+        JsonNode silent = plan.milestone(marketingOwns, "support", Plan.today().plusDays(60));
         String silentTitle = silent.get("title").asText();
         ok(write(support, "POST", "/api/milestones/" + silent.get("id").asLong() + "/check-ins",
                 "{\"status\":\"IN_PROGRESS\",\"progress\":30,\"comment\":\"under way\"}", "\"0\""), 201);
         Database.execute("UPDATE milestone SET last_check_in_at = now() - interval '20 days' WHERE id = "
                 + silent.get("id").asLong());
         // due in three days: marketing, accountable, hears it; support, responsible, does not
-        String dueSoon = plan.milestone(marketingOwns, "support", Plan.TODAY.plusDays(3)).get("title").asText();
+        String dueSoon = plan.milestone(marketingOwns, "support", Plan.today().plusDays(3)).get("title").asText();
         // two days overdue in support's initiative: support (accountable) hears it, marketing (informed) does not
-        JsonNode late = plan.milestone(supportOwns, "support", Plan.TODAY.plusDays(30));
+        JsonNode late = plan.milestone(supportOwns, "support", Plan.today().plusDays(30));
         String lateTitle = late.get("title").asText();
         Database.execute("UPDATE milestone SET due_date = current_date - 2 WHERE id = " + late.get("id").asLong());
         // a target of the late milestone without any reading: "no data" for accountable and informed
         String metric = plan.metric("CSAT", "HIGHER_IS_BETTER", "support");
-        long target = plan.target(metric, "support", 70, 85, Plan.TODAY.plusDays(120), 5).get("id").asLong();
+        long target = plan.target(metric, "support", 70, 85, Plan.today().plusDays(120), 5).get("id").asLong();
         ok(write(admin, "POST", "/api/milestones/" + late.get("id").asLong() + "/targets", "{\"targetId\":" + target + "}",
                 "\"0\""), 200);
         // marketing's commitment, due yesterday and still open
         String commitmentTitle = "Answer within a day " + Plan.unique("c");
         long commitment = ok(admin.post("/api/commitments", """
                 {"theme":"%s","title":"%s","ownerDepartment":"marketing","due":"%s"}"""
-                .formatted(Plan.unique("speed"), commitmentTitle, Plan.TODAY.plusDays(10))), 201).get("id").asLong();
+                .formatted(Plan.unique("speed"), commitmentTitle, Plan.today().plusDays(10))), 201).get("id").asLong();
         Database.execute("UPDATE commitment SET due_date = current_date - 1 WHERE id = " + commitment);
 
         JsonNode first = evaluate();
@@ -139,7 +139,7 @@ class AlertsIT {
         plan.demoDepartment("support");
         long program = plan.program();
         long initiative = plan.initiative(program, 1, "MEASURE", "support");
-        JsonNode milestone = plan.milestone(initiative, "support", Plan.TODAY.plusDays(40));
+        JsonNode milestone = plan.milestone(initiative, "support", Plan.today().plusDays(40));
         String title = milestone.get("title").asText();
         long alertsBefore = Database.count("alert");
         // refused (no reason): no request, and no alert either
@@ -160,7 +160,7 @@ class AlertsIT {
     void readMarksAreOnesOwnAndTheBellCountsTheUnread() {
         long program = plan.program();
         long initiative = plan.initiative(program, 1, "MEASURE", "support");
-        JsonNode milestone = plan.milestone(initiative, "support", Plan.TODAY.plusDays(40));
+        JsonNode milestone = plan.milestone(initiative, "support", Plan.today().plusDays(40));
         ok(write(support, "POST", "/api/milestones/" + milestone.get("id").asLong() + "/override",
                 "{\"status\":\"AT_RISK\",\"reason\":\"bell\"}", "\"0\""), 202);
         long adminUnread = ok(admin.get("/api/alerts/unread-count"), 200).get("unread").asLong();
@@ -188,7 +188,7 @@ class AlertsIT {
     void aSilencedKindLeavesTheInboxAndTheCountUntilItIsTurnedBackOn() {
         long program = plan.program();
         long initiative = plan.initiative(program, 1, "MEASURE", "support");
-        JsonNode milestone = plan.milestone(initiative, "support", Plan.TODAY.plusDays(40));
+        JsonNode milestone = plan.milestone(initiative, "support", Plan.today().plusDays(40));
         String title = milestone.get("title").asText();
         ok(write(support, "POST", "/api/milestones/" + milestone.get("id").asLong() + "/override",
                 "{\"status\":\"AT_RISK\",\"reason\":\"silence\"}", "\"0\""), 202);

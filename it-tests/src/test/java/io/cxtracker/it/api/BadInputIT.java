@@ -337,7 +337,7 @@ class BadInputIT {
                 fields("preferences", Kind.LIST), Set.of()));
         // an alert of the admin's own inbox: a support lead's override request waits for the admin's approval
         endpoints.add(new Endpoint("POST /api/alerts/{id}/read", "POST", () -> {
-            long m = plan.milestone(supportInitiative, "support", Plan.TODAY.plusDays(30)).get("id").asLong();
+            long m = plan.milestone(supportInitiative, "support", Plan.today().plusDays(30)).get("id").asLong();
             Api.ok(Api.write(Api.as("lead-support"), "POST", "/api/milestones/" + m + "/override",
                     "{\"status\":\"AT_RISK\",\"reason\":\"bad input alert\"}", etag("/api/milestones/" + m)), 202);
             long alert = Api.ok(admin.get("/api/alerts?limit=1"), 200).get("items").get(0).get("id").asLong();
@@ -641,9 +641,9 @@ class BadInputIT {
         String path = target.path().substring(0, target.path().indexOf('?'));
         Map<String, Integer> queries = new LinkedHashMap<>();
         for (String bad : List.of("format=docx", "format=%00", "format=" + "x".repeat(3000), "asOf=2026-13-45", "asOf=abc",
-                "asOf=" + Plan.TODAY.plusDays(1), "asOf=9999-12-31", "asOf=-999999999-01-01", "asOf=" + Plan.PROGRAM_START.minusDays(1),
-                "since=abc", "since=%00", "since=-999999999-01-01", "since=" + Plan.PROGRAM_START.minusDays(1),
-                "asOf=" + Plan.TODAY.minusDays(3) + "&since=" + Plan.TODAY.minusDays(2), "asOf=1e3&since=2026-02-30&format=xlsx")) {
+                "asOf=" + Plan.today().plusDays(1), "asOf=9999-12-31", "asOf=-999999999-01-01", "asOf=" + Plan.programStart().minusDays(1),
+                "since=abc", "since=%00", "since=-999999999-01-01", "since=" + Plan.programStart().minusDays(1),
+                "asOf=" + Plan.today().minusDays(3) + "&since=" + Plan.today().minusDays(2), "asOf=1e3&since=2026-02-30&format=xlsx")) {
             queries.put(path + "?" + bad, 400);
         }
         queries.put(path.replaceFirst("/(\\d+)/", "/987654321/") + "?format=pdf", 404);

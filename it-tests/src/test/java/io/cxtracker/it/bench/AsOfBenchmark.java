@@ -69,7 +69,7 @@ class AsOfBenchmark {
             String code = plan.department("asof");
             departments.add(code);
             initiatives.add(plan.initiative(program, 1 + d % 3, pillars[d % 3], code));
-            targets.add(plan.target(metric, code, 70, 80, Plan.TODAY.plusDays(120), 2).get("id").asLong());
+            targets.add(plan.target(metric, code, 70, 80, Plan.today().plusDays(120), 2).get("id").asLong());
         }
         long started = System.nanoTime();
         Instant beforeRevisions = generate(metric, departments, initiatives, targets);
@@ -133,7 +133,7 @@ class AsOfBenchmark {
      */
     private static Instant generate(String metric, List<String> departments, List<Long> initiatives, List<Long> targets)
             throws Exception {
-        LocalDate first = Plan.TODAY.minusDays(DAYS);
+        LocalDate first = Plan.today().minusDays(DAYS);
         try (Connection c = Database.connect()) {
             c.setAutoCommit(false);
             for (int d = 0; d < departments.size(); d++) {
@@ -143,7 +143,7 @@ class AsOfBenchmark {
                           FROM generate_series(1, ?) g, department dep WHERE dep.code = ?""")) {
                     milestones.setLong(1, initiatives.get(d));
                     milestones.setInt(2, d);
-                    milestones.setObject(3, Plan.TODAY.minusDays(60));
+                    milestones.setObject(3, Plan.today().minusDays(60));
                     milestones.setInt(4, MILESTONES);
                     milestones.setString(5, departments.get(d));
                     milestones.executeUpdate();

@@ -62,7 +62,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class BoardPackIT {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final String PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
-    private static final LocalDate OVERDUE_DUE = Plan.PROGRAM_START.plusDays(10);
+    private static final LocalDate OVERDUE_DUE = Plan.programStart().plusDays(10);
     private static final String REASON = "vendor contract not signed";
 
     private final HttpJson admin = Api.admin();
@@ -84,24 +84,24 @@ class BoardPackIT {
         program = plan.program();
         long initiative = plan.initiative(program, 1, "MEASURE", code);
         String metric = plan.metric("CSAT", "HIGHER_IS_BETTER", code);
-        plan.target(metric, code, 70, 80, Plan.TODAY.plusDays(60), 2);
+        plan.target(metric, code, 70, 80, Plan.today().plusDays(60), 2);
         StringBuilder readings = new StringBuilder("[");
         for (int i = 1; i <= 10; i++) {
             readings.append(i == 1 ? "" : ",").append("""
                     {"day":"%s","departmentCode":"%s","channel":"chat","idempotencyKey":"%s-%d","statistics":{"satisfied":85,"responses":100}}"""
-                    .formatted(Plan.TODAY.minusDays(i), code, metric, i));
+                    .formatted(Plan.today().minusDays(i), code, metric, i));
         }
         assertEquals(10, ok(Api.as(Tokens.INGEST).post("/api/metrics/" + metric + "/readings", readings + "]"), 200)
                 .get("accepted").asInt());
 
-        JsonNode done = plan.milestone(initiative, code, Plan.TODAY.plusDays(20));
+        JsonNode done = plan.milestone(initiative, code, Plan.today().plusDays(20));
         assertEquals(201, Api.write(admin, "POST", "/api/milestones/" + done.get("id").asLong() + "/check-ins",
                 "{\"status\":\"DONE\",\"progress\":100,\"evidence\":[\"https://bi.example.com/proof\"]}",
                 "\"" + done.get("version").asLong() + "\"").status());
         plan.milestone(initiative, code, OVERDUE_DUE);
         var risky = admin.post("/api/milestones", """
                 {"initiativeId":%d,"title":"Risky milestone","ownerDepartment":"%s","ownerPerson":"carol","due":"%s"}"""
-                .formatted(initiative, code, Plan.TODAY.plusDays(25)));
+                .formatted(initiative, code, Plan.today().plusDays(25)));
         ok(Api.write(admin, "POST", "/api/milestones/" + ok(risky, 201).get("id").asLong() + "/override",
                 "{\"status\":\"AT_RISK\",\"reason\":\"" + REASON + "\"}", etag(risky)), 200);
     }
@@ -151,10 +151,10 @@ class BoardPackIT {
         long before = Database.count("board_pack");
         String path = "/api/programs/" + program + "/board-packs";
         assertEquals(403, Api.as("lead-support").post(path + "?format=pdf", "").status());
-        assertEquals(List.of("asOf"), Api.problem(Api.as("exec").post(path + "?asOf=" + Plan.TODAY.plusDays(1), ""), 400));
+        assertEquals(List.of("asOf"), Api.problem(Api.as("exec").post(path + "?asOf=" + Plan.today().plusDays(1), ""), 400));
         assertEquals(List.of("format", "since"), Api.problem(Api.as("exec").post(path + "?format=docx&since=yesterday", ""), 400));
-        assertEquals(List.of("since"), Api.problem(Api.as("exec").post(path + "?asOf=" + Plan.TODAY.minusDays(5)
-                + "&since=" + Plan.TODAY.minusDays(4), ""), 400));
+        assertEquals(List.of("since"), Api.problem(Api.as("exec").post(path + "?asOf=" + Plan.today().minusDays(5)
+                + "&since=" + Plan.today().minusDays(4), ""), 400));
         assertEquals(404, Api.as("exec").post("/api/programs/999999999/board-packs", "").status());
         assertEquals(before, Database.count("board_pack"), "nothing recorded");
     }
@@ -164,18 +164,18 @@ class BoardPackIT {
         String flat = text.replaceAll("\\s+", " ");
         assertTrue(flat.contains("3 milestones: 1 at risk, 1 done, 1 overdue"), flat);
         assertTrue(flat.contains("By weight: 33% healthy, 33% at risk, 33% red"), flat);
-        long days = ChronoUnit.DAYS.between(OVERDUE_DUE, Plan.TODAY);
+        long days = ChronoUnit.DAYS.between(OVERDUE_DUE, Plan.today());
         assertTrue(flat.contains(days + " days past due (" + OVERDUE_DUE + ")"), flat);
         assertTrue(flat.contains("Set to at risk by ") && flat.contains(REASON), flat);
         assertTrue(flat.matches(".*CSAT metric \\(%\\) 85 80 .*") || flat.contains("CSAT metric (%) | 85 | 80"), flat);
         assertTrue(flat.contains("Amber"), flat);
-        assertTrue(flat.contains("Board pack as of " + Plan.TODAY), flat);
+        assertTrue(flat.contains("Board pack as of " + Plan.today()), flat);
     }
 
     private void assertRecordedAndVerifiable(Pack pack, String format) {
         String row = Database.value("SELECT format || ' ' || file_sha256 || ' ' || byte_count || ' ' || as_of || ' ' || "
                 + "(checkpoint_id IS NOT NULL) FROM board_pack WHERE pack_id = '" + pack.packId() + "'");
-        assertEquals(format + " " + sha256(pack.bytes()) + " " + pack.bytes().length + " " + Plan.TODAY + " true", row);
+        assertEquals(format + " " + sha256(pack.bytes()) + " " + pack.bytes().length + " " + Plan.today() + " true", row);
         JsonNode yes = verify(pack.bytes());
         assertTrue(yes.get("matches").asBoolean(), yes::toString);
         assertEquals(pack.packId(), yes.get("packId").asText());

@@ -26,7 +26,7 @@ class AlertsBrowserIT extends BrowserTest {
         plan.demoDepartment("support");
         long program = plan.program();
         long initiative = plan.initiative(program, 1, "MEASURE", "support");
-        var created = plan.milestone(initiative, "support", Plan.TODAY.plusDays(60));
+        var created = plan.milestone(initiative, "support", Plan.today().plusDays(60));
         String title = created.get("title").asText();
         long milestone = created.get("id").asLong();
         Database.execute("UPDATE milestone SET due_date = current_date - 2 WHERE id = " + milestone);

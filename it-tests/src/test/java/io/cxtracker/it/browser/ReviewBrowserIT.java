@@ -27,7 +27,7 @@ class ReviewBrowserIT extends BrowserTest {
         String title = Plan.unique("Vendor chosen");
         var created = Api.admin().post("/api/milestones", """
                 {"initiativeId":%d,"title":"%s","ownerDepartment":"support","ownerPerson":"alice","due":"%s"}"""
-                .formatted(initiative, title, Plan.TODAY.plusDays(60)));
+                .formatted(initiative, title, Plan.today().plusDays(60)));
         long milestone = ok(created, 201).get("id").asLong();
         var checkIn = Api.write(Api.as("lead-support"), "POST", "/api/milestones/" + milestone + "/check-ins",
                 "{\"status\":\"IN_PROGRESS\",\"progress\":40,\"comment\":\"Shortlist of two vendors\"}", Api.etag(created));
@@ -54,8 +54,8 @@ class ReviewBrowserIT extends BrowserTest {
                 .get("note").asText());
         Browser.screenshot(exec, "review-after-mark");
 
-        exec.navigate(base + "/dashboard?program=" + program + "&asOf=" + Plan.TODAY.minusDays(1));
-        assertThat(exec.locator("#as-of-banner")).containsText("As of the end of " + Plan.TODAY.minusDays(1));
+        exec.navigate(base + "/dashboard?program=" + program + "&asOf=" + Plan.today().minusDays(1));
+        assertThat(exec.locator("#as-of-banner")).containsText("As of the end of " + Plan.today().minusDays(1));
         assertThat(exec.locator("#as-of-banner")).containsText("cannot be changed here");
         Browser.screenshot(exec, "review-dashboard-as-of");
         assertEquals(0, exec.locator("#check-in-button, .check-in").count(), "an as-of view offers no check-in");

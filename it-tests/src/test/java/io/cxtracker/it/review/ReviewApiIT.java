@@ -49,9 +49,9 @@ class ReviewApiIT {
         long program = plan.program();
         String care = plan.department("care");
         long initiative = plan.initiative(program, 1, "LISTEN", care);
-        long vendor = plan.milestone(initiative, care, Plan.TODAY.plusDays(60)).get("id").asLong();
+        long vendor = plan.milestone(initiative, care, Plan.today().plusDays(60)).get("id").asLong();
         String metric = plan.metric("CSAT", "HIGHER_IS_BETTER", care);
-        plan.target(metric, care, 70, 80, Plan.TODAY.plusDays(200), 2);
+        plan.target(metric, care, 70, 80, Plan.today().plusDays(200), 2);
 
         Instant planned = between();
         var checkedIn = write(admin, "POST", "/api/milestones/" + vendor + "/check-ins",
@@ -63,7 +63,7 @@ class ReviewApiIT {
         Instant afterOverride = between();
         ok(Api.as("cxtracker-ingest").post("/api/metrics/" + metric + "/readings", """
                 {"readings":[{"day":"%s","departmentCode":"%s","idempotencyKey":"late-%s","statistics":{"satisfied":82,"responses":100}}]}"""
-                .formatted(Plan.TODAY.minusDays(8), care, metric)), 200);
+                .formatted(Plan.today().minusDays(8), care, metric)), 200);
         Instant afterReading = between();
 
         assertEquals("NOT_STARTED", only(dashboard(program, planned)));
@@ -97,7 +97,7 @@ class ReviewApiIT {
                 + "&to=" + planned), 400));
         assertEquals(List.of("to"), problem(exec.get("/api/programs/" + program + "/changes?to=yesterday"), 400));
         assertEquals(List.of("asOf"), problem(exec.get("/api/dashboards/program/" + program + "?asOf="
-                + Plan.TODAY.plusDays(2)), 400));
+                + Plan.today().plusDays(2)), 400));
         assertEquals(List.of("asOf"), problem(exec.get("/api/dashboards/program/" + program + "?asOf=30.06.2026"), 400));
         problem(exec.get("/api/programs/999999999/changes"), 404);
     }
