@@ -103,10 +103,15 @@ class AlertsIT {
         ok(write(admin, "POST", "/api/milestones/" + late.get("id").asLong() + "/targets", "{\"targetId\":" + target + "}",
                 "\"0\""), 200);
         // marketing's commitment, due yesterday and still open
+        // (a commitment answers an insight: customers first mention its theme)
+        String theme = Plan.unique("speed");
+        ok(admin.post("/api/feedback", """
+                [{"channel":"CALL","text":"Nobody called back","sentiment":-0.5,"themes":["%s"],"departmentCode":"marketing",
+                  "receivedAt":"%sT09:00:00Z","idempotencyKey":"%s"}]""".formatted(theme, Plan.today().minusDays(1), theme)), 200);
         String commitmentTitle = "Answer within a day " + Plan.unique("c");
         long commitment = ok(admin.post("/api/commitments", """
                 {"theme":"%s","title":"%s","ownerDepartment":"marketing","due":"%s"}"""
-                .formatted(Plan.unique("speed"), commitmentTitle, Plan.today().plusDays(10))), 201).get("id").asLong();
+                .formatted(theme, commitmentTitle, Plan.today().plusDays(10))), 201).get("id").asLong();
         Database.execute("UPDATE commitment SET due_date = current_date - 1 WHERE id = " + commitment);
 
         JsonNode first = evaluate();
