@@ -1,9 +1,7 @@
 package io.cxtracker.api.review;
 
-import io.cxtracker.api.audit.TimeParameters;
 import io.cxtracker.domain.review.ReviewMark;
 import io.cxtracker.domain.review.ReviewService;
-import io.cxtracker.domain.shared.Violations;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -12,22 +10,18 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("programs/{id}")
+@Path("programs/{id}/reviews")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -41,28 +35,7 @@ public class ReviewResource {
     UriInfo uri;
 
     @GET
-    @Path("changes")
-    @Operation(operationId = "getProgramChanges", summary = "What changed in a program between two instants, each read as "
-            + "the system knew it then: milestones whose status changed (from, to, by whom, why), new at-risk and overdue "
-            + "milestones, targets whose RAG changed, roll-up and metric movement per pillar and department, check-ins "
-            + "and overrides made")
-    @APIResponse(responseCode = "200", description = "The changes")
-    @APIResponse(responseCode = "400", description = "A bad parameter; every bad one is listed")
-    @APIResponse(responseCode = "404", description = "No such program")
-    public ProgramChangesResponse changes(@PathParam("id") long id,
-            @Parameter(description = "a day (its start, UTC) or an instant; default the last recorded review, else 90 days "
-                    + "before to", schema = @Schema(type = SchemaType.STRING)) @QueryParam("from") String from,
-            @Parameter(description = "a day (its end, UTC) or an instant; default now", schema = @Schema(type = SchemaType.STRING))
-            @QueryParam("to") String to) {
-        Violations violations = new Violations();
-        Instant start = TimeParameters.instant(violations, "from", from, false);
-        Instant end = TimeParameters.instant(violations, "to", to, true);
-        violations.throwIfAny();
-        return ProgramChangesResponse.of(review.changes(id, start, end));
-    }
-
-    @GET
-    @Path("reviews/latest")
+    @Path("latest")
     @Operation(operationId = "getLatestProgramReview", summary = "The program's latest recorded review")
     @APIResponse(responseCode = "200", description = "The review",
             content = @Content(schema = @Schema(implementation = ReviewResponse.class)))
@@ -73,7 +46,6 @@ public class ReviewResource {
     }
 
     @POST
-    @Path("reviews")
     @Operation(operationId = "markProgramReviewed", summary = "Record that the program was reviewed now (executives, "
             + "program admins); what changed counts from the latest review by default")
     @APIResponse(responseCode = "201", description = "Recorded",

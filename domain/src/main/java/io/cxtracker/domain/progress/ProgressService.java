@@ -253,10 +253,14 @@ public class ProgressService {
         }
         List<MilestoneFacts> candidates = progress.allMilestones(filter, page);
         Evaluation evaluation = new Evaluation(candidates, today);
-        List<MilestoneStatusView> matching = candidates.stream()
+        return pageOf(candidates.stream()
                 .map(evaluation::of)
                 .filter(v -> filter.statuses().contains(v.status()))
-                .toList();
+                .toList(), page);
+    }
+
+    /** The page cut from every evaluated milestone that matches, with their number as the total. */
+    private static Page<MilestoneStatusView> pageOf(List<MilestoneStatusView> matching, PageRequest page) {
         int from = (int) Math.min(page.offset(), matching.size());
         int to = (int) Math.min((long) from + page.limit(), matching.size());
         return new Page<>(matching.subList(from, to), matching.size());
@@ -271,13 +275,10 @@ public class ProgressService {
         requireNotAfterToday(asOf);
         List<MilestoneFacts> candidates = requireHistory().allMilestones(filter, page, asOf.at());
         Evaluation evaluation = new Evaluation(candidates, asOf.day(), asOf.at());
-        List<MilestoneStatusView> matching = candidates.stream()
+        return pageOf(candidates.stream()
                 .map(evaluation::of)
                 .filter(v -> !filter.byStatus() || filter.statuses().contains(v.status()))
-                .toList();
-        int from = (int) Math.min(page.offset(), matching.size());
-        int to = (int) Math.min((long) from + page.limit(), matching.size());
-        return new Page<>(matching.subList(from, to), matching.size());
+                .toList(), page);
     }
 
     /**

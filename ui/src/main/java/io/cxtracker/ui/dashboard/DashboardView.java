@@ -136,7 +136,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                 .flatMap(id -> programs.stream().filter(p -> String.valueOf(p.id()).equals(id)).findFirst())
                 .orElse(programs.getFirst());
         program.setValue(chosen);
-        LocalDate day = Views.parameter(event.getLocation().getQueryParameters(), "asOf").flatMap(DashboardView::day)
+        LocalDate day = Views.day(event.getLocation().getQueryParameters(), "asOf")
                 .filter(d -> d.isBefore(LocalDate.now(clock))).orElse(null);
         asOfDay.setValue(day);
         asOf = day == null ? null : AsOf.endOf(day);
@@ -341,14 +341,6 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     /** The dashboard's address for a program as of the end of a past day (null: today). */
     public static String url(long programId, LocalDate asOfDay) {
         return url(programId) + (asOfDay == null ? "" : "&asOf=" + asOfDay);
-    }
-
-    private static java.util.Optional<LocalDate> day(String text) {
-        try {
-            return java.util.Optional.of(LocalDate.parse(text));
-        } catch (java.time.format.DateTimeParseException e) {
-            return java.util.Optional.empty();
-        }
     }
 
     /** The dashboard's address for a program. */

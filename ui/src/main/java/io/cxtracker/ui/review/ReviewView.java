@@ -126,8 +126,8 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
                 .flatMap(id -> programs.stream().filter(p -> String.valueOf(p.id()).equals(id)).findFirst())
                 .orElse(programs.getFirst());
         program.setValue(chosen);
-        LocalDate fromDay = day(query, "from");
-        LocalDate toDay = day(query, "to");
+        LocalDate fromDay = Views.day(query, "from").orElse(null);
+        LocalDate toDay = Views.day(query, "to").orElse(null);
         from.setValue(fromDay);
         to.setValue(toDay);
         try {
@@ -138,16 +138,6 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
             bad.setId("review-error");
             content.add(bad);
         }
-    }
-
-    private static LocalDate day(QueryParameters query, String name) {
-        return Views.parameter(query, name).flatMap(text -> {
-            try {
-                return java.util.Optional.of(LocalDate.parse(text));
-            } catch (java.time.format.DateTimeParseException e) {
-                return java.util.Optional.empty();
-            }
-        }).orElse(null);
     }
 
     private void show(ProgramChanges changes) {

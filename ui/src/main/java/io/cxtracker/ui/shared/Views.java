@@ -154,4 +154,15 @@ public final class Views {
         Map<String, List<String>> all = parameters.getParameters();
         return Optional.ofNullable(all.get(name)).flatMap(v -> v.stream().findFirst()).filter(s -> !s.isBlank());
     }
+
+    /** A query parameter that names a day (2026-06-30), if given and well-formed; anything else is no day. */
+    public static Optional<java.time.LocalDate> day(QueryParameters parameters, String name) {
+        return parameter(parameters, name).flatMap(text -> {
+            try {
+                return Optional.of(java.time.LocalDate.parse(text));
+            } catch (java.time.format.DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
+    }
 }
