@@ -45,7 +45,9 @@ public class BoardPackResource {
     HttpHeaders headers;
 
     @POST
-    @Produces({PPTX, PDF})
+    // JSON too: a client that accepts only JSON (the API's default) gets the pack rather than a 406, and its
+    // refusals (400, 403, 404) as JSON problems
+    @Produces({PPTX, PDF, MediaType.APPLICATION_JSON})
     @Operation(operationId = "buildBoardPack", summary = "The program's board pack as of a day, in PPTX or PDF, streamed",
             description = "Title and as-of, program RAG, pillars × phases, a scorecard per department, top risks and why, "
                     + "headline metric trends against target and forecast, what changed since the last review, and the "

@@ -251,7 +251,7 @@ record Deck(List<Page> pages) {
         if (!c.latest().isEmpty()) {
             addTable(pages, "Latest changes", "Newest first, from the audit trail", null,
                     List.of("When", "Who", "What", "Change"), new float[] {16, 14, 20, 50},
-                    c.latest().stream().map((Change ch) -> List.of(Cell.of(AT.format(ch.at())), Cell.of(ch.actor()),
+                    c.latest().stream().map((Change ch) -> List.of(Cell.of(ch.at() == null ? "" : AT.format(ch.at())), Cell.of(ch.actor()),
                             Cell.of(ch.subject()), Cell.of(clip(ch.detail())))).toList(), null);
         }
     }

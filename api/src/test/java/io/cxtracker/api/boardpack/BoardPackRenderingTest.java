@@ -121,6 +121,7 @@ class BoardPackRenderingTest {
             // print resolution: at least 200 pixels per inch of the picture's width on the slide
             java.awt.Dimension pixels = chart.getPictureData().getImageDimensionInPixels();
             assertTrue(pixels.width / (chart.getAnchor().getWidth() / 72) >= 200, "pixels " + pixels);
+            drawSlides(show);
         }
     }
 
@@ -156,6 +157,22 @@ class BoardPackRenderingTest {
         assertTrue(flat.contains("20 days past due (2026-06-10)"), flat);
         assertTrue(flat.contains("31.4") && flat.contains("37.2"), "NPS now and forecast: " + flat);
         assertTrue(flat.contains("milestone \u00b7 check in"), flat);
+    }
+
+    /** Each slide drawn by POI's own renderer into target/board-pack, to look at without an office suite. */
+    private static void drawSlides(XMLSlideShow show) throws IOException {
+        Path dir = Path.of("target", "board-pack");
+        int n = 0;
+        for (XSLFSlide slide : show.getSlides()) {
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(960, 540, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = image.createGraphics();
+            g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setPaint(java.awt.Color.WHITE);
+            g.fillRect(0, 0, 960, 540);
+            slide.draw(g);
+            g.dispose();
+            javax.imageio.ImageIO.write(image, "png", dir.resolve("rendering-test-slide-" + (++n) + ".png").toFile());
+        }
     }
 
     private static byte[] render(BoardPackFormat format) throws IOException {

@@ -1,11 +1,13 @@
 package io.cxtracker.domain.boardpack;
 
-import io.cxtracker.domain.audit.AuditRecord;
 import io.cxtracker.domain.boardpack.BoardPack.Change;
 import io.cxtracker.domain.boardpack.BoardPack.Changes;
 import io.cxtracker.domain.boardpack.BoardPack.KindCount;
 import io.cxtracker.domain.boardpack.BoardPack.PillarRow;
 import io.cxtracker.domain.boardpack.BoardPack.RiskLine;
+import io.cxtracker.domain.boardpack.BoardPack.TrendPoint;
+import io.cxtracker.domain.metric.MetricStatistics;
+import io.cxtracker.domain.metric.SeriesPoint;
 import io.cxtracker.domain.milestone.MilestoneStatus;
 import io.cxtracker.domain.program.Pillar;
 import io.cxtracker.domain.progress.MilestoneFacts;
@@ -13,13 +15,15 @@ import io.cxtracker.domain.progress.MilestoneStatusView;
 import io.cxtracker.domain.progress.TargetStatusView;
 import io.cxtracker.domain.rollup.RollUp;
 import io.cxtracker.domain.rollup.RollUpResult;
+import io.cxtracker.domain.review.ProgramChanges;
+import io.cxtracker.domain.review.RagChange;
+import io.cxtracker.domain.review.StatusChange;
 import io.cxtracker.domain.rollup.StatusHealth;
 import io.cxtracker.domain.targets.TargetEvaluation;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -153,41 +157,42 @@ public final class BoardPackContent {
     }
 
     /**
-     * The audit records of the review period (newest first, as read) counted by kind — entity and action,
-     * most frequent first, ties by name — with the latest {@value #LATEST_CHANGES} in words.
-     *
-     * @param total how many records the period holds (the list may be a window of them)
+     * What changed between the last review and the pack's day, from the review's comparison: how many of each kind,
+     * and the latest status changes and overrides in words, newest first (changes nobody made — the data or a due
+     * date passing — after those somebody made).
      */
-    public static Changes changes(LocalDate since, LocalDate until, List<AuditRecord> newestFirst, long total) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        newestFirst.forEach(r -> counts.merge(kind(r), 1L, Long::sum));
-        List<KindCount> byKind = counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .map(e -> new KindCount(e.getKey(), e.getValue()))
-                .toList();
-        List<Change> latest = newestFirst.stream().limit(LATEST_CHANGES)
-                .map(r -> new Change(r.at(), r.actor(), r.entityType() + " " + r.entityId(), detail(r)))
-                .toList();
-        return new Changes(since, until, byKind, latest, total);
+    public static Changes changes(LocalDate since, LocalDate until, ProgramChanges c, Map<String, String> names) {
+        List<KindCount> counts = List.of(
+                new KindCount("Milestones whose status changed", c.statusChanges().size()),
+                new KindCount("Newly at risk", c.newAtRisk().size()),
+                new KindCount("Newly overdue", c.newOverdue().size()),
+                new KindCount("Targets whose RAG changed", c.targetRagChanges().size()),
+                new KindCount("Check-ins", c.checkIns().size()),
+                new KindCount("Overrides set or cleared", c.overrides().size()));
+        List<Change> latest = new ArrayList<>();
+        for (StatusChange s : c.statusChanges()) {
+            latest.add(new Change(s.at(), s.by() == null ? "(data)" : s.by(), s.title() + " ("
+                    + names.getOrDefault(s.ownerDepartment(), s.ownerDepartment()) + ")",
+                    (s.from() == null ? "new" : words(s.from())) + " \u2192 " + words(s.to())
+                            + (s.why() == null || s.why().isBlank() ? "" : ": " + s.why())));
+        }
+        for (RagChange r : c.targetRagChanges()) {
+            latest.add(new Change(null, "(data)", "target " + r.metricKey() + (r.departmentCode() == null ? "" : " ("
+                    + names.getOrDefault(r.departmentCode(), r.departmentCode()) + ")"),
+                    r.from().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " \u2192 "
+                            + r.to().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + r.reason()));
+        }
+        Comparator<Change> newestFirst = Comparator.comparing(Change::at, Comparator.nullsLast(Comparator.reverseOrder()));
+        List<Change> sorted = latest.stream().sorted(newestFirst).limit(LATEST_CHANGES).toList();
+        return new Changes(since, until, counts, sorted, counts.stream().mapToLong(KindCount::count).sum());
     }
 
-    static String kind(AuditRecord r) {
-        return r.entityType().replace('-', ' ') + " \u00b7 " + r.action().replace('-', ' ');
-    }
-
-    /** "check-in: status at risk → blocked" — the fields that changed, old → new. */
-    static String detail(AuditRecord r) {
-        List<String> fields = new ArrayList<>();
-        r.newValues().forEach((field, now) -> {
-            String before = r.oldValues().get(field);
-            fields.add(field + " " + (before == null ? "" : before + " \u2192 ") + now);
-        });
-        r.oldValues().forEach((field, before) -> {
-            if (!r.newValues().containsKey(field)) {
-                fields.add(field + " " + before + " \u2192 (removed)");
-            }
-        });
-        String text = r.action().replace('-', ' ') + (fields.isEmpty() ? "" : ": " + String.join(", ", fields));
-        return text.length() > 160 ? text.substring(0, 159) + "\u2026" : text;
+    /** Daily statistics merged per calendar month (exactly, from the sufficient statistics), months without a value left out. */
+    public static List<TrendPoint> monthly(List<SeriesPoint> daily) {
+        Map<LocalDate, MetricStatistics> months = new java.util.TreeMap<>();
+        daily.forEach(p -> months.merge(p.day().withDayOfMonth(1), p.statistics(), MetricStatistics::merge));
+        List<TrendPoint> points = new ArrayList<>();
+        months.forEach((month, statistics) -> statistics.value().ifPresent(v -> points.add(new TrendPoint(month, v))));
+        return points;
     }
 }

@@ -1,25 +1,17 @@
 package io.cxtracker.domain.boardpack;
 
-import io.cxtracker.domain.audit.AuditQuery;
-import io.cxtracker.domain.audit.AuditRecord;
-import io.cxtracker.domain.audit.AuditRecordRepository;
 import io.cxtracker.domain.audit.Checkpoint;
 import io.cxtracker.domain.audit.CheckpointService;
-import io.cxtracker.domain.boardpack.BoardPack.Changes;
 import io.cxtracker.domain.boardpack.BoardPack.RiskLine;
 import io.cxtracker.domain.boardpack.BoardPack.Scorecard;
 import io.cxtracker.domain.boardpack.BoardPack.TargetLine;
 import io.cxtracker.domain.boardpack.BoardPack.Trend;
-import io.cxtracker.domain.boardpack.BoardPack.TrendPoint;
 import io.cxtracker.domain.boardpack.BoardPackContent.Assessed;
 import io.cxtracker.domain.department.Department;
 import io.cxtracker.domain.department.DepartmentRepository;
 import io.cxtracker.domain.metric.DateRange;
-import io.cxtracker.domain.metric.Granularity;
 import io.cxtracker.domain.metric.Metric;
 import io.cxtracker.domain.metric.MetricRepository;
-import io.cxtracker.domain.metric.MetricSeriesRepository;
-import io.cxtracker.domain.metric.SeriesBucket;
 import io.cxtracker.domain.metric.SeriesPoint;
 import io.cxtracker.domain.metric.SeriesScope;
 import io.cxtracker.domain.program.Phase;
@@ -27,8 +19,12 @@ import io.cxtracker.domain.program.Program;
 import io.cxtracker.domain.program.ProgramRepository;
 import io.cxtracker.domain.progress.MilestoneFacts;
 import io.cxtracker.domain.progress.MilestoneStatusView;
-import io.cxtracker.domain.progress.ProgressRepository;
+import io.cxtracker.domain.progress.PlanHistory;
 import io.cxtracker.domain.progress.ProgressService;
+import io.cxtracker.domain.progress.TargetPlan;
+import io.cxtracker.domain.review.ProgramChanges;
+import io.cxtracker.domain.review.ReviewService;
+import io.cxtracker.domain.shared.AsOf;
 import io.cxtracker.domain.report.Sha256;
 import io.cxtracker.domain.security.Authority;
 import io.cxtracker.domain.security.CurrentUser;
@@ -36,8 +32,6 @@ import io.cxtracker.domain.security.Role;
 import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.domain.shared.NotFoundException;
-import io.cxtracker.domain.shared.Page;
-import io.cxtracker.domain.shared.PageRequest;
 import io.cxtracker.domain.shared.Violations;
 import io.cxtracker.domain.targets.Target;
 import io.cxtracker.domain.targets.TargetEvaluation;
@@ -71,17 +65,14 @@ import java.util.UUID;
 @Transactional
 public class BoardPackService {
     static final Role[] READERS = {Role.EXECUTIVE, Role.AUDITOR, Role.PROGRAM_ADMIN};
-    /** The changes a pack reads from the audit: enough to count the kinds of a quarter, few enough to stay quick. */
-    static final int CHANGES_READ = PageRequest.MAX_LIMIT;
 
     private final ProgramRepository programs;
-    private final ProgressRepository facts;
     private final ProgressService progress;
     private final TargetRepository targets;
     private final MetricRepository metrics;
-    private final MetricSeriesRepository series;
     private final DepartmentRepository departments;
-    private final AuditRecordRepository audit;
+    private final PlanHistory history;
+    private final ReviewService reviews;
     private final BoardPackRepository packs;
     private final CurrentUser currentUser;
     private final Clock clock;
@@ -90,22 +81,21 @@ public class BoardPackService {
 
     /** For the CDI proxy only. */
     protected BoardPackService() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Inject
-    public BoardPackService(ProgramRepository programs, ProgressRepository facts, ProgressService progress,
-            TargetRepository targets, MetricRepository metrics, MetricSeriesRepository series,
-            DepartmentRepository departments, AuditRecordRepository audit, BoardPackRepository packs,
+    public BoardPackService(ProgramRepository programs, ProgressService progress,
+            TargetRepository targets, MetricRepository metrics,
+            DepartmentRepository departments, PlanHistory history, ReviewService reviews, BoardPackRepository packs,
             CurrentUser currentUser, Clock clock, CheckpointService checkpoints, BoardPackRenderers renderers) {
         this.programs = programs;
-        this.facts = facts;
         this.progress = progress;
         this.targets = targets;
         this.metrics = metrics;
-        this.series = series;
         this.departments = departments;
-        this.audit = audit;
+        this.history = history;
+        this.reviews = reviews;
         this.packs = packs;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -148,23 +138,33 @@ public class BoardPackService {
                 currentUser.name(), checkpoint);
     }
 
-    /** Reads and assembles the pack's content, in one read transaction. */
+    /**
+     * Reads and assembles the pack's content, in one read transaction, as the system knew the program at the end
+     * of the as-of day (now, for today): the plan, check-ins, overrides, target numbers and readings known then
+     * ({@link PlanHistory}), statuses and verdicts judged on that day.
+     */
     public BoardPack assemble(BoardPackHeader header) {
         Authority.requireAnyRole(currentUser, "build board packs", READERS);
         Program program = programs.findById(header.programId())
                 .orElseThrow(() -> new NotFoundException("program", String.valueOf(header.programId())));
         LocalDate asOf = header.asOf();
-        List<MilestoneFacts> all = facts.milestonesOfProgram(program.id());
-        List<MilestoneStatusView> views = progress.statusesAsOf(all, asOf);
+        AsOf knownAt = knownAt(asOf);
+        List<MilestoneStatusView> views = progress.milestonesOfProgram(program.id(), knownAt);
+        Map<Long, MilestoneFacts> factsById = new HashMap<>();
+        history.milestonesOfProgram(program.id(), knownAt.at()).forEach(f -> factsById.put(f.id(), f));
         List<Assessed> assessed = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            assessed.add(new Assessed(all.get(i), views.get(i)));
+        for (MilestoneStatusView view : views) {
+            MilestoneFacts facts = factsById.get(view.milestoneId());
+            if (facts != null) {
+                assessed.add(new Assessed(facts, view));
+            }
         }
+        List<MilestoneFacts> all = assessed.stream().map(Assessed::facts).toList();
         Map<String, String> names = departmentNames(all);
         List<Integer> phaseNumbers = program.phases().stream().map(Phase::number).toList();
         List<String> phaseNames = program.phases().stream().map(Phase::name).toList();
 
-        Map<Target, TargetLine> verdicts = verdicts(targets.list(null, null), asOf);
+        Map<Target, TargetLine> verdicts = verdicts(targets.list(null, null), knownAt);
         List<Scorecard> scorecards = new ArrayList<>();
         names.forEach((code, name) -> {
             List<Assessed> owned = assessed.stream().filter(a -> a.facts().ownerDepartment().equals(code)).toList();
@@ -175,10 +175,20 @@ public class BoardPackService {
                     own, attention));
         });
 
+        List<MilestoneStatusView> shown = assessed.stream().map(Assessed::view).toList();
+        ProgramChanges changes = reviews.changes(program.id(), header.since().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                knownAt.at());
         return new BoardPack(header, BoardPackContent.rollUp(assessed), phaseNames,
                 BoardPackContent.pillarsByPhase(assessed, phaseNumbers), scorecards,
-                BoardPackContent.risks(views, names, BoardPackContent.TOP_RISKS), trends(program, verdicts, asOf),
-                changes(header.since(), asOf), BoardPackContent.overdue(views, names));
+                BoardPackContent.risks(shown, names, BoardPackContent.TOP_RISKS), trends(program, verdicts, knownAt),
+                BoardPackContent.changes(header.since(), asOf, changes, names), BoardPackContent.overdue(shown, names));
+    }
+
+    /** The end of the day, or now when the day is today (nothing later is known yet). */
+    private AsOf knownAt(LocalDate day) {
+        AsOf end = AsOf.endOf(day);
+        AsOf now = AsOf.now(clock);
+        return end.isAfter(now) ? now : end;
     }
 
     /**
@@ -214,13 +224,25 @@ public class BoardPackService {
         return names;
     }
 
-    /** Every target's verdict as of the day, over its own trailing window; all windows in one query. */
-    private Map<Target, TargetLine> verdicts(List<Target> all, LocalDate asOf) {
+    /**
+     * Every target that existed then, with the numbers it had then, judged on the day over its own trailing window
+     * of the readings known then; all windows in one query.
+     */
+    private Map<Target, TargetLine> verdicts(List<Target> current, AsOf knownAt) {
+        LocalDate asOf = knownAt.day();
+        Map<Long, TargetPlan> then = current.isEmpty() ? Map.of()
+                : history.targets(current.stream().map(Target::id).toList(), knownAt.at());
         Map<Target, SeriesScope> scopes = new LinkedHashMap<>();
-        all.stream().sorted(Comparator.comparing(Target::due).thenComparing(Target::id))
+        current.stream()
+                .filter(t -> then.containsKey(t.id()))
+                .map(t -> {
+                    TargetPlan plan = then.get(t.id());
+                    return t.revisedAs(plan.baseline(), plan.targetValue(), plan.due(), plan.amberTolerance(), plan.windowDays());
+                })
+                .sorted(Comparator.comparing(Target::due).thenComparing(Target::id))
                 .forEach(t -> scopes.put(t, new SeriesScope(t.metric(), t.department(), t.windowEndingOn(asOf))));
         Map<SeriesScope, List<SeriesPoint>> daily = scopes.isEmpty() ? Map.of()
-                : series.daily(new LinkedHashSet<>(scopes.values()));
+                : history.daily(new LinkedHashSet<>(scopes.values()), knownAt.at());
         Map<Target, TargetLine> lines = new LinkedHashMap<>();
         scopes.forEach((t, scope) -> {
             TargetEvaluation e = t.evaluate(daily.getOrDefault(scope, List.of()), asOf);
@@ -234,9 +256,10 @@ public class BoardPackService {
     /**
      * The headline metrics: the first {@value BoardPackContent#HEADLINE_METRICS} metrics (in the metric
      * list's order, as on the dashboard) that have a company-wide target, each against the earliest such
-     * target still due on the day (else its latest), with up to a year of monthly values.
+     * target still due on the day (else its latest), with up to a year of monthly values from the readings known then.
      */
-    private List<Trend> trends(Program program, Map<Target, TargetLine> verdicts, LocalDate asOf) {
+    private List<Trend> trends(Program program, Map<Target, TargetLine> verdicts, AsOf knownAt) {
+        LocalDate asOf = knownAt.day();
         Map<Long, List<Target>> companyTargets = new HashMap<>();
         verdicts.keySet().stream().filter(t -> t.department() == null)
                 .forEach(t -> companyTargets.computeIfAbsent(t.metric().id(), id -> new ArrayList<>()).add(t));
@@ -253,20 +276,10 @@ public class BoardPackService {
             }
             Target headline = candidates.stream().filter(t -> !t.due().isBefore(asOf)).findFirst()
                     .orElse(candidates.getLast());
-            List<TrendPoint> points = new ArrayList<>();
-            for (SeriesBucket bucket : series.series(metric, new DateRange(from, asOf), Granularity.MONTH, null, null)) {
-                bucket.value().ifPresent(v -> points.add(new TrendPoint(bucket.period().start(), v)));
-            }
-            trends.add(new Trend(verdicts.get(headline), points));
+            SeriesScope company = new SeriesScope(metric, null, new DateRange(from, asOf));
+            List<SeriesPoint> daily = history.daily(List.of(company), knownAt.at()).getOrDefault(company, List.of());
+            trends.add(new Trend(verdicts.get(headline), BoardPackContent.monthly(daily)));
         }
         return trends;
-    }
-
-    /** The audit records appended from the first moment of {@code since} to the last of {@code until} (UTC). */
-    private Changes changes(LocalDate since, LocalDate until) {
-        AuditQuery period = new AuditQuery(null, null, null, null, since.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                until.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        Page<AuditRecord> newest = audit.find(period, new PageRequest(0, CHANGES_READ, "seq", false));
-        return BoardPackContent.changes(since, until, newest.items(), newest.total());
     }
 }

@@ -3,21 +3,26 @@ package io.cxtracker.domain.boardpack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cxtracker.domain.audit.AuditRecord;
 import io.cxtracker.domain.boardpack.BoardPack.Changes;
 import io.cxtracker.domain.boardpack.BoardPack.PillarRow;
 import io.cxtracker.domain.boardpack.BoardPack.RiskLine;
 import io.cxtracker.domain.boardpack.BoardPackContent.Assessed;
+import io.cxtracker.domain.metric.CsatStatistics;
+import io.cxtracker.domain.metric.SeriesPoint;
+import io.cxtracker.domain.milestone.CheckInStatus;
 import io.cxtracker.domain.milestone.MilestoneStatus;
 import io.cxtracker.domain.milestone.StatusOverride;
 import io.cxtracker.domain.program.Pillar;
 import io.cxtracker.domain.progress.MilestoneFacts;
 import io.cxtracker.domain.progress.MilestoneStatusView;
+import io.cxtracker.domain.review.CheckInMade;
+import io.cxtracker.domain.review.ProgramChanges;
+import io.cxtracker.domain.review.RagChange;
+import io.cxtracker.domain.review.StatusChange;
 import io.cxtracker.domain.rollup.RollUpResult;
 import io.cxtracker.domain.targets.Rag;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,28 +127,49 @@ class BoardPackContentTest {
         assertEquals(LocalDate.of(2026, 3, 30), BoardPackContent.defaultSince(Optional.of(AS_OF), AS_OF));
     }
 
+    /**
+     * Two status changes (one by a lead at 10:00, one by the data, no actor), one target RAG change, one check-in:
+     * counted per kind; the acts somebody made first, newest first, then those nobody made.
+     */
     @Test
-    void changesAreCountedByKindMostFrequentFirst() {
-        List<AuditRecord> newestFirst = List.of(
-                record(5, "milestone", "check-in", Map.of(), Map.of("status", "AT_RISK")),
-                record(4, "target", "update", Map.of("targetValue", "40"), Map.of("targetValue", "45")),
-                record(3, "milestone", "check-in", Map.of(), Map.of("status", "ON_TRACK")),
-                record(2, "milestone", "override-status", Map.of("status", "ON_TRACK"), Map.of("status", "BLOCKED")));
+    void changesAreCountedPerKindAndTheLatestToldInWords() {
+        StatusChange byLead = new StatusChange(5, "Survey live", Pillar.LISTEN, "support", MilestoneStatus.ON_TRACK,
+                MilestoneStatus.AT_RISK, "lead-support", "vendor late", Instant.parse("2026-06-02T10:00:00Z"));
+        StatusChange byData = new StatusChange(6, "Churn down", Pillar.MEASURE, "sales", null, MilestoneStatus.OFF_TRACK,
+                null, "the forecast falls short", null);
+        RagChange rag = new RagChange(3, "nps", null, Rag.GREEN, Rag.AMBER, "forecast 37 vs 40");
+        CheckInMade checkIn = new CheckInMade(5, "Survey live", "support", CheckInStatus.AT_RISK, 40, "lead-support",
+                "vendor late", Instant.parse("2026-06-02T10:00:00Z"));
+        ProgramChanges changes = new ProgramChanges(1, "P", Instant.parse("2026-04-01T00:00:00Z"),
+                Instant.parse("2026-06-30T23:59:59Z"), null, List.of(byData, byLead), List.of(), List.of(), List.of(rag),
+                List.of(), List.of(), List.of(checkIn), List.of());
 
-        Changes changes = BoardPackContent.changes(LocalDate.of(2026, 4, 1), AS_OF, newestFirst, 4);
+        Changes c = BoardPackContent.changes(LocalDate.of(2026, 4, 1), AS_OF, changes, NAMES);
 
-        assertEquals(List.of("milestone \u00b7 check in=2", "milestone \u00b7 override status=1", "target \u00b7 update=1"),
-                changes.counts().stream().map(k -> k.kind() + "=" + k.count()).toList());
-        assertEquals(4, changes.latest().size());
-        assertEquals("update: targetValue 40 \u2192 45", changes.latest().get(1).detail());
-        assertEquals("milestone 5", changes.latest().get(0).subject());
-        assertTrue(changes.latest().get(3).detail().startsWith("override status: status ON_TRACK \u2192 BLOCKED"));
+        assertEquals(List.of("Milestones whose status changed=2", "Newly at risk=0", "Newly overdue=0",
+                "Targets whose RAG changed=1", "Check-ins=1", "Overrides set or cleared=0"),
+                c.counts().stream().map(k -> k.kind() + "=" + k.count()).toList());
+        assertEquals(4, c.total());
+        assertEquals(List.of("Survey live (Customer Support)", "Churn down (Sales)", "target nps"),
+                c.latest().stream().map(BoardPack.Change::subject).toList());
+        assertEquals("on track \u2192 at risk: vendor late", c.latest().get(0).detail());
+        assertEquals("new \u2192 off track: the forecast falls short", c.latest().get(1).detail());
+        assertEquals("(data)", c.latest().get(1).actor());
+        assertEquals("green \u2192 amber: forecast 37 vs 40", c.latest().get(2).detail());
     }
 
-    private static AuditRecord record(long seq, String type, String action, Map<String, String> before,
-            Map<String, String> after) {
-        return new AuditRecord(seq, Instant.parse("2026-06-0" + seq + "T09:00:00Z"), "lead-support", type,
-                String.valueOf(seq), "support", action, new LinkedHashMap<>(before), new LinkedHashMap<>(after), null,
-                null, null);
+    /** January: 8 of 10 and 2 of 30 satisfied merge to 10 of 40 = 25 (the mean of the days' 80 and 6.7 would be 43.3); February 9 of 10. */
+    @Test
+    void monthlyValuesMergeTheDaysStatistics() {
+        List<SeriesPoint> daily = List.of(
+                new SeriesPoint(LocalDate.of(2026, 1, 1), new CsatStatistics(8, 10)),
+                new SeriesPoint(LocalDate.of(2026, 1, 20), new CsatStatistics(2, 30)),
+                new SeriesPoint(LocalDate.of(2026, 2, 3), new CsatStatistics(9, 10)),
+                new SeriesPoint(LocalDate.of(2026, 3, 3), CsatStatistics.empty()));
+
+        List<BoardPack.TrendPoint> months = BoardPackContent.monthly(daily);
+
+        assertEquals(List.of(new BoardPack.TrendPoint(LocalDate.of(2026, 1, 1), 25.0),
+                new BoardPack.TrendPoint(LocalDate.of(2026, 2, 1), 90.0)), months);
     }
 }

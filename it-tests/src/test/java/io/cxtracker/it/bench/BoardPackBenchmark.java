@@ -53,15 +53,7 @@ class BoardPackBenchmark {
 
     @BeforeEach
     void serverIsReady() throws InterruptedException {
-        // with the demo program loading at start-up the server is busy (readiness DOWN) until it is in
-        HttpJson management = new HttpJson(System.getProperty("cx.it.management.url", "http://127.0.0.1:10190"));
-        for (int i = 0; i < 600; i++) {
-            if (management.get("/health/ready").status() == 200) {
-                return;
-            }
-            Thread.sleep(1_000);
-        }
-        throw new AssertionError("the server did not become ready in 10 minutes");
+        ServerReady.await();
     }
 
     @Test

@@ -101,16 +101,7 @@ class ExportBenchmark {
 
     @BeforeEach
     void serverIsReady() throws InterruptedException {
-        // With the demo program loading at start-up, the server is busy (and readiness DOWN) until it is in;
-        // nothing is measured before.
-        HttpJson management = new HttpJson(System.getProperty("cx.it.management.url", "http://127.0.0.1:10190"));
-        for (int i = 0; i < 600; i++) {
-            if (management.get("/health/ready").status() == 200) {
-                return;
-            }
-            Thread.sleep(1_000);
-        }
-        throw new AssertionError("the server did not become ready in 10 minutes");
+        ServerReady.await();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.cxtracker.ui.audit;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -15,7 +14,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -25,8 +23,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.TransferContext;
-import com.vaadin.flow.server.streams.TransferProgressListener;
 import io.cxtracker.domain.audit.AuditQuery;
 import io.cxtracker.domain.audit.AuditRecord;
 import io.cxtracker.domain.audit.AuditService;
@@ -39,9 +35,9 @@ import io.cxtracker.domain.security.Role;
 import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.domain.shared.PageRequest;
 import io.cxtracker.ui.layout.MainLayout;
+import io.cxtracker.ui.shared.DownloadProgress;
 import io.cxtracker.ui.shared.Views;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -69,8 +65,7 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
     private final DatePicker from = new DatePicker("From");
     private final DatePicker to = new DatePicker("To");
     private final Grid<AuditRecord> grid = new Grid<>();
-    private final ProgressBar progress = new ProgressBar();
-    private final Span progressText = new Span();
+    private final DownloadProgress progress = new DownloadProgress("export-progress", "export-status", "Report export in progress");
     private final HorizontalLayout exports = new HorizontalLayout();
     private final DepartmentService departments;
     private AuditQuery query = AuditQuery.all();
@@ -117,12 +112,6 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
         grid.sort(java.util.List.of(new GridSortOrder<>(seq, SortDirection.DESCENDING)));
         grid.setHeight("28rem");
 
-        progress.setIndeterminate(true);
-        progress.setVisible(false);
-        progress.setId("export-progress");
-        progress.getElement().setAttribute("aria-label", "Report export in progress");
-        progressText.setId("export-status");
-        progressText.getElement().setAttribute("aria-live", "polite");
         exports.setId("exports");
         exports.setWrap(true);
         exports.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -134,7 +123,7 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
         add(new H1("Audit and reports"), filters);
         if (mayExport) {
             add(new H2("Accountability report"), new Span("For the department and dates chosen above (all departments and the last year when empty)."),
-                    exports, progress, progressText);
+                    exports, progress.bar(), progress.text());
         }
         add(new H2("Change history"), grid);
     }
@@ -208,17 +197,12 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
         String code = department.getValue() == null ? null : department.getValue().code();
         for (ReportFormat format : new ReportFormat[] {ReportFormat.CSV, ReportFormat.XLSX, ReportFormat.PDF}) {
             DownloadHandler handler = new ReportDownload(reports, format, code, from.getValue(), to.getValue(),
-                    progressListener(format));
+                    progress.listener("Producing", "the " + format.name() + " report", "produced"));
             Anchor link = new Anchor(handler, "Download " + format.name());
             link.setId("export-" + format.extension());
             // its accessible name begins with the words it shows, so a voice user who says what they see reaches it
             link.getElement().setAttribute("aria-label", "Download " + format.name() + ": the accountability report");
-            // the download runs outside Vaadin's requests: show the bar at once and poll until the listener says it is done
-            link.getElement().addEventListener("click", click -> {
-                progress.setVisible(true);
-                progressText.setText("Producing the " + format.name() + " report…");
-                getUI().ifPresent(ui -> ui.setPollInterval(500));
-            });
+            progress.showOnClick(link, "Producing", "the " + format.name() + " report");
             link.getElement().getThemeList().add("badge");
             link.getStyle().set("padding", "var(--lumo-space-xs) var(--lumo-space-m)");
             exports.add(link);
@@ -227,40 +211,5 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
                 "Milestones with owner, due, done, on time or late, overrides and evidence; targets with baseline, target, actual and RAG; every change; a SHA-256 digest."));
         help.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
         exports.add(help);
-    }
-
-    private TransferProgressListener progressListener(ReportFormat format) {
-        return new TransferProgressListener() {
-            @Override
-            public void onStart(TransferContext context) {
-                show(context.getUI(), true, "Producing the " + format.name() + " report…");
-            }
-
-            @Override
-            public void onProgress(TransferContext context, long transferred, long total) {
-                show(context.getUI(), true, "Producing the " + format.name() + " report… " + transferred / 1024 + " KB");
-            }
-
-            @Override
-            public void onComplete(TransferContext context, long bytes) {
-                show(context.getUI(), false, "The " + format.name() + " report is ready (" + bytes / 1024 + " KB).");
-            }
-
-            @Override
-            public void onError(TransferContext context, IOException reason) {
-                show(context.getUI(), false, "The " + format.name() + " report could not be produced. Please try again.");
-                context.getUI().access(() -> Views.error("The " + format.name() + " report could not be produced. Please try again."));
-            }
-        };
-    }
-
-    private void show(UI ui, boolean running, String text) {
-        ui.access(() -> {
-            progress.setVisible(running);
-            progressText.setText(text);
-            if (!running) {
-                ui.setPollInterval(-1);
-            }
-        });
     }
 }

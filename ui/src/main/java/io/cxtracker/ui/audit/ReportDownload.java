@@ -2,17 +2,12 @@ package io.cxtracker.ui.audit;
 
 import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.TransferContext;
 import com.vaadin.flow.server.streams.TransferProgressListener;
 import io.cxtracker.domain.report.ReportFormat;
 import io.cxtracker.domain.report.ReportHeader;
 import io.cxtracker.domain.report.ReportService;
 import io.cxtracker.ui.shared.Downloads;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Streams the accountability report to the browser in this process, through the same
@@ -21,7 +16,6 @@ import java.util.logging.Logger;
  * many bytes have gone out while it streams.
  */
 final class ReportDownload implements DownloadHandler {
-    private static final Logger LOG = Logger.getLogger(ReportDownload.class.getName());
 
     private final ReportService reports;
     private final ReportFormat format;
@@ -41,30 +35,16 @@ final class ReportDownload implements DownloadHandler {
     }
 
     @Override
-    public void handleDownloadRequest(DownloadEvent event) throws IOException {
+    public void handleDownloadRequest(DownloadEvent event) {
         ReportHeader header;
         try {
             header = reports.prepare(department, from, to, format);
         } catch (RuntimeException refused) {
-            event.getResponse().setStatus(Downloads.status(refused));
-            listener.onError(Downloads.context(event, null), new IOException(refused.getMessage(), refused));
+            Downloads.refuse(event, listener, refused);
             return;
         }
-        event.setFileName(header.fileName());
-        event.setContentType(format == ReportFormat.CSV ? format.mediaType() + ";charset=UTF-8" : format.mediaType());
-        TransferContext context = Downloads.context(event, header.fileName());
-        listener.onStart(context);
-        Downloads.ProgressStream out = new Downloads.ProgressStream(event.getOutputStream(), context, listener);
-        try {
-            reports.export(header, out);
-            out.flush();
-        } catch (IOException | RuntimeException failed) {
-            LOG.log(Level.WARNING, "the " + format + " report " + header.reportId() + " could not be streamed", failed);
-            listener.onError(context, failed instanceof IOException io ? io
-                    : failed instanceof UncheckedIOException unchecked ? unchecked.getCause() : new IOException(failed));
-            return;
-        }
-        listener.onComplete(context, out.count());
+        Downloads.send(event, listener, header.fileName(),
+                format == ReportFormat.CSV ? format.mediaType() + ";charset=UTF-8" : format.mediaType(),
+                out -> reports.export(header, out), "the " + format + " report " + header.reportId());
     }
-
 }

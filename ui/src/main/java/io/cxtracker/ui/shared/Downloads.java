@@ -9,6 +9,9 @@ import io.cxtracker.domain.shared.NotFoundException;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * What the in-process downloads (the accountability report, the board pack) share: the HTTP status of a
@@ -17,6 +20,7 @@ import java.io.OutputStream;
 public final class Downloads {
     /** How often (bytes) the progress bar hears of the stream: often enough to move, rarely enough to not flood. */
     public static final long PROGRESS_EVERY = 64 * 1024;
+    private static final Logger LOG = Logger.getLogger(Downloads.class.getName());
 
     private Downloads() {
     }
@@ -29,6 +33,40 @@ public final class Downloads {
             return 404;
         }
         return e instanceof InvalidInputException ? 400 : 500;
+    }
+
+    /** Answers a request the service refused before anything was produced: its status, and the listener is told. */
+    public static void refuse(DownloadEvent event, TransferProgressListener listener, RuntimeException refused) {
+        event.getResponse().setStatus(status(refused));
+        listener.onError(context(event, null), new IOException(refused.getMessage(), refused));
+    }
+
+    /** What produces the file into the stream it is given. */
+    @FunctionalInterface
+    public interface Producer {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Streams the file the producer writes to the browser under the name and type, telling the listener how it goes;
+     * a failure (the browser gone, the producer failing) is logged as {@code what} and told to the listener.
+     */
+    public static void send(DownloadEvent event, TransferProgressListener listener, String fileName, String contentType,
+            Producer producer, String what) {
+        event.setFileName(fileName);
+        event.setContentType(contentType);
+        TransferContext context = context(event, fileName);
+        listener.onStart(context);
+        try {
+            ProgressStream out = new ProgressStream(event.getOutputStream(), context, listener);
+            producer.writeTo(out);
+            out.flush();
+            listener.onComplete(context, out.count());
+        } catch (IOException | RuntimeException failed) {
+            LOG.log(Level.WARNING, what + " could not be streamed", failed);
+            listener.onError(context, failed instanceof IOException io ? io
+                    : failed instanceof UncheckedIOException unchecked ? unchecked.getCause() : new IOException(failed));
+        }
     }
 
     public static TransferContext context(DownloadEvent event, String fileName) {
