@@ -107,22 +107,30 @@ it_command() { # classes (comma-separated), extra -D settings…
 }
 
 SECTIONS=()
-LOG=""; COMMAND=""; TOOK=0
+FAILED=()
+LOG=""; COMMAND=""; TOOK=0; RUN_OK=1
 run() { # log name, what, command: runs it, its output in bench/logs/NAME.log
   local name=$1 what=$2; shift 2
   LOG="$LOGS/$name.log"; COMMAND="$*"
   local started=$SECONDS
   say "$what: $* (log: bench/logs/$name.log)"
+  RUN_OK=1
   if ! (cd "$ROOT" && eval "$*") > "$LOG" 2>&1; then
+    # the next benchmarks still run; what this one printed before failing is kept, marked, and the script fails
     tail -40 "$LOG" >&2
-    die "$what failed; see bench/logs/$name.log"
+    printf '\033[31m[bench] %s failed; see bench/logs/%s.log\033[0m\n' "$what" "$name" >&2
+    RUN_OK=0; FAILED+=("$what")
   fi
   TOOK=$((SECONDS - started))
 }
 section() { # title, what the figures mean, pattern of the result lines (from the last run's log)
   local title=$1 about=$2 pattern=$3 lines
   lines=$(grep -E "$pattern" "$LOG" | sed -E 's/^.*(\[(benchmark|ingest|export|demo|dashboards|plan|load|growth|growth-detail)\])/\1/' || true)
-  [ -n "$lines" ] || die "$title printed no result lines; see ${LOG#"$ROOT"/}"
+  [ "$RUN_OK" = 1 ] || lines="${lines:+$lines
+}(the run FAILED before its end: see ${LOG#"$ROOT"/})"
+  if [ -z "$lines" ]; then
+    FAILED+=("$title: no result lines"); lines="(no result lines: see ${LOG#"$ROOT"/})"
+  fi
   printf '%s\n' "$lines"
   SECTIONS+=("$(printf '## %s\n\n%s\n\nReproduce (from the repository root; the run took %s s, any wait for the lock included):\n\n```bash\n%s\n```\n\n```\n%s\n```\n' \
       "$title" "$about" "$TOOK" "$COMMAND" "$lines")")
@@ -248,5 +256,6 @@ into the hash chain within seconds: the check-in should not wait for the import.
   fi
 fi
 
-write_results
+write_results "${FAILED[*]:+FAILED: ${FAILED[*]}}"
+[ ${#FAILED[@]} -eq 0 ] || die "failed: ${FAILED[*]}; results so far in ${RESULTS#"$ROOT"/}"
 say "results in ${RESULTS#"$ROOT"/} after $((SECONDS - STARTED)) s"

@@ -2,10 +2,9 @@ package io.cxtracker.persistence.listen;
 
 import io.cxtracker.domain.listen.RecordedSurveyResponse;
 import io.cxtracker.domain.listen.SurveyResponseRepository;
-import io.cxtracker.domain.metric.CsatStatistics;
-import io.cxtracker.domain.metric.MeanScoreStatistics;
-import io.cxtracker.domain.metric.NpsStatistics;
+import io.cxtracker.domain.metric.MetricKind;
 import io.cxtracker.domain.metric.Reading;
+import io.cxtracker.persistence.metric.ReadingColumns;
 import io.cxtracker.persistence.shared.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -142,53 +141,19 @@ public class JpaSurveyResponseRepository implements SurveyResponseRepository {
                 .sorted(Comparator.comparing((Reading r) -> r.metric().id()).thenComparing(Reading::source)
                         .thenComparing(Reading::idempotencyKey))
                 .toList();
-        int n = rows.size();
-        Long[] metrics = new Long[n];
-        String[] kinds = new String[n];
-        String[] days = new String[n];
-        Long[] departments = new Long[n];
-        String[] channels = new String[n];
-        Long[] promoters = new Long[n];
-        Long[] passives = new Long[n];
-        Long[] detractors = new Long[n];
-        Long[] satisfied = new Long[n];
-        Long[] responses = new Long[n];
-        Double[] sums = new Double[n];
-        Long[] counts = new Long[n];
-        String[] sources = new String[n];
-        String[] keys = new String[n];
-        for (int i = 0; i < n; i++) {
-            Reading r = rows.get(i);
-            metrics[i] = r.metric().id();
-            kinds[i] = r.kind().name();
-            days[i] = r.day().toString();
-            departments[i] = r.department() == null ? null : r.department().id();
-            channels[i] = r.channel();
-            switch (r.statistics()) {
-                case NpsStatistics s -> {
-                    promoters[i] = s.promoters();
-                    passives[i] = s.passives();
-                    detractors[i] = s.detractors();
-                }
-                case CsatStatistics s -> {
-                    satisfied[i] = s.satisfied();
-                    responses[i] = s.responses();
-                }
-                case MeanScoreStatistics s -> {
-                    sums[i] = s.sum();
-                    counts[i] = s.count();
-                }
-                default -> throw new IllegalArgumentException("survey answers make NPS, CSAT or mean-score readings, not "
-                        + r.kind());
+        for (Reading r : rows) {
+            if (r.kind() != MetricKind.NPS && r.kind() != MetricKind.CSAT && r.kind() != MetricKind.MEAN_SCORE) {
+                throw new IllegalArgumentException("survey answers make NPS, CSAT or mean-score readings, not " + r.kind());
             }
-            sources[i] = r.source();
-            keys[i] = r.idempotencyKey();
         }
+        ReadingColumns c = ReadingColumns.of(rows);
         em.createNativeQuery(ADD_TO_READINGS)
-                .setParameter(1, metrics).setParameter(2, kinds).setParameter(3, days).setParameter(4, departments)
-                .setParameter(5, channels).setParameter(6, promoters).setParameter(7, passives).setParameter(8, detractors)
-                .setParameter(9, satisfied).setParameter(10, responses).setParameter(11, sums).setParameter(12, counts)
-                .setParameter(13, sources).setParameter(14, keys).setParameter(15, rows.get(0).receivedAt().toString())
+                .setParameter(1, c.metrics()).setParameter(2, c.kinds()).setParameter(3, c.days())
+                .setParameter(4, c.departments()).setParameter(5, c.channels()).setParameter(6, c.promoters())
+                .setParameter(7, c.passives()).setParameter(8, c.detractors()).setParameter(9, c.satisfied())
+                .setParameter(10, c.responses()).setParameter(11, c.scoreSums()).setParameter(12, c.scoreCounts())
+                .setParameter(13, c.sources()).setParameter(14, c.keys())
+                .setParameter(15, rows.get(0).receivedAt().toString())
                 .executeUpdate();
     }
 

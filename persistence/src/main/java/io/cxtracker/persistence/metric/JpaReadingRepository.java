@@ -1,11 +1,6 @@
 package io.cxtracker.persistence.metric;
 
-import io.cxtracker.domain.metric.CsatStatistics;
-import io.cxtracker.domain.metric.GaugeStatistics;
-import io.cxtracker.domain.metric.MeanScoreStatistics;
 import io.cxtracker.domain.metric.Metric;
-import io.cxtracker.domain.metric.NpsStatistics;
-import io.cxtracker.domain.metric.RatioStatistics;
 import io.cxtracker.domain.metric.Reading;
 import io.cxtracker.domain.metric.ReadingRepository;
 import io.cxtracker.persistence.shared.Rows;
@@ -92,65 +87,7 @@ public class JpaReadingRepository implements ReadingRepository {
 
     @SuppressWarnings("unchecked")
     private Set<Key> insert(List<Reading> rows) {
-        int n = rows.size();
-        Long[] metrics = new Long[n];
-        String[] kinds = new String[n];
-        String[] days = new String[n];
-        Long[] departments = new Long[n];
-        String[] channels = new String[n];
-        Long[] promoters = new Long[n];
-        Long[] passives = new Long[n];
-        Long[] detractors = new Long[n];
-        Long[] satisfied = new Long[n];
-        Long[] responses = new Long[n];
-        Double[] scoreSums = new Double[n];
-        Long[] scoreCounts = new Long[n];
-        Long[] numerators = new Long[n];
-        Long[] denominators = new Long[n];
-        Double[] gaugeValues = new Double[n];
-        Long[] gaugeWeights = new Long[n];
-        String[] gaugeAt = new String[n];
-        String[] sources = new String[n];
-        String[] keys = new String[n];
-        String[] receivedAt = new String[n];
-        for (int i = 0; i < n; i++) {
-            Reading r = rows.get(i);
-            metrics[i] = r.metric().id();
-            kinds[i] = r.kind().name();
-            days[i] = r.day().toString();
-            departments[i] = r.department() == null ? null : r.department().id();
-            channels[i] = r.channel();
-            switch (r.statistics()) {
-                case NpsStatistics s -> {
-                    promoters[i] = s.promoters();
-                    passives[i] = s.passives();
-                    detractors[i] = s.detractors();
-                }
-                case CsatStatistics s -> {
-                    satisfied[i] = s.satisfied();
-                    responses[i] = s.responses();
-                }
-                case MeanScoreStatistics s -> {
-                    scoreSums[i] = s.sum();
-                    scoreCounts[i] = s.count();
-                }
-                case RatioStatistics s -> {
-                    numerators[i] = s.numerator();
-                    denominators[i] = s.denominator();
-                }
-                case GaugeStatistics s -> {
-                    gaugeValues[i] = s.lastValue();
-                    gaugeWeights[i] = s.weight();
-                    gaugeAt[i] = s.lastAt() == null ? null : s.lastAt().toString();
-                }
-            }
-            sources[i] = r.source();
-            keys[i] = r.idempotencyKey();
-            receivedAt[i] = r.receivedAt().toString();
-        }
-        Object[] columns = {metrics, kinds, days, departments, channels, promoters, passives, detractors, satisfied,
-            responses, scoreSums, scoreCounts, numerators, denominators, gaugeValues, gaugeWeights, gaugeAt, sources, keys,
-            receivedAt};
+        Object[] columns = ReadingColumns.of(rows).all();
         Query query = em.createNativeQuery(INSERT);
         for (int i = 0; i < columns.length; i++) {
             query.setParameter(i + 1, columns[i]);
