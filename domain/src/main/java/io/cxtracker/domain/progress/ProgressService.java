@@ -50,6 +50,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * The read model of progress: a milestone's status evaluated from its linked targets' live series
@@ -208,11 +209,7 @@ public class ProgressService {
                 .forEach((id, result) -> byInitiative.add(
                         new GroupProgress(String.valueOf(id), initiativeTitles.get(id), result)));
 
-        List<GroupProgress> byPillar = new ArrayList<>();
-        for (Pillar pillar : Pillar.values()) {
-            byPillar.add(new GroupProgress(pillar.name(), pillar.title(),
-                    RollUp.of(assessed.stream().filter(a -> a.facts().pillar() == pillar).toList(), status, weight)));
-        }
+        List<GroupProgress> byPillar = byPillar(assessed, status, weight);
 
         List<GroupProgress> byPhase = new ArrayList<>();
         for (Phase phase : program.phases()) {
@@ -224,6 +221,9 @@ public class ProgressService {
         RollUp.rollUp(sorted(assessed, Comparator.comparing(a -> a.facts().ownerDepartment())),
                         a -> a.facts().ownerDepartment(), status, weight)
                 .forEach((code, result) -> byDepartment.add(new GroupProgress(code, code, result)));
+        Map<String, List<GroupProgress>> pillarsByDepartment = new HashMap<>();
+        assessed.stream().collect(Collectors.groupingBy(a -> a.facts().ownerDepartment()))
+                .forEach((code, owned) -> pillarsByDepartment.put(code, byPillar(owned, status, weight)));
 
         List<MilestoneStatusView> attention = assessed.stream()
                 .map(Assessed::view)
@@ -233,7 +233,7 @@ public class ProgressService {
 
         RollUpResult whole = RollUp.of(assessed, status, weight);
         return new ProgramProgress(programId, program.name(), today, whole, byInitiative, byPillar, byPhase, byDepartment,
-                attention);
+                pillarsByDepartment, attention);
     }
 
     /**
@@ -326,11 +326,7 @@ public class ProgressService {
         Function<Assessed, MilestoneStatus> status = a -> a.view().status();
         ToDoubleFunction<Assessed> weight = a -> a.facts().weight() == null ? RollUp.DEFAULT_WEIGHT : a.facts().weight();
 
-        List<GroupProgress> byPillar = new ArrayList<>();
-        for (Pillar pillar : Pillar.values()) {
-            byPillar.add(new GroupProgress(pillar.name(), pillar.title(),
-                    RollUp.of(assessed.stream().filter(a -> a.facts().pillar() == pillar).toList(), status, weight)));
-        }
+        List<GroupProgress> byPillar = byPillar(assessed, status, weight);
         Map<Integer, String> phaseNames = new TreeMap<>();
         facts.forEach(f -> phaseNames.putIfAbsent(f.phaseNumber(), f.phaseName()));
         List<GroupProgress> byPhase = new ArrayList<>();
@@ -365,6 +361,17 @@ public class ProgressService {
                 .filter(v -> StatusHealth.of(v.status()) == StatusHealth.RED || StatusHealth.of(v.status()) == StatusHealth.AMBER)
                 .sorted(Comparator.comparing(MilestoneStatusView::due).thenComparingLong(MilestoneStatusView::milestoneId))
                 .toList();
+    }
+
+    /** Every pillar, in order, with the roll-up of the given milestones in it (NO_DATA when none). */
+    private static List<GroupProgress> byPillar(List<Assessed> assessed, Function<Assessed, MilestoneStatus> status,
+            ToDoubleFunction<Assessed> weight) {
+        List<GroupProgress> byPillar = new ArrayList<>();
+        for (Pillar pillar : Pillar.values()) {
+            byPillar.add(new GroupProgress(pillar.name(), pillar.title(),
+                    RollUp.of(assessed.stream().filter(a -> a.facts().pillar() == pillar).toList(), status, weight)));
+        }
+        return byPillar;
     }
 
     private static <T> List<T> sorted(Collection<T> items, Comparator<T> order) {

@@ -166,6 +166,14 @@ class ProgressServiceTest {
         assertEquals(List.of(Rag.AMBER, Rag.RED), progress.byDepartment().stream().map(g -> g.rollUp().rag()).toList());
         assertEquals(List.of(Rag.AMBER, Rag.RED, Rag.NO_DATA), progress.byPillar().stream().map(g -> g.rollUp().rag()).toList());
         assertEquals(List.of(5L, 0L, 0L), progress.byPhase().stream().map(g -> g.rollUp().itemCount()).toList());
+        // the heat map's cells: the same roll-up as each department's own view, from one evaluation of the program
+        assertEquals(java.util.Set.of("billing", "support"), progress.pillarsByDepartment().keySet());
+        for (String code : List.of("billing", "support")) {
+            assertEquals(service().departmentProgress(code, program.id()).byPillar(), progress.pillarsByDepartment().get(code));
+        }
+        assertEquals(List.of(3L, 0L, 0L), progress.pillarsByDepartment().get("billing").stream().map(g -> g.rollUp().itemCount()).toList());
+        assertEquals(List.of(Rag.AMBER, Rag.NO_DATA, Rag.NO_DATA),
+                progress.pillarsByDepartment().get("billing").stream().map(g -> g.rollUp().rag()).toList());
         assertEquals(List.of("Transform", "Optimize", "Sustain"), progress.byPhase().stream().map(GroupProgress::label).toList());
 
         assertEquals(List.of(overdue.id(), missed.id(), offTrack.id(), atRisk.id()),

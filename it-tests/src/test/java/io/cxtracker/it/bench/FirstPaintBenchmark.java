@@ -69,7 +69,9 @@ class FirstPaintBenchmark {
                 SELECT m.title FROM milestone m JOIN department d ON d.id = m.owner_department_id
                 WHERE d.code = '%s' ORDER BY m.due_date, m.id LIMIT 1""".formatted(DEPARTMENT));
         System.out.printf(Locale.ROOT, "[first-paint] program %d: %,d departments, %,d milestones, %,d readings%s%n", program,
-                departments, milestones, readings, milestones < 2000 ? " (NOT the benchmark profile: set CX_DEMO_PROFILE=benchmark)" : "");
+                departments, milestones, readings, milestones < 2000
+                ? " (NOT the whole benchmark program: set CX_DEMO_PROFILE=benchmark, and run this class alone: a second"
+                        + " test class redeploys the app and cuts the load short)" : "");
 
         try (Browser browser = new Browser()) {
             List<Long> department = new ArrayList<>();

@@ -172,7 +172,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         content.add(section("Pillars", cards("pillar", p.byPillar(), Map.of())));
         content.add(section("Phases", cards("phase", p.byPhase(), Map.of())));
         content.add(section("Departments", departmentCards(p.byDepartment(), names)));
-        content.add(section("Department × pillar", heatMap(chosen.id(), p, names)));
+        content.add(section("Department × pillar", heatMap(p, names)));
         if (asOf == null) {
             content.add(section("Metric trends against targets", trends(chosen)));
         } else {
@@ -231,7 +231,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     }
 
     /** A table of coloured cells with their words in them, so colour is never the only signal. */
-    private Component heatMap(long programId, ProgramProgress p, Map<String, String> names) {
+    private static Component heatMap(ProgramProgress p, Map<String, String> names) {
         Div grid = new Div();
         grid.setId("heat-map");
         grid.getElement().setAttribute("role", "table");
@@ -245,8 +245,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         for (GroupProgress d : p.byDepartment()) {
             Div line = row();
             line.add(cell(names.get(d.key()), "rowheader", null));
-            List<GroupProgress> byPillar = (asOf == null ? progress.departmentProgress(d.key(), programId)
-                    : progress.departmentProgress(d.key(), programId, asOf)).byPillar();
+            List<GroupProgress> byPillar = p.pillarsByDepartment().get(d.key());
             for (GroupProgress g : byPillar) {
                 String text = Views.ragText(g.rollUp().rag()) + (g.rollUp().itemCount() == 0 ? "" : " · " + g.rollUp().itemCount());
                 Div c = cell(text, "cell", g.rollUp().rag());

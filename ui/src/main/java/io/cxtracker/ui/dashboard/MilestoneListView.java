@@ -99,7 +99,7 @@ public class MilestoneListView extends VerticalLayout implements BeforeEnterObse
         try {
             filter = new MilestoneFilter(programId, null,
                     Views.parameter(q, "department").filter(DepartmentCode::isValid).map(DepartmentCode::new).orElse(null),
-                    Views.parameter(q, "pillar").flatMap(MilestoneListView::pillar).orElse(null), null,
+                    Views.parameter(q, "pillar").flatMap(n -> Views.constant(Pillar.class, n)).orElse(null), null,
                     attention ? DashboardView.ATTENTION : Set.of(),
                     Views.parameter(q, "from").flatMap(MilestoneListView::day).orElse(null),
                     Views.parameter(q, "to").flatMap(MilestoneListView::day).orElse(null));
@@ -137,14 +137,6 @@ public class MilestoneListView extends VerticalLayout implements BeforeEnterObse
                     .append(f.dueBefore() == null ? "" : "to " + f.dueBefore());
         }
         return words.toString().stripTrailing();
-    }
-
-    private static Optional<Pillar> pillar(String name) {
-        try {
-            return Optional.of(Pillar.valueOf(name));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private static Optional<LocalDate> day(String text) {

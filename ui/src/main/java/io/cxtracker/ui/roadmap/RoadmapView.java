@@ -121,13 +121,7 @@ public class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
             program.setValue(chosen);
             DepartmentSummary d = Views.parameter(q, "department").flatMap(departments::find).orElse(null);
             department.setValue(d);
-            Pillar p = Views.parameter(q, "pillar").flatMap(name -> {
-                try {
-                    return java.util.Optional.of(Pillar.valueOf(name));
-                } catch (IllegalArgumentException e) {
-                    return java.util.Optional.empty();
-                }
-            }).orElse(null);
+            Pillar p = Views.parameter(q, "pillar").flatMap(name -> Views.constant(Pillar.class, name)).orElse(null);
             pillar.setValue(p);
             draw(chosen, d == null ? null : new DepartmentCode(d.code()), p);
         } finally {

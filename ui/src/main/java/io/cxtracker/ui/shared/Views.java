@@ -149,6 +149,15 @@ public final class Views {
         return violations.stream().map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; "));
     }
 
+    /** The constant of the enum with this name, if there is one (a hand-edited address may name none). */
+    public static <E extends Enum<E>> Optional<E> constant(Class<E> type, String name) {
+        try {
+            return Optional.of(Enum.valueOf(type, name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The first value of a query parameter, if given and not blank. */
     public static Optional<String> parameter(QueryParameters parameters, String name) {
         Map<String, List<String>> all = parameters.getParameters();
