@@ -5,7 +5,8 @@
 #   bench/run.sh quick           a smoke of every benchmark's code path at a small scale in ONE server start, no timing
 #                                asserted (≈ 1.5–2 min once the modules are built; CI: BENCH_BUILD=0 bench/run.sh quick)
 #   bench/run.sh [mode] NAME…    only the named benchmarks, in this order: dashboards, load, growth, ingest (alias
-#                                import), demo, export, checkin
+#                                import), demo, export, checkin, asof, alerts, boardpack, paint (the last four assert
+#                                their issue's goal and run only in full mode or when named)
 #
 # Every figure is a ratio against a baseline measured in the same run (the project's rule: speed and memory
 # are proven by benchmarks, never by timed unit tests). Each section of RESULTS.md names the exact command that
@@ -55,13 +56,18 @@ select_jdk() {
 
 MODE=full
 if [ "${1:-}" = quick ] || [ "${1:-}" = full ]; then MODE=$1; shift; fi
-ALL=(dashboards load growth ingest demo export checkin)
+ALL=(dashboards load growth ingest demo export checkin asof alerts boardpack paint)
+QUICK_ALL=(dashboards load growth ingest demo export checkin)
 WANTED=()
 for name in "$@"; do
   [ "$name" = import ] && name=ingest
   case " ${ALL[*]} " in *" $name "*) WANTED+=("$name");; *) die "unknown benchmark '$name' (${ALL[*]})";; esac
 done
-[ ${#WANTED[@]} -gt 0 ] || WANTED=("${ALL[@]}")
+if [ ${#WANTED[@]} -eq 0 ]; then
+  # quick is a smoke of the it-tests benchmarks in one server start; the others assert their own goals and need
+  # the benchmark program, so they run in full mode (or by name)
+  if [ "$MODE" = quick ]; then WANTED=("${QUICK_ALL[@]}"); else WANTED=("${ALL[@]}"); fi
+fi
 wanted() { local n; for n in "${WANTED[@]}"; do [ "$n" = "$1" ] && return 0; done; return 1; }
 [ "$MODE" = quick ] && RESULTS="${BENCH_RESULTS:-$LOGS/RESULTS-quick.md}"
 
@@ -125,7 +131,7 @@ run() { # log name, what, command: runs it, its output in bench/logs/NAME.log
 }
 section() { # title, what the figures mean, pattern of the result lines (from the last run's log)
   local title=$1 about=$2 pattern=$3 lines
-  lines=$(grep -E "$pattern" "$LOG" | sed -E 's/^.*(\[(benchmark|ingest|export|demo|dashboards|plan|load|growth|growth-detail)\])/\1/' || true)
+  lines=$(grep -E "$pattern" "$LOG" | sed -E 's/^.*(\[(benchmark|ingest|export|demo|dashboards|plan|load|growth|growth-detail|as-of|alerts|board-pack-bench|first-paint)\])/\1/' || true)
   [ "$RUN_OK" = 1 ] || lines="${lines:+$lines
 }(the run FAILED before its end: see ${LOG#"$ROOT"/})"
   if [ -z "$lines" ]; then
@@ -253,6 +259,32 @@ allocation until the young generation is full and is the weaker figure." '\[expo
 a $IMPORT_ROWS-row survey CSV import runs in one transaction (it writes an audit record per batch); the import's own
 time beside it. Audit records are appended unsealed, with no lock shared between writers, and a sealer links them
 into the hash chain within seconds: the check-in should not wait for the import." '\[benchmark\]'
+  fi
+  if wanted asof; then
+    run asof "dashboards as of a past instant" "$(it_command AsOfBenchmark)"
+    section "Dashboards as of a past instant against today's (issue 15)" \
+        "The program dashboard read as of an instant before a program's later check-ins, overrides, target edits and late
+readings (the plan history of V15 and the readings as received then), and as of now, against today's dashboard in the
+same run on the same program. Goal: as-of < 2x today's dashboard time." '\[as-of\]'
+  fi
+  if wanted alerts; then
+    run alerts "every alert rule over the $DEMO_PROFILE program" "${MVN[*]} test -pl domain,demo,persistence -Dtest=AlertRulesBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dcx.bench.profile=$DEMO_PROFILE"
+    section "Evaluating every alert rule over the $DEMO_PROFILE program (issue 14)" \
+        "Every rule (check-in due, due soon and overdue, targets turned amber/red/no data, forecast now missing, commitments
+overdue, the weekly digest) evaluated over the whole program and stored once per (rule, subject, audience, period): a first
+evaluation, then a second one that stores nothing new; baseline: a raw read of the tables the rules look at. Goal < 5 s." '\[alerts\]'
+  fi
+  if wanted boardpack; then
+    run boardpack "board pack of the demo program" "$(it_command BoardPackBenchmark "-Dcx.it.demo.load=true")"
+    section "Board pack of the demo program's current quarter, PPTX and PDF (issue 15)" \
+        "The quarterly board pack built over HTTP as of today (median of 3 after a warm-up) in both formats; baseline: the
+accountability report PDF of the same quarter in the same run. Goal: < 10 s in both formats." '\[board-pack-bench\]'
+  fi
+  if wanted paint; then
+    run paint "first paint on the benchmark program" "CX_DEMO_PROFILE=benchmark $(it_command FirstPaintBenchmark "-Dcx.it.demo.load=true -Dcx.it.keycloak.startup.seconds=1200")"
+    section "First paint in headless Chromium on the benchmark program (issue 17)" \
+        "Sign-in (Keycloak form submitted) to the department view's first milestone row, median of 5; every view from
+sign-in and warm; no error notification, no grid fetching all rows. Goal < 1 s for the department view." '\[first-paint\]'
   fi
 fi
 

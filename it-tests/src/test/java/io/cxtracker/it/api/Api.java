@@ -25,7 +25,7 @@ public final class Api {
 
     /** A demo caller of the realm: admin, exec, auditor, visitor, lead-support, lead-marketing, cxtracker-ingest. */
     public static HttpJson as(String caller) {
-        return HttpJson.forBaseUrl().as(Tokens.of(caller));
+        return HttpJson.forBaseUrl().asCaller(caller);
     }
 
     /** A write with a JSON body (or none) and an If-Match header (or none). */

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * A small HTTP client for black-box API tests. Anonymous unless given a bearer token with {@link #as};
@@ -20,13 +21,14 @@ public final class HttpJson {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
-    private final String token;
+    /** Asked at every request: a caller's client renews its token (Tokens caches it until a minute before expiry). */
+    private final Supplier<String> token;
 
     public HttpJson(String base) {
-        this(base, null);
+        this(base, () -> null);
     }
 
-    private HttpJson(String base, String token) {
+    private HttpJson(String base, Supplier<String> token) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.token = token;
     }
@@ -38,12 +40,20 @@ public final class HttpJson {
 
     /** The same client sending {@code Authorization: Bearer <token>} (none when token is null). */
     public HttpJson as(String bearerToken) {
-        return new HttpJson(base, bearerToken);
+        return new HttpJson(base, () -> bearerToken);
+    }
+
+    /**
+     * The same client as a matrix caller ({@link Tokens#of}), whose token is renewed before it expires: a test that
+     * keeps one client for longer than the realm's token lifetime (a slow machine) still calls as that caller.
+     */
+    public HttpJson asCaller(String caller) {
+        return new HttpJson(base, () -> Tokens.of(caller));
     }
 
     /** The app as the demo program admin (user admin). */
     public static HttpJson asProgramAdmin() {
-        return forBaseUrl().as(Tokens.programAdmin());
+        return forBaseUrl().asCaller("admin");
     }
 
     public Reply get(String path) {
@@ -80,8 +90,9 @@ public final class HttpJson {
     }
 
     public Reply send(HttpRequest.Builder request) {
-        if (token != null) {
-            request.setHeader("Authorization", "Bearer " + token);
+        String bearer = token.get();
+        if (bearer != null) {
+            request.setHeader("Authorization", "Bearer " + bearer);
         }
         try {
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),

@@ -32,7 +32,9 @@ import io.cxtracker.domain.review.RagChange;
 import io.cxtracker.domain.review.ReviewMark;
 import io.cxtracker.domain.review.ReviewService;
 import io.cxtracker.domain.review.StatusChange;
+import io.cxtracker.domain.boardpack.BoardPackService;
 import io.cxtracker.domain.security.CurrentUser;
+import io.cxtracker.ui.boardpack.BoardPackActions;
 import io.cxtracker.domain.security.Role;
 import io.cxtracker.domain.setup.ProgramSetupService;
 import io.cxtracker.domain.shared.AsOf;
@@ -60,6 +62,7 @@ import java.util.Map;
 public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
 
     private final ReviewService review;
+    private final BoardPackService boardPacks;
     private final ProgramSetupService setup;
     private final CurrentUser user;
     private final Clock clock;
@@ -69,8 +72,9 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     private final Div content = new Div();
 
     @Inject
-    public ReviewView(ReviewService review, ProgramSetupService setup, CurrentUser user, Clock clock) {
+    public ReviewView(ReviewService review, ProgramSetupService setup, CurrentUser user, Clock clock, BoardPackService boardPacks) {
         this.review = review;
+        this.boardPacks = boardPacks;
         this.setup = setup;
         this.user = user;
         this.clock = clock;
@@ -153,6 +157,10 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
                 new Anchor(DashboardView.url(changes.programId(), toDay), "Dashboard as of " + toDay));
         links.setId("review-dashboard-links");
         content.add(period, links);
+        if (BoardPackActions.mayBuild(user)) {
+            // the executive review ends in the board pack: one click from what changed
+            content.add(new BoardPackActions(boardPacks, changes.programId(), clock));
+        }
         if (user.has(Role.EXECUTIVE) || user.has(Role.PROGRAM_ADMIN)) {
             content.add(markReviewed(changes.programId()));
         }
