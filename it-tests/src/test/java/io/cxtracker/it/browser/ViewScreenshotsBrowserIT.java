@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.FilePayload;
 import io.cxtracker.it.api.Plan;
 import io.cxtracker.it.support.Browser;
@@ -90,9 +89,7 @@ class ViewScreenshotsBrowserIT extends BrowserTest {
             Browser.signIn(page, base + "/departments", "admin", "admin");
             for (View view : views(story)) {
                 page.navigate(base + view.path());
-                // a view computed from six months of answers can take longer than the assertion's default 5 s on a
-                // busy machine: wait for it as long as for any other step (Browser's 30 s)
-                assertThat(page.locator(view.id())).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+                assertThat(page.locator(view.id())).isVisible();
                 String size = tablet ? "-768x1024" : "-1280x800";
                 // the grids filled and nothing moving before the picture
                 Browser.settled(page);
