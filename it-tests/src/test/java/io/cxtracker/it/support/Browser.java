@@ -47,6 +47,9 @@ public final class Browser implements AutoCloseable {
     private Page page(int width, int height) {
         BrowserContext context = browser.newContext(new NewContextOptions().setViewportSize(width, height));
         context.setDefaultTimeout(30_000);
+        // assertions wait as long as actions do: their 5 s default failed views that rendered in 6–20 s on a loaded
+        // machine (the 23:59:30 run, load average 40 on 2 cores); a missing element still fails, after 30 s
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         return context.newPage();
     }
 
