@@ -26,6 +26,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -123,7 +124,8 @@ public class ReviewService {
         Violations violations = new Violations();
         String text = violations.optionalText("note", note, NOTE_MAX_LENGTH);
         violations.throwIfAny();
-        ReviewMark mark = reviews.record(programId, clock.instant(), currentUser.name(), text);
+        // to the microsecond, as PostgreSQL keeps it: the mark returned is the mark read back later
+        ReviewMark mark = reviews.record(programId, clock.instant().truncatedTo(ChronoUnit.MICROS), currentUser.name(), text);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("program", programId);
         fields.put("reviewedAt", mark.reviewedAt());

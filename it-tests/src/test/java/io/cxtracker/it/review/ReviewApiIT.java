@@ -62,7 +62,7 @@ class ReviewApiIT {
                 "{\"status\":\"BLOCKED\",\"reason\":\"both vendors withdrew\"}", Api.etag(checkedIn)), 200);
         Instant afterOverride = between();
         ok(Api.as("cxtracker-ingest").post("/api/metrics/" + metric + "/readings", """
-                {"readings":[{"day":"%s","departmentCode":"%s","idempotencyKey":"late-%s","statistics":{"satisfied":82,"responses":100}}]}"""
+                [{"day":"%s","departmentCode":"%s","idempotencyKey":"late-%s","statistics":{"satisfied":82,"responses":100}}]"""
                 .formatted(Plan.today().minusDays(8), care, metric)), 200);
         Instant afterReading = between();
 
