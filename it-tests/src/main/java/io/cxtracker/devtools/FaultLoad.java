@@ -392,7 +392,7 @@ public final class FaultLoad {
      */
     void session(String killTemplate) throws Exception {
         String app = lb.replace("127.0.0.1", "localhost");
-        java.net.CookieManager cookies = new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
+        LocalhostCookies cookies = new LocalhostCookies();
         HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.ALWAYS).connectTimeout(Duration.ofSeconds(5)).build();
         HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(app + "/departments")).timeout(REQUEST_TIMEOUT)
@@ -448,9 +448,34 @@ public final class FaultLoad {
         figure("session.node_back_up_after_ms", watch.upAgainAt < 0 ? "not within 300 s" : ms(watch.upAgainAt) - ms(killedAt));
     }
 
-    private static String cookie(java.net.CookieManager cookies, String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+    private static String cookie(LocalhostCookies cookies, String name) {
+        return cookies.store.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /**
+     * Cookies as a browser keeps them for http://localhost, which it treats as a secure origin: Keycloak marks its
+     * sign-in cookies Secure (SameSite=None), and the JDK's cookie manager would never send those over plain HTTP.
+     */
+    private static final class LocalhostCookies extends java.net.CookieHandler {
+        private static final Pattern SECURE = Pattern.compile("(?i);\\s*Secure(?=;|$)");
+        final java.net.CookieManager store = new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+            return store.get(uri, headers);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+            Map<String, List<String>> plain = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            headers.forEach((name, values) -> {
+                if (name != null) {
+                    plain.put(name, values.stream().map(v -> SECURE.matcher(v).replaceAll("")).toList());
+                }
+            });
+            store.put(uri, plain);
+        }
     }
 
     // ---- requests ----

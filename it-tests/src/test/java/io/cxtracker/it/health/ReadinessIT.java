@@ -14,11 +14,16 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Readiness follows the database: DOWN while it refuses connections, UP again when it is back. */
+/**
+ * Readiness follows the database: DOWN while it refuses connections, UP again when it is back. Meanwhile the API
+ * answers a 503 problem at once (no hang, no 500, nothing of the database quoted), so that a balancer and clients
+ * retry later (README "Scaling out", bench/faults.sh for the same on two nodes).
+ */
 @ExtendWith(ArquillianExtension.class)
 class ReadinessIT {
 
     private final HttpJson management = new HttpJson(System.getProperty("cx.it.management.url", "http://127.0.0.1:10190"));
+    private final HttpJson admin = HttpJson.asProgramAdmin();
 
     @Deployment(testable = false)
     static WebArchive war() {
@@ -40,6 +45,16 @@ class ReadinessIT {
             var down = readiness(503, Duration.ofSeconds(15));
             assertEquals(503, down.status(), down::toString);
             assertTrue(down.body().contains("DOWN"), down::toString);
+
+            long started = System.nanoTime();
+            var refused = admin.get("/api/milestones?limit=5");
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertEquals(503, refused.status(), refused::toString);
+            assertTrue(refused.header("Content-Type").startsWith("application/problem+json"), refused::toString);
+            assertTrue(refused.body().contains("/database-unavailable"), refused::toString);
+            assertEquals("5", refused.header("Retry-After"), refused::toString);
+            assertTrue(millis < 5_000, "the 503 took " + millis + " ms");
+            assertTrue(!refused.body().contains("Exception") && !refused.body().contains(db), refused::toString);
         } finally {
             Database.executeAdmin("alter database " + db + " allow_connections true");
         }
