@@ -184,6 +184,8 @@ write_results() { # after every benchmark, so that an interrupted run still leav
   printf '| server heap (integration tests, arquillian.xml) | `%s` |\n' "$(grep -o -- '-Xm[sx][0-9]*[mg]' "$ROOT/it-tests/src/test/resources/arquillian.xml" | tr '\n' ' ' | sed 's/ $//')"
   printf '| load on the machine at the start (1/5/15 min) | %s; other engineers may share it%s |\n' "$LOAD_AT_START" "${BENCH_NOTE:+: $BENCH_NOTE}"
   printf '| Maven | %s |\n\n' "$(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
+  printf 'The fault proofs (node killed mid-write, database outage, concurrent edits across nodes, the audit chain across\n'
+  printf 'nodes, 1- against 2-node throughput) are written by `bench/faults.sh` into [FAULTS.md](FAULTS.md).\n\n'
   for section in "${SECTIONS[@]}"; do printf '%s\n\n' "$section"; done
 } > "$RESULTS"
 }
