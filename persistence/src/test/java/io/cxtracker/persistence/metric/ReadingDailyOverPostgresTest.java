@@ -109,8 +109,9 @@ class ReadingDailyOverPostgresTest {
             Department support = db.inTransaction(em -> Fixtures.department(em, "support"));
             Metric nps = db.inTransaction(em -> Fixtures.metric(em, MetricKind.NPS, Direction.HIGHER_IS_BETTER, support));
             Reading phone = reading(nps, DAY, support, "phone", new NpsStatistics(5, 3, 2));
-            db.inTransaction(em -> new JpaReadingRepository(em).addAllIfAbsent(List.of(phone,
-                    reading(nps, DAY, support, "chat", new NpsStatistics(1, 1, 1)))));
+            Reading chat = reading(nps, DAY, support, "chat", new NpsStatistics(1, 1, 1));
+            Reading nextDay = reading(nps, DAY.plusDays(1), support, "chat", new NpsStatistics(4, 0, 0));
+            db.inTransaction(em -> new JpaReadingRepository(em).addAllIfAbsent(List.of(phone, chat, nextDay)));
 
             // as the survey merge does: the reading's running sums grow by 2/0/1
             db.execute("UPDATE reading SET promoters = promoters + 2, detractors = detractors + 1 WHERE idempotency_key = '"
@@ -120,10 +121,17 @@ class ReadingDailyOverPostgresTest {
             assertThrows(SQLException.class, () -> db.execute("UPDATE reading SET day = day + 1 WHERE idempotency_key = '"
                     + phone.idempotencyKey() + "'"), "a reading does not move to another day");
 
-            db.executeAsOwner("DELETE FROM reading WHERE idempotency_key = '" + phone.idempotencyKey() + "'");
-            assertEquals("1 1 1 1 0 0 0 0 null null", daily(db, nps.id(), support.id(), DAY));
-            db.executeAsOwner("DELETE FROM reading WHERE metric_id = " + nps.id());
-            assertEquals("none", daily(db, nps.id(), support.id(), DAY), "a day without readings has no sums");
+            db.executeAsOwner("DELETE FROM reading WHERE idempotency_key = '" + chat.idempotencyKey() + "'");
+            assertEquals("1 7 3 3 0 0 0 0 null null", daily(db, nps.id(), support.id(), DAY));
+            // the merged reading's earlier state is history (reading_revision, V15): as-of reads need it, so even the
+            // owner cannot delete the reading from under it
+            assertThrows(SQLException.class, () -> db.executeAsOwner("DELETE FROM reading WHERE idempotency_key = '"
+                    + phone.idempotencyKey() + "'"), "a merged reading is held by its history");
+            assertEquals("1 7 3 3 0 0 0 0 null null", daily(db, nps.id(), support.id(), DAY));
+
+            assertEquals("1 4 0 0 0 0 0 0 null null", daily(db, nps.id(), support.id(), DAY.plusDays(1)));
+            db.executeAsOwner("DELETE FROM reading WHERE idempotency_key = '" + nextDay.idempotencyKey() + "'");
+            assertEquals("none", daily(db, nps.id(), support.id(), DAY.plusDays(1)), "a day without readings has no sums");
         }
     }
 }
