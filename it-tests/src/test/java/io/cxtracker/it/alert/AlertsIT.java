@@ -118,7 +118,9 @@ class AlertsIT {
         assertTrue(first.get("stored").asInt() > 0, first::toString);
         JsonNode second = evaluate();
         assertEquals(0, second.get("stored").asInt(), () -> "a second run stored again: " + second);
-        assertEquals(first.get("raised").asInt(), second.get("raised").asInt(), second::toString);
+        // transition rules (a target turned amber/red/no data, a forecast crossed) raise once per change of the
+        // watched state, so a second run raises at most what the first did, and stores none of it again
+        assertTrue(second.get("raised").asInt() <= first.get("raised").asInt(), second::toString);
 
         String[] subjects = {silentTitle, dueSoon, lateTitle, metric, commitmentTitle};
         assertEquals(Set.of("CHECK_IN_DUE " + silentTitle, "OVERDUE " + lateTitle, "TARGET_STATUS " + metric),

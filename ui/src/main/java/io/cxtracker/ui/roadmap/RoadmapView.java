@@ -189,11 +189,13 @@ public class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
                     // milestones outside the program's quarters are drawn in the first or last one: their list is open-ended
                     LocalDate from = i == 0 ? null : quarters.get(i);
                     LocalDate to = i == columns - 1 ? null : quarters.get(i).plusMonths(3).minusDays(1);
-                    RouterLink more = new RouterLink("+ " + (due.size() - CELL_MILESTONES) + " more", MilestoneListView.class);
+                    String visible = "+ " + (due.size() - CELL_MILESTONES) + " more";
+                    RouterLink more = new RouterLink(visible, MilestoneListView.class);
                     more.setQueryParameters(MilestoneListView.query(chosen.id(), false, p, code == null ? null : code.value(), from, to));
                     more.addClassName("roadmap-more");
-                    more.getElement().setAttribute("aria-label", "All " + due.size() + " milestones of " + p.title() + " due in "
-                            + quarters.get(i).getYear() + " Q" + ((quarters.get(i).getMonthValue() - 1) / 3 + 1));
+                    // the accessible name starts with the visible text (WCAG 2.5.3, label in name), then says which list
+                    more.getElement().setAttribute("aria-label", visible + ": all " + due.size() + " milestones of " + p.title()
+                            + " due in " + quarters.get(i).getYear() + " Q" + ((quarters.get(i).getMonthValue() - 1) / 3 + 1));
                     more.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("padding", "0 4px");
                     cell.add(more);
                 }
