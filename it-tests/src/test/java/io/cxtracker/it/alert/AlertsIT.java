@@ -127,7 +127,9 @@ class AlertsIT {
                 inbox(support, subjects));
         assertEquals(Set.of("DUE_SOON " + dueSoon, "TARGET_STATUS " + metric, "COMMITMENT_OVERDUE " + commitmentTitle),
                 inbox(marketing, subjects));
-        assertEquals(Set.of(), inbox(exec, subjects));
+        // executives hear of these only in the week's digest, never through the rules of the departments
+        assertEquals(Set.of(), inbox(exec, subjects).stream().filter(found -> !found.startsWith("WEEKLY_DIGEST "))
+                .collect(java.util.stream.Collectors.toSet()));
         // one row per audience, whatever the number of runs
         assertEquals(1, Database.count("alert WHERE kind = 'CHECK_IN_DUE' AND subject_id = " + silent.get("id").asLong()));
 

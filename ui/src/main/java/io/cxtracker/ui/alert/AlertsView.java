@@ -52,7 +52,7 @@ public class AlertsView extends VerticalLayout {
         RouterLink preferences = new RouterLink("Choose what you hear of", AlertPreferencesView.class);
         preferences.setId("alert-preferences-link");
         unreadOnly.setId("alerts-unread-only");
-        unreadOnly.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        unreadOnly.addValueChangeListener(e -> refresh());
         HorizontalLayout tools = new HorizontalLayout(unreadOnly, preferences);
         tools.setAlignItems(Alignment.CENTER);
         add(about, tools);
@@ -62,10 +62,10 @@ public class AlertsView extends VerticalLayout {
         grid.addComponentColumn(this::summary).setHeader("Alert").setFlexGrow(1);
         grid.addColumn(a -> WHEN.format(a.createdAt())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(q -> alerts.inbox(unreadOnly.getValue(), new PageRequest(q.getOffset(), q.getLimit(), null, true))
-                .items().stream(), q -> (int) alerts.inbox(unreadOnly.getValue(), PageRequest.first(1)).total());
+        // paged like every list: an inbox of a busy department grows without bound
+        Views.pagedItems(grid, q -> alerts.inbox(unreadOnly.getValue(), new PageRequest(q.getOffset(), q.getLimit(), null, true))
+                .items().stream(), q -> (int) total());
         grid.setEmptyStateText("Nothing to tell you.");
-        grid.setAllRowsVisible(true);
         add(grid);
     }
 
@@ -106,7 +106,16 @@ public class AlertsView extends VerticalLayout {
         } catch (NotFoundException e) {
             Views.error("That alert is no longer yours to read.");
         }
-        grid.getDataProvider().refreshAll();
+        refresh();
         MainLayout.refreshBell();
+    }
+
+    private long total() {
+        return alerts.inbox(unreadOnly.getValue(), PageRequest.first(1)).total();
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+        Views.fitRows(grid, total());
     }
 }

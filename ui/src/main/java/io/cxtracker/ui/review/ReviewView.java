@@ -252,8 +252,8 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         grid.setId(id);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         columns.accept(grid);
-        grid.setItems(items);
-        grid.setAllRowsVisible(true);
+        // a quarter of a large program changes hundreds of milestones: all rows visible only while they are few
+        Views.listItems(grid, items);
         grid.setEmptyStateText("Nothing.");
         Div section = new Div(new H2(title + " (" + items.size() + ")"), grid);
         section.getStyle().set("margin-top", "var(--lumo-space-m)");
