@@ -1,5 +1,6 @@
 package io.cxtracker.api.review;
 
+import io.cxtracker.api.shared.JsonBody;
 import io.cxtracker.domain.review.ReviewService;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -8,5 +9,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "A review of the program, recorded now")
 public record ReviewRequest(
         @Size(max = ReviewService.NOTE_MAX_LENGTH, message = "must be at most " + ReviewService.NOTE_MAX_LENGTH + " characters")
-        String note) {
+        String note) implements JsonBody {
 }
