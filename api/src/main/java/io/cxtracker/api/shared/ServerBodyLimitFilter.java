@@ -22,7 +22,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * of the WAR, JSON or not (CSV imports, uploads). A declared Content-Length over it is refused before a byte is read;
  * a body without one (chunked) is counted while it is read and refused as it passes the limit, as
  * {@link BodyTooLargeException}, which the API maps to its 413 problem and this filter answers for everything else.
- * The connection is closed after the answer, since the rest of the body is never read.
+ * The connection is closed after the answer; before that, the rest of the body (up to four times the limit) is read
+ * and dropped, since closing a socket that still has unread bytes resets it, and a client still sending then loses
+ * the 413 it was sent (seen as "header parser received no bytes").
  * <p>
  * Undertow's own max-post-size cannot give that answer: a declared Content-Length over it gets a bare 400 from the
  * listener before any filter runs. So the listener's bound ({@code cx.server.transport-max-post-size}, default
@@ -33,6 +35,7 @@ public class ServerBodyLimitFilter implements Filter {
     /** Above the API's bulk limit (10 MB), so that JSON up to that limit is always the API's decision. */
     public static final long DEFAULT_SERVER_LIMIT = 12L * 1024 * 1024;
     private static final String SETTING = "cx.server.max-post-size";
+    private static final long DRAIN_FACTOR = 4;
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactories.factory());
 
     @Override
@@ -47,8 +50,14 @@ public class ServerBodyLimitFilter implements Filter {
             refuse(http, answer, limit);
             return;
         }
+        Limited limited = new Limited(http, limit);
         try {
-            chain.doFilter(new Limited(http, limit), response);
+            chain.doFilter(limited, response);
+            if (limited.exceeded()) {
+                // the API answered its own 413 problem: the same rest of the body stands between it and the client
+                answer.flushBuffer();
+                drain(http, DRAIN_FACTOR * limit);
+            }
         } catch (BodyTooLargeException e) {
             if (answer.isCommitted()) {
                 throw e;
@@ -77,6 +86,22 @@ public class ServerBodyLimitFilter implements Filter {
         JSON.writeValue(response.getOutputStream(), Problem.of("body-too-large", "Payload too large", 413,
                 refusal.getMessage() + "; nothing was written. Split it into smaller requests.", request.getRequestURI(),
                 List.of(new Problem.FieldError("body", "must be at most " + limit + " bytes"))));
+        response.flushBuffer();
+        drain(request, DRAIN_FACTOR * limit);
+    }
+
+    /** Reads and drops what is left of the body, at most {@code bound} bytes; a failed read ends it. */
+    private static void drain(HttpServletRequest request, long bound) {
+        byte[] sink = new byte[64 * 1024];
+        long read = 0;
+        try {
+            var in = request.getInputStream();
+            for (int n; read < bound && (n = in.read(sink)) > 0; ) {
+                read += n;
+            }
+        } catch (IOException | RuntimeException closedOrOverTransportLimit) {
+            // the answer is already sent; nothing more to read
+        }
     }
 
     /** Undertow's own refusal (io.undertow.server.RequestTooBigException), named so that api needs no Undertow. */
@@ -106,6 +131,10 @@ public class ServerBodyLimitFilter implements Filter {
             }
             return stream;
         }
+
+        boolean exceeded() {
+            return stream instanceof LimitedInput input && input.exceeded;
+        }
     }
 
     private static final class LimitedInput extends ServletInputStream {
@@ -118,9 +147,11 @@ public class ServerBodyLimitFilter implements Filter {
         }
 
         private long count;
+        private boolean exceeded;
 
         private IOException translated(IOException e) {
             if (isServerRefusal(e)) {
+                exceeded = true;
                 throw new BodyTooLargeException(limit);
             }
             return e;
@@ -130,6 +161,7 @@ public class ServerBodyLimitFilter implements Filter {
             if (n.longValue() > 0) {
                 count += n.longValue();
                 if (count > limit) {
+                    exceeded = true;
                     throw new BodyTooLargeException(limit);
                 }
             }
