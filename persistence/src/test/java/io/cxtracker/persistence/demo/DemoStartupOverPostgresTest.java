@@ -16,12 +16,12 @@ import io.cxtracker.persistence.metric.JpaReadingRepository;
 import io.cxtracker.persistence.milestone.JpaMilestoneRepository;
 import io.cxtracker.persistence.program.JpaProgramRepository;
 import io.cxtracker.persistence.schema.SchemaMigrator;
+import io.cxtracker.persistence.support.DemoWiring;
 import io.cxtracker.persistence.support.EntityManagerAuditTrail;
 import io.cxtracker.persistence.support.ListenServices;
 import io.cxtracker.persistence.support.TestDatabase;
 import io.cxtracker.persistence.targets.JpaTargetRepository;
 import jakarta.persistence.EntityManager;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
@@ -215,18 +215,7 @@ class DemoStartupOverPostgresTest {
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Clock.systemUTC().instant(),
                 today.atTime(12, 0).toInstant(ZoneOffset.UTC)));
         ThreadLocal<EntityManager> current = new ThreadLocal<>();
-        EntityManager em = (EntityManager) Proxy.newProxyInstance(EntityManager.class.getClassLoader(),
-                new Class<?>[] {EntityManager.class}, (proxy, method, args) -> {
-                    EntityManager target = current.get();
-                    if (target == null) {
-                        throw new IllegalStateException("no transaction: DemoStartup works inside inTransaction");
-                    }
-                    try {
-                        return method.invoke(target, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        EntityManager em = DemoWiring.threadBound(current);
         DemoStartup node = new DemoStartup();
         node.dataSource = dataSource(db);
         node.executor = null;

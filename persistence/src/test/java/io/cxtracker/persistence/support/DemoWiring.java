@@ -42,18 +42,7 @@ public final class DemoWiring {
 
     public static DemoServices services(TestDatabase db, DemoActor actor, DemoClock clock) {
         ThreadLocal<EntityManager> current = new ThreadLocal<>();
-        EntityManager em = (EntityManager) Proxy.newProxyInstance(EntityManager.class.getClassLoader(),
-                new Class<?>[] {EntityManager.class}, (proxy, method, args) -> {
-                    EntityManager target = current.get();
-                    if (target == null) {
-                        throw new IllegalStateException("no transaction: the demo loader works inside inTransaction");
-                    }
-                    try {
-                        return method.invoke(target, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        EntityManager em = threadBound(current);
         DepartmentRepository departments = ListenServices.departments(em);
         var programs = new JpaProgramRepository(em);
         var initiatives = new JpaInitiativeRepository(em);
@@ -93,5 +82,24 @@ public final class DemoWiring {
                         audit),
                 new AssessmentService(new JpaAssessmentRepository(em), departments, actor, clock, audit),
                 transactions);
+    }
+
+    /**
+     * An entity manager that stands for the one of the transaction the calling thread is in ({@code current}),
+     * as a container-managed persistence context does; outside a transaction every call is refused.
+     */
+    public static EntityManager threadBound(ThreadLocal<EntityManager> current) {
+        return (EntityManager) Proxy.newProxyInstance(EntityManager.class.getClassLoader(),
+                new Class<?>[] {EntityManager.class}, (proxy, method, args) -> {
+                    EntityManager target = current.get();
+                    if (target == null) {
+                        throw new IllegalStateException("no transaction: the demo loader works inside inTransaction");
+                    }
+                    try {
+                        return method.invoke(target, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 }
