@@ -89,7 +89,7 @@ class AlertsIT {
         String silentTitle = silent.get("title").asText();
         ok(write(support, "POST", "/api/milestones/" + silent.get("id").asLong() + "/check-ins",
                 "{\"status\":\"IN_PROGRESS\",\"progress\":30,\"comment\":\"under way\"}", "\"0\""), 201);
-        Database.execute("UPDATE milestone SET last_check_in_at = now() - interval '20 days' WHERE id = "
+        Database.execute("UPDATE milestone SET last_check_in_at = cx_now() - interval '20 days' WHERE id = "
                 + silent.get("id").asLong());
         // due in three days: marketing, accountable, hears it; support, responsible, does not
         String dueSoon = plan.milestone(marketingOwns, "support", Plan.today().plusDays(3)).get("title").asText();

@@ -12,6 +12,7 @@ import io.cxtracker.it.api.Plan;
 import io.cxtracker.it.api.RowCounts;
 import io.cxtracker.it.support.Deployments;
 import io.cxtracker.it.support.HttpJson;
+import io.cxtracker.it.support.RunClock;
 import java.time.Instant;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -39,7 +40,7 @@ class ReviewApiIT {
 
     private static Instant between() throws InterruptedException {
         Thread.sleep(300);
-        Instant instant = Instant.now();
+        Instant instant = RunClock.now();
         Thread.sleep(300);
         return instant;
     }

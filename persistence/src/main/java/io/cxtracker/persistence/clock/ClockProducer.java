@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
@@ -22,21 +23,45 @@ public class ClockProducer implements StartupCheck {
     @Inject
     Config config;
 
+    /** Parsed once: the clock and the database's stamps (SchemaMigrator) must move by the very same amount. */
+    private volatile Duration shift;
+
     @Produces
     @ApplicationScoped
     Clock clock() {
-        return choose(mode(), setting().orElse(null), Clock.systemUTC());
+        Duration moved = shift();
+        if (moved.isZero()) {
+            return Clock.systemUTC();
+        }
+        LOG.warning("Local mode: the app's clock is moved by " + moved + " (" + StartClock.KEY + "), and so are the database's stamps");
+        return Clock.offset(Clock.systemUTC(), moved);
+    }
+
+    /** How far the app's clock is from the real one: zero unless local mode moves it. */
+    public Duration shift() {
+        Duration known = shift;
+        if (known == null) {
+            synchronized (this) {
+                if (shift == null) {
+                    shift = shift(mode(), setting().orElse(null), Clock.systemUTC());
+                }
+                known = shift;
+            }
+        }
+        return known;
     }
 
     /** The real clock, or in local mode only, the real clock moved as the setting says. */
     static Clock choose(DeploymentMode mode, String value, Clock real) {
+        Duration moved = shift(mode, value, real);
+        return moved.isZero() ? real : Clock.offset(real, moved);
+    }
+
+    static Duration shift(DeploymentMode mode, String value, Clock real) {
         if (mode != DeploymentMode.LOCAL || judge(mode, value).isPresent()) {
-            return real; // a bad or forbidden setting refuses the start (problem); the real clock meanwhile
+            return Duration.ZERO; // a bad or forbidden setting refuses the start (problem); the real clock meanwhile
         }
-        return StartClock.parse(value, real).map(moved -> {
-            LOG.warning("Local mode: the app's clock reads " + moved.start() + " at " + moved.anchor() + " (" + StartClock.KEY + ")");
-            return moved.over(real);
-        }).orElse(real);
+        return StartClock.parse(value, real).map(moved -> Duration.between(moved.anchor(), moved.start())).orElse(Duration.ZERO);
     }
 
     @Override

@@ -1,15 +1,19 @@
 package io.cxtracker.persistence.schema;
 
+import io.cxtracker.persistence.clock.ClockProducer;
 import io.cxtracker.persistence.profile.StartupGuard;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,6 +49,9 @@ public class SchemaMigrator {
     @Inject
     StartupGuard guard;
 
+    @Inject
+    ClockProducer clocks;
+
     private volatile boolean migrated;
     private volatile String lastFailure = "not migrated yet";
 
@@ -70,10 +77,12 @@ public class SchemaMigrator {
                 runtimeUser = currentUser(runtime);
                 url = runtime.getMetaData().getURL();
             }
-            Flyway flyway = ownerUser.filter(owner -> !owner.equals(runtimeUser))
-                    .map(owner -> flyway(ownerDataSource(url, owner), runtimeUser).load())
-                    .orElseGet(() -> flyway(dataSource, null).load());
+            Optional<DataSource> owner = ownerUser.filter(o -> !o.equals(runtimeUser)).map(o -> ownerDataSource(url, o));
+            Flyway flyway = owner.map(o -> flyway(o, runtimeUser).load()).orElseGet(() -> flyway(dataSource, null).load());
             var result = flyway.migrate();
+            try (Connection schemaOwner = owner.orElse(dataSource).getConnection()) {
+                writeClockShift(schemaOwner, clocks.shift());
+            }
             var current = flyway.info().current();
             migrated = true;
             LOG.info(() -> "Schema is at version " + (current == null ? "none" : current.getVersion()) + " (" + result.migrationsExecuted
@@ -104,6 +113,25 @@ public class SchemaMigrator {
         owned.setPassword(config.getOptionalValue(OWNER_PASSWORD, String.class).orElse(""));
         owned.setApplicationName("cxtracker-migrations");
         return owned;
+    }
+
+    /**
+     * Moves the database's own stamps (audit records, seals, the plan's history: V19) with the app's clock, as the
+     * login that owns the schema; a real clock removes any shift an earlier local run left.
+     */
+    static void writeClockShift(Connection schemaOwner, Duration shift) throws SQLException {
+        if (shift.isZero()) {
+            try (Statement s = schemaOwner.createStatement()) {
+                s.executeUpdate("DELETE FROM clock_shift");
+            }
+            return;
+        }
+        try (PreparedStatement p = schemaOwner.prepareStatement("INSERT INTO clock_shift (shift) VALUES (make_interval(secs => ?::float8))"
+                + " ON CONFLICT (only_row) DO UPDATE SET shift = EXCLUDED.shift")) {
+            p.setBigDecimal(1, BigDecimal.valueOf(shift.getSeconds()).add(BigDecimal.valueOf(shift.getNano(), 9)));
+            p.executeUpdate();
+        }
+        LOG.warning("Local mode: the database's stamps are moved by " + shift + " like the app's clock");
     }
 
     static String currentUser(Connection connection) throws SQLException {
