@@ -124,6 +124,7 @@ public final class FaultLoad {
             t.join();
         }
         int acknowledged = 0, failed = 0, inFlight = 0, afterKill = 0, conflicts = 0;
+        Map<String, Integer> failedAnswers = new TreeMap<>();
         for (Outcome o : outcomes) {
             if (o.ok()) {
                 acknowledged++;
@@ -131,6 +132,7 @@ public final class FaultLoad {
                 conflicts++;
             } else {
                 failed++;
+                failedAnswers.merge(o.answer(), 1, Integer::sum);
                 if (o.sentAt <= killedAt) {
                     inFlight++;
                 } else {
@@ -146,6 +148,7 @@ public final class FaultLoad {
         figure("kill.failed_requests", failed);
         figure("kill.failed_in_flight_at_kill", inFlight);
         figure("kill.failed_sent_after_kill", afterKill);
+        figure("kill.failed_answers", failedAnswers);
         figure("kill.failed_but_stored_whole", stored.failedStored);
         figure("kill.half_stored_batches", stored.halfBatches);
         figure("kill.stale_etag_answers", conflicts);
@@ -218,14 +221,14 @@ public final class FaultLoad {
         readiness.stop = true;
         long worst = 0;
         int during = 0, answered503 = 0, answered500 = 0, notProblem = 0, stackTraces = 0, slow = 0;
-        Map<Integer, Integer> statuses = new TreeMap<>();
+        Map<String, Integer> statuses = new TreeMap<>();
         for (Outcome o : outcomes) {
             boolean inOutage = o.sentAt >= stoppedAt.get() + 1_000_000_000L && o.doneAt <= startedAt.get();
             if (!inOutage) {
                 continue;
             }
             during++;
-            statuses.merge(o.status, 1, Integer::sum);
+            statuses.merge(o.answer(), 1, Integer::sum);
             long latency = (o.doneAt - o.sentAt) / 1_000_000;
             worst = Math.max(worst, latency);
             if (latency > 5000) {
@@ -536,9 +539,11 @@ public final class FaultLoad {
             }
         } catch (IOException e) {
             o.status = -1;
+            o.clientError = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             o.status = -1;
+            o.clientError = "interrupted";
         }
         o.doneAt = now();
         return o;
@@ -804,6 +809,13 @@ public final class FaultLoad {
         String readingBatch;
         String checkIn;
         String target = "";
+        /** what a client that got no HTTP answer saw: the exception's class and message */
+        String clientError;
+
+        /** the status, or the exception when no answer came */
+        String answer() {
+            return status == -1 ? "no answer: " + clientError : String.valueOf(status);
+        }
 
         boolean ok() {
             return status >= 200 && status < 300;
