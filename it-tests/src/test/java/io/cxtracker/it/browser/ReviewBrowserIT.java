@@ -10,6 +10,7 @@ import io.cxtracker.it.api.Api;
 import io.cxtracker.it.api.Plan;
 import io.cxtracker.it.support.Browser;
 import io.cxtracker.it.support.Database;
+import io.cxtracker.it.support.HttpJson;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -27,17 +28,9 @@ class ReviewBrowserIT extends BrowserTest {
         Plan plan = new Plan();
         plan.demoDepartment("support");
         long program = plan.program();
-        long initiative = plan.initiative(program, 1, "LISTEN", "support");
         String title = Plan.unique("Vendor chosen");
-        var created = Api.admin().post("/api/milestones", """
-                {"initiativeId":%d,"title":"%s","ownerDepartment":"support","ownerPerson":"alice","due":"%s"}"""
-                .formatted(initiative, title, Plan.today().plusDays(60)));
-        long milestone = ok(created, 201).get("id").asLong();
-        var checkIn = Api.write(Api.as("lead-support"), "POST", "/api/milestones/" + milestone + "/check-ins",
-                "{\"status\":\"IN_PROGRESS\",\"progress\":40,\"comment\":\"Shortlist of two vendors\"}", Api.etag(created));
-        ok(checkIn, 201);
-        ok(Api.write(Api.admin(), "POST", "/api/milestones/" + milestone + "/override",
-                "{\"status\":\"BLOCKED\",\"reason\":\"Both vendors withdrew\"}", Api.etag(checkIn)), 200);
+        var created = supportMilestone(plan, program, title);
+        checkInThenOverride(created, "Shortlist of two vendors");
 
         Page exec = browser.desktopPage();
         Browser.signIn(exec, base + "/review?program=" + program, "exec", "exec");
@@ -75,12 +68,9 @@ class ReviewBrowserIT extends BrowserTest {
         Plan plan = new Plan();
         plan.demoDepartment("support");
         long program = plan.program();
-        long initiative = plan.initiative(program, 1, "LISTEN", "support");
         String title = Plan.unique("Survey vendor chosen");
-        var created = Api.admin().post("/api/milestones", """
-                {"initiativeId":%d,"title":"%s","ownerDepartment":"support","ownerPerson":"alice","due":"%s"}"""
-                .formatted(initiative, title, Plan.today().plusDays(60)));
-        long milestone = ok(created, 201).get("id").asLong();
+        var created = supportMilestone(plan, program, title);
+        long milestone = created.json().get("id").asLong();
         // history is append-only: a row dated two days back is the plan as it stood then
         Database.execute("""
                 INSERT INTO milestone_history (milestone_id, valid_from, initiative_id, title, owner_department_id, due_date,
@@ -88,11 +78,7 @@ class ReviewBrowserIT extends BrowserTest {
                 SELECT milestone_id, cx_now() - interval '2 days', initiative_id, title, owner_department_id, due_date,
                        weight, override_status, override_reason, override_by, override_at, target_ids
                   FROM milestone_history WHERE milestone_id = %d ORDER BY id LIMIT 1""".formatted(milestone));
-        var checkIn = Api.write(Api.as("lead-support"), "POST", "/api/milestones/" + milestone + "/check-ins",
-                "{\"status\":\"IN_PROGRESS\",\"progress\":40,\"comment\":\"Shortlist of two\"}", Api.etag(created));
-        ok(checkIn, 201);
-        ok(Api.write(Api.admin(), "POST", "/api/milestones/" + milestone + "/override",
-                "{\"status\":\"BLOCKED\",\"reason\":\"Both vendors withdrew\"}", Api.etag(checkIn)), 200);
+        checkInThenOverride(created, "Shortlist of two");
         String yesterday = Plan.today().minusDays(1).toString();
         String checkInOn = "Check in on " + title;
         String detailsOf = "Details of " + title;
@@ -141,5 +127,25 @@ class ReviewBrowserIT extends BrowserTest {
         assertEquals(0, lead.locator("#metrics vaadin-button:has-text('Edit'), #metrics vaadin-button:has-text('Save')").count(),
                 "the metrics view offers no edit while as of");
         Browser.screenshot(lead, "as-of-metrics");
+    }
+
+    /** A milestone of support's, due in 60 days, under a Listen initiative of the program. */
+    private static HttpJson.Reply supportMilestone(Plan plan, long program, String title) {
+        long initiative = plan.initiative(program, 1, "LISTEN", "support");
+        var created = Api.admin().post("/api/milestones", """
+                {"initiativeId":%d,"title":"%s","ownerDepartment":"support","ownerPerson":"alice","due":"%s"}"""
+                .formatted(initiative, title, Plan.today().plusDays(60)));
+        ok(created, 201);
+        return created;
+    }
+
+    /** Support's lead checks the milestone in as in progress; the program admin then overrides it to blocked. */
+    private static void checkInThenOverride(HttpJson.Reply created, String comment) {
+        long milestone = created.json().get("id").asLong();
+        var checkIn = Api.write(Api.as("lead-support"), "POST", "/api/milestones/" + milestone + "/check-ins",
+                "{\"status\":\"IN_PROGRESS\",\"progress\":40,\"comment\":\"" + comment + "\"}", Api.etag(created));
+        ok(checkIn, 201);
+        ok(Api.write(Api.admin(), "POST", "/api/milestones/" + milestone + "/override",
+                "{\"status\":\"BLOCKED\",\"reason\":\"Both vendors withdrew\"}", Api.etag(checkIn)), 200);
     }
 }

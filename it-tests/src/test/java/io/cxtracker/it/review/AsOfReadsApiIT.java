@@ -40,14 +40,6 @@ class AsOfReadsApiIT {
         return Deployments.realWar();
     }
 
-    /** An instant strictly between what happened before the call and what happens after it. */
-    private static Instant between() throws InterruptedException {
-        Thread.sleep(300);
-        Instant instant = RunClock.now();
-        Thread.sleep(300);
-        return instant;
-    }
-
     @Test
     void eachReadAsOfAnInstantBetweenTwoActsShowsTheStateOfThen() throws Exception {
         long program = plan.program();
@@ -55,28 +47,28 @@ class AsOfReadsApiIT {
         long initiative = plan.initiative(program, 1, "MEASURE", care);
         long vendor = plan.milestone(initiative, care, Plan.today().plusDays(60)).get("id").asLong();
         String metric = plan.metric("CSAT", "HIGHER_IS_BETTER", care);
-        Instant beforeTarget = between();
+        Instant beforeTarget = RunClock.between();
         JsonNode target = plan.target(metric, care, 70, 80, Plan.today().plusDays(200), 2);
         long targetId = target.get("id").asLong();
 
-        Instant planned = between();
+        Instant planned = RunClock.between();
         var checkedIn = write(admin, "POST", "/api/milestones/" + vendor + "/check-ins",
                 "{\"status\":\"IN_PROGRESS\",\"progress\":40,\"comment\":\"shortlist of two\"}", "\"0\"");
         ok(checkedIn, 201);
-        Instant afterCheckIn = between();
+        Instant afterCheckIn = RunClock.between();
         var overridden = write(admin, "POST", "/api/milestones/" + vendor + "/override",
                 "{\"status\":\"BLOCKED\",\"reason\":\"both vendors withdrew\"}", Api.etag(checkedIn));
         ok(overridden, 200);
-        Instant afterOverride = between();
+        Instant afterOverride = RunClock.between();
         LocalDate earlierDay = Plan.today().minusDays(8);
         ok(Api.as("cxtracker-ingest").post("/api/metrics/" + metric + "/readings", """
                 [{"day":"%s","departmentCode":"%s","idempotencyKey":"late-%s","statistics":{"satisfied":82,"responses":100}}]"""
                 .formatted(earlierDay, care, metric)), 200);
-        Instant afterReading = between();
+        Instant afterReading = RunClock.between();
         ok(write(admin, "PUT", "/api/targets/" + targetId, """
                 {"baseline":70,"targetValue":90,"due":"%s","amberTolerance":2,"windowDays":30}"""
                 .formatted(Plan.today().plusDays(200)), "\"" + target.get("version").asLong() + "\""), 200);
-        Instant afterEdit = between();
+        Instant afterEdit = RunClock.between();
         ok(write(admin, "POST", "/api/milestones/" + vendor + "/check-ins",
                 "{\"status\":\"IN_PROGRESS\",\"progress\":60,\"comment\":\"a third vendor\"}", Api.etag(overridden)), 201);
 
