@@ -349,7 +349,6 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
         dialog.setWidth("min(44rem, 95vw)");
         Paragraph why = new Paragraph(Reasons.why(then));
         why.setId("milestone-why");
-        dialog.add(AsOfChoice.banner(asOfChoice.day()));
         dialog.add(new HorizontalLayout(Views.status(then.status()), new Span("Due " + then.due() + " · "
                 + checkIns.size() + " check-ins by then")), why);
         if (!checkIns.isEmpty()) {
