@@ -121,12 +121,20 @@ class ReviewBrowserIT extends BrowserTest {
         assertThat(lead.locator(".roadmap-milestone[aria-label^='" + title + "']")).hasAttribute("aria-label",
                 title + ", support, due " + Plan.today().plusDays(60) + ", Blocked");
 
-        lead.navigate(base + "/metrics?asOf=" + yesterday);
+        // a target set today: none as of yesterday, with its numbers today
+        String metric = plan.metric("CSAT", "HIGHER_IS_BETTER", "support");
+        plan.target(metric, "support", 70, 80, Plan.today().plusDays(200), 2);
+        String series = base + "/metrics?metric=" + metric + "&granularity=WEEK&department=support";
+        lead.navigate(series + "&asOf=" + yesterday);
         assertThat(lead.locator("#as-of-banner")).containsText("As of the end of " + yesterday);
         assertThat(lead.locator("#metrics-as-of input")).hasValue(Pattern.compile(".+"));
+        assertThat(lead.locator("#metric-verdict")).hasText("No target for this scope.");
         assertEquals(0, lead.locator("#metrics vaadin-button:has-text('Edit'), #metrics vaadin-button:has-text('Save')").count(),
                 "the metrics view offers no edit while as of");
         Browser.screenshot(lead, "as-of-metrics");
+        lead.navigate(series);
+        assertThat(lead.locator("#metric-verdict")).containsText("Target 80 by " + Plan.today().plusDays(200));
+        assertEquals(0, lead.locator("#as-of-banner").count(), "today's metrics are live");
     }
 
     /** A milestone of support's, due in 60 days, under a Listen initiative of the program. */
