@@ -121,6 +121,13 @@ class ReviewBrowserIT extends BrowserTest {
         assertThat(lead.locator(".roadmap-milestone[aria-label^='" + title + "']")).hasAttribute("aria-label",
                 title + ", support, due " + Plan.today().plusDays(60) + ", Blocked");
 
+        // the roadmap's and dashboard's full list keeps the day, and so do its links to the accountability view
+        lead.navigate(base + "/milestones?program=" + program + "&asOf=" + yesterday);
+        assertThat(lead.locator("#as-of-banner")).containsText("As of the end of " + yesterday);
+        assertThat(lead.locator("#milestone-list-grid")).containsText("Not started");
+        assertThat(lead.locator("#milestone-list-grid .at-risk-link")).hasAttribute("href",
+                Pattern.compile("accountability/support\\?milestone=" + milestone + "&asOf=" + yesterday + "$"));
+
         // a target set today: none as of yesterday, with its numbers today
         String metric = plan.metric("CSAT", "HIGHER_IS_BETTER", "support");
         plan.target(metric, "support", 70, 80, Plan.today().plusDays(200), 2);

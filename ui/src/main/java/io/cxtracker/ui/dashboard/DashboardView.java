@@ -309,7 +309,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
      * program has hundreds, more than a dashboard can show or a browser fetch in one go.
      */
     private Component atRisk(ProgramProgress p, Map<String, String> names) {
-        Grid<MilestoneStatusView> grid = MilestoneListView.grid("at-risk-grid", names);
+        Grid<MilestoneStatusView> grid = MilestoneListView.grid("at-risk-grid", names, asOfChoice.day());
         grid.getColumns().forEach(c -> c.setSortable(false));
         List<MilestoneStatusView> attention = p.attention();
         Views.listItems(grid, attention.subList(0, Math.min(Views.VISIBLE_ROWS, attention.size())));
@@ -318,7 +318,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             return grid;
         }
         RouterLink all = new RouterLink("Show all " + attention.size() + " milestones needing attention", MilestoneListView.class);
-        all.setQueryParameters(MilestoneListView.query(p.programId(), true, null, null, null, null));
+        all.setQueryParameters(MilestoneListView.query(p.programId(), true, null, null, null, null, asOfChoice.day()));
         all.setId("at-risk-show-all");
         Paragraph shown = new Paragraph(new Span("The " + Views.VISIBLE_ROWS + " due first of " + attention.size() + ". "), all);
         return new Div(grid, shown);

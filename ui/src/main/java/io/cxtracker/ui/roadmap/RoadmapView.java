@@ -204,7 +204,8 @@ public class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
                     LocalDate to = i == columns - 1 ? null : quarters.get(i).plusMonths(3).minusDays(1);
                     String visible = "+ " + (due.size() - CELL_MILESTONES) + " more";
                     RouterLink more = new RouterLink(visible, MilestoneListView.class);
-                    more.setQueryParameters(MilestoneListView.query(chosen.id(), false, p, code == null ? null : code.value(), from, to));
+                    more.setQueryParameters(MilestoneListView.query(chosen.id(), false, p, code == null ? null : code.value(), from,
+                            to, asOfChoice.day()));
                     more.addClassName("roadmap-more");
                     // the accessible name starts with the visible text (WCAG 2.5.3, label in name), then says which list
                     more.getElement().setAttribute("aria-label", visible + ": all " + due.size() + " milestones of " + p.title()
