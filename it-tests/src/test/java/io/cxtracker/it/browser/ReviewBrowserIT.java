@@ -99,6 +99,7 @@ class ReviewBrowserIT extends BrowserTest {
         Browser.screenshot(lead, "as-of-accountability");
         lead.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(detailsOf)).click();
         assertThat(lead.locator("#milestone-dialog")).containsText("0 check-ins by then");
+        assertThat(lead.locator("#milestone-close")).isVisible();
         assertEquals(0, lead.locator("#override-section, #override-send, vaadin-dialog-overlay vaadin-button:has-text('Save')").count(),
                 "the past cannot be overridden or checked in on");
         Browser.screenshot(lead, "as-of-accountability-details");
