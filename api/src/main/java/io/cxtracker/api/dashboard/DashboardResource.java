@@ -3,6 +3,7 @@ package io.cxtracker.api.dashboard;
 import io.cxtracker.api.shared.QueryParameters;
 import io.cxtracker.domain.department.DepartmentService;
 import io.cxtracker.domain.department.DepartmentSummary;
+import io.cxtracker.domain.progress.AsOfTargetService;
 import io.cxtracker.domain.progress.ProgressService;
 import io.cxtracker.domain.shared.AsOf;
 import io.cxtracker.domain.shared.Violations;
@@ -28,11 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "dashboards", description = "Progress today: a program rolled up, a department's accountability")
 public class DashboardResource {
 
-    /** The one description of the as-of parameter every read that takes it shares. */
-    public static final String AS_OF = "as the system knew it then: a day (its end, UTC) such as 2026-06-30, or an "
-            + "instant such as 2026-06-30T12:00:00Z; default now. Later check-ins, overrides, target edits and readings "
-            + "received later (even for earlier days) do not count. Not after today";
-
     @Inject
     ProgressService progress;
 
@@ -42,6 +38,9 @@ public class DashboardResource {
     @Inject
     TargetService targets;
 
+    @Inject
+    AsOfTargetService targetsAsOf;
+
     @GET
     @Path("program/{id}")
     @Operation(operationId = "getProgramDashboard", summary = "A program's progress today: the whole, by initiative, pillar, phase and department, with RAG "
@@ -50,7 +49,7 @@ public class DashboardResource {
     @APIResponse(responseCode = "404", description = "No such program")
     @APIResponse(responseCode = "400", description = "A bad parameter")
     public ProgramDashboardResponse program(@PathParam("id") long id,
-            @Parameter(description = AS_OF, schema = @Schema(type = SchemaType.STRING)) @QueryParam("asOf") String asOf) {
+            @Parameter(description = QueryParameters.AS_OF, schema = @Schema(type = SchemaType.STRING)) @QueryParam("asOf") String asOf) {
         Violations violations = new Violations();
         AsOf when = QueryParameters.asOf(violations, "asOf", asOf);
         violations.throwIfAny();
@@ -66,7 +65,7 @@ public class DashboardResource {
     @APIResponse(responseCode = "404", description = "No such department or program")
     public DepartmentDashboardResponse department(@PathParam("code") String code,
             @Parameter(description = "program id; default every program") @QueryParam("program") String program,
-            @Parameter(description = AS_OF, schema = @Schema(type = SchemaType.STRING)) @QueryParam("asOf") String asOf) {
+            @Parameter(description = QueryParameters.AS_OF, schema = @Schema(type = SchemaType.STRING)) @QueryParam("asOf") String asOf) {
         Violations violations = new Violations();
         Long programId = QueryParameters.id(violations, "program", program);
         AsOf when = QueryParameters.asOf(violations, "asOf", asOf);
@@ -74,7 +73,7 @@ public class DashboardResource {
         DepartmentSummary department = departments.get(code);
         if (when != null) {
             return DepartmentDashboardResponse.of(department, progress.departmentProgress(department.code(), programId, when),
-                    progress.targetsOfDepartment(department.code(), when));
+                    targetsAsOf.ofDepartment(department.code(), when));
         }
         return DepartmentDashboardResponse.of(department, progress.departmentProgress(department.code(), programId),
                 targets.ofDepartment(department.code()));

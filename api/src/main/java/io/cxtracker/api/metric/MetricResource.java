@@ -18,6 +18,8 @@ import io.cxtracker.domain.metric.NewMetric;
 import io.cxtracker.domain.metric.NewReading;
 import io.cxtracker.domain.metric.ReadingIngestionService;
 import io.cxtracker.domain.metric.ReadingOutcome;
+import io.cxtracker.domain.progress.AsOfTargetService;
+import io.cxtracker.domain.shared.AsOf;
 import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.domain.shared.Page;
 import io.cxtracker.domain.shared.PageRequest;
@@ -68,6 +70,9 @@ public class MetricResource {
 
     @Inject
     TargetService targets;
+
+    @Inject
+    AsOfTargetService targetsAsOf;
 
     @Context
     UriInfo uri;
@@ -181,32 +186,48 @@ public class MetricResource {
             @Parameter(description = "department code; default every reading") @QueryParam("department") String department,
             @Parameter(description = "channel, e.g. phone; default every channel") @QueryParam("channel") String channel,
             @Parameter(description = "day, week (ISO, from Monday), month or quarter; default day") @QueryParam("granularity")
-            String granularity) {
+            String granularity,
+            @Parameter(description = QueryParameters.AS_OF, schema = @Schema(type = SchemaType.STRING))
+            @QueryParam("asOf") String asOf) {
         Violations violations = new Violations();
         LocalDate start = QueryParameters.date(violations, "from", from);
         LocalDate end = QueryParameters.date(violations, "to", to);
         violations.check(from != null && !from.isBlank(), "from", "is required");
         violations.check(to != null && !to.isBlank(), "to", "is required");
         Granularity size = QueryParameters.enumOf(violations, "granularity", granularity, Granularity.class);
+        AsOf when = QueryParameters.asOf(violations, "asOf", asOf);
         violations.throwIfAny();
         Granularity chosen = size == null ? Granularity.DAY : size;
-        var points = series.series(key, start, end, department, channel, chosen).stream().map(SeriesPointResponse::of).toList();
+        var points = series.series(key, start, end, department, channel, chosen, when).stream()
+                .map(SeriesPointResponse::of).toList();
         MetricSummary metric = setup.getMetric(key);
         String scope = department == null || department.isBlank() ? null : department.strip();
         String onChannel = channel == null || channel.isBlank() ? null : channel.strip();
         return new SeriesResponse(metric.key(), metric.name(), metric.unit(), metric.kind(), metric.direction(), start, end,
-                chosen, scope, onChannel, points, targets.ofMetric(key, scope).stream().map(TargetResponse::of).toList());
+                chosen, scope, onChannel, points, targetsOf(key, scope, when));
     }
 
     @GET
     @Path("{key}/targets")
-    @Operation(operationId = "listMetricTargets", summary = "The metric's targets for a scope (a department's, or the company-wide ones), each with today's verdict")
+    @Operation(operationId = "listMetricTargets", summary = "The metric's targets for a scope (a department's, or the company-wide ones), each with today's verdict "
+            + "(with asOf, the targets set by then with their numbers and verdict of then)")
     @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "A bad parameter")
     @APIResponse(responseCode = "404", description = "No such metric")
     public List<TargetResponse> targets(@PathParam("key") String key,
-            @Parameter(description = "department code; default the company-wide targets") @QueryParam("department") String department) {
+            @Parameter(description = "department code; default the company-wide targets") @QueryParam("department") String department,
+            @Parameter(description = QueryParameters.AS_OF, schema = @Schema(type = SchemaType.STRING))
+            @QueryParam("asOf") String asOf) {
+        Violations violations = new Violations();
+        AsOf when = QueryParameters.asOf(violations, "asOf", asOf);
+        violations.throwIfAny();
         setup.getMetric(key);
-        return targets.ofMetric(key, department).stream().map(TargetResponse::of).toList();
+        return targetsOf(key, department, when);
+    }
+
+    private List<TargetResponse> targetsOf(String key, String department, AsOf when) {
+        return (when == null ? targets.ofMetric(key, department) : targetsAsOf.ofMetric(key, department, when)).stream()
+                .map(TargetResponse::of).toList();
     }
 
     private static String idempotencyKeyOf(JsonNode item) {

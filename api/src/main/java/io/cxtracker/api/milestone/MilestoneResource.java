@@ -5,6 +5,7 @@ import io.cxtracker.api.shared.ETags;
 import io.cxtracker.api.shared.PageParameters;
 import io.cxtracker.api.shared.PageResponse;
 import io.cxtracker.api.shared.QueryParameters;
+import io.cxtracker.domain.shared.AsOf;
 import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.milestone.ApprovalRequestView;
 import io.cxtracker.domain.milestone.ChangeOutcome;
@@ -20,6 +21,7 @@ import io.cxtracker.domain.progress.ProgressService;
 import io.cxtracker.domain.shared.NotFoundException;
 import io.cxtracker.domain.shared.PageRequest;
 import io.cxtracker.domain.shared.Violations;
+import io.cxtracker.domain.progress.AsOfTargetService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -41,6 +43,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -72,7 +75,8 @@ public class MilestoneResource {
     UriInfo uri;
 
     @GET
-    @Operation(operationId = "listMilestones", summary = "List milestones with today's status, paged, sorted and filtered")
+    @Operation(operationId = "listMilestones", summary = "List milestones with today's status (or the status they showed as of "
+            + "an earlier instant), paged, sorted and filtered")
     @APIResponse(responseCode = "200", description = "A page of milestones with the total")
     @APIResponse(responseCode = "400", description = "A bad parameter; every bad one is listed")
     public PageResponse<MilestoneStatusResponse> list(
@@ -88,7 +92,9 @@ public class MilestoneResource {
             @Parameter(description = "items to skip, default 0") @QueryParam("offset") String offset,
             @Parameter(description = "page size 1..500, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "due, title, department or id; prefix '-' for descending; default due")
-            @QueryParam("sort") String sort) {
+            @QueryParam("sort") String sort,
+            @Parameter(description = QueryParameters.AS_OF, schema = @Schema(type = SchemaType.STRING))
+            @QueryParam("asOf") String asOf) {
         Violations violations = new Violations();
         Long programId = QueryParameters.id(violations, "program", program);
         Long initiativeId = QueryParameters.id(violations, "initiative", initiative);
@@ -101,8 +107,10 @@ public class MilestoneResource {
         PageRequest page = violations.capture(() -> PageParameters.from(offset, limit, sort));
         MilestoneFilter filter = violations.capture(() -> new MilestoneFilter(programId, initiativeId, code, onPillar,
                 phaseNumber, statuses, after, before));
+        AsOf when = QueryParameters.asOf(violations, "asOf", asOf);
         violations.throwIfAny();
-        return PageResponse.of(progress.milestones(filter, page), page, MilestoneStatusResponse::of);
+        return PageResponse.of(when == null ? progress.milestones(filter, page) : progress.milestones(filter, page, when),
+                page, MilestoneStatusResponse::of);
     }
 
     @GET
@@ -151,11 +159,18 @@ public class MilestoneResource {
 
     @GET
     @Path("{id}/check-ins")
-    @Operation(operationId = "listCheckIns", summary = "The milestone's check-ins, oldest first")
+    @Operation(operationId = "listCheckIns", summary = "The milestone's check-ins, oldest first (with asOf, those made by then)")
     @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "A bad parameter")
     @APIResponse(responseCode = "404", description = "No such milestone")
-    public List<CheckInResponse> checkIns(@PathParam("id") long id) {
-        return milestones.checkIns(id).stream().map(CheckInResponse::of).toList();
+    public List<CheckInResponse> checkIns(@PathParam("id") long id,
+            @Parameter(description = QueryParameters.AS_OF, schema = @Schema(type = SchemaType.STRING))
+            @QueryParam("asOf") String asOf) {
+        Violations violations = new Violations();
+        AsOf when = QueryParameters.asOf(violations, "asOf", asOf);
+        violations.throwIfAny();
+        return (when == null ? milestones.checkIns(id) : milestones.checkIns(id, when)).stream()
+                .map(CheckInResponse::of).toList();
     }
 
     @GET

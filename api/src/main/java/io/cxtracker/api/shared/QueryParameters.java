@@ -15,6 +15,11 @@ import java.util.Set;
  * that a bad value is a 400 naming it (JAX-RS's own conversion would answer a bare 404).
  */
 public final class QueryParameters {
+    /** The one description of the as-of parameter every read that takes it shares. */
+    public static final String AS_OF = "as the system knew it then: a day (its end, UTC) such as 2026-06-30, or an "
+            + "instant such as 2026-06-30T12:00:00Z; default now. Later check-ins, overrides, target edits and readings "
+            + "received later (even for earlier days) do not count. Not after today";
+
     private QueryParameters() {
     }
 

@@ -2,6 +2,7 @@ package io.cxtracker.api.targets;
 
 import io.cxtracker.domain.targets.TargetSetupService;
 import io.cxtracker.api.shared.ETags;
+import io.cxtracker.api.shared.QueryParameters;
 import io.cxtracker.api.shared.PageParameters;
 import io.cxtracker.api.shared.PageResponse;
 import io.cxtracker.domain.shared.PageRequest;
@@ -11,6 +12,9 @@ import io.cxtracker.domain.targets.TargetRevision;
 import io.cxtracker.domain.targets.TargetService;
 import io.cxtracker.domain.targets.TargetStatus;
 import io.cxtracker.domain.targets.TargetSummary;
+import io.cxtracker.domain.shared.AsOf;
+import io.cxtracker.domain.progress.AsOfTargetService;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -49,6 +53,9 @@ public class TargetResource {
     @Inject
     TargetSetupService setup;
 
+    @Inject
+    AsOfTargetService targetsAsOf;
+
     @Context
     UriInfo uri;
 
@@ -70,11 +77,21 @@ public class TargetResource {
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "getTarget", summary = "One target with today's verdict (RAG, current value, forecast, progress, reason); the ETag is its version")
+    @Operation(operationId = "getTarget", summary = "One target with today's verdict (RAG, current value, forecast, progress, reason); the ETag is its version. "
+            + "With asOf: its numbers and verdict as of then, without an ETag (a record of the past is no basis for a revision)")
     @APIResponse(responseCode = "200", description = "The target", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(schema = @Schema(implementation = TargetResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such target")
-    public Response get(@PathParam("id") long id) {
+    @APIResponse(responseCode = "400", description = "A bad parameter")
+    @APIResponse(responseCode = "404", description = "No such target, or not set yet as of then")
+    public Response get(@PathParam("id") long id,
+            @Parameter(description = QueryParameters.AS_OF, schema = @Schema(type = SchemaType.STRING))
+            @QueryParam("asOf") String asOf) {
+        Violations violations = new Violations();
+        AsOf when = QueryParameters.asOf(violations, "asOf", asOf);
+        violations.throwIfAny();
+        if (when != null) {
+            return Response.ok(TargetResponse.of(targetsAsOf.status(id, when))).build();
+        }
         TargetStatus status = targets.status(id);
         return Response.ok(TargetResponse.of(status)).tag(ETags.of(status.target().version())).build();
     }

@@ -2,6 +2,7 @@ package io.cxtracker.domain.metric;
 
 import io.cxtracker.domain.department.Department;
 import io.cxtracker.domain.shared.DepartmentCode;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,13 @@ public interface MetricSeriesRepository {
      * @param channel null for every channel
      */
     List<SeriesBucket> series(Metric metric, DateRange range, Granularity granularity, Department department, String channel);
+
+    /**
+     * {@link #series} over the readings as they had been received at {@code knownAt}: a reading received later
+     * (even for an earlier day) is absent, a reading merged into later counts with its statistics of then.
+     */
+    List<SeriesBucket> series(Metric metric, DateRange range, Granularity granularity, Department department, String channel,
+            Instant knownAt);
 
     /**
      * The statistics of the given departments together (empty collection: every reading of the metric,

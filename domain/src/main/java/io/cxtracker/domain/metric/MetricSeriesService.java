@@ -2,6 +2,7 @@ package io.cxtracker.domain.metric;
 
 import io.cxtracker.domain.department.Department;
 import io.cxtracker.domain.department.DepartmentRepository;
+import io.cxtracker.domain.shared.AsOf;
 import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.domain.shared.Violations;
 import io.cxtracker.domain.shared.NotFoundException;
@@ -10,6 +11,7 @@ import io.cxtracker.domain.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,15 +34,17 @@ public class MetricSeriesService {
     private final DepartmentRepository departments;
     private final MetricSeriesRepository series;
     private final CurrentUser currentUser;
+    private final Clock clock;
 
     /** For the CDI proxy only. */
     protected MetricSeriesService() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     @Inject
     public MetricSeriesService(MetricRepository metrics, DepartmentRepository departments, MetricSeriesRepository series,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, Clock clock) {
+        this.clock = clock;
         this.metrics = metrics;
         this.departments = departments;
         this.series = series;
@@ -55,7 +59,22 @@ public class MetricSeriesService {
      */
     public List<SeriesBucketView> series(String metricKey, LocalDate from, LocalDate to, String departmentCode,
             String channel, Granularity granularity) {
+        return series(metricKey, from, to, departmentCode, channel, granularity, null);
+    }
+
+    /**
+     * {@link #series(String, LocalDate, LocalDate, String, String, Granularity)} as the system knew it at
+     * {@code asOf}: only the readings received by then count, each with the statistics it had then, so a reading
+     * sent later for an earlier day does not change the past.
+     *
+     * @param asOf null for now
+     */
+    public List<SeriesBucketView> series(String metricKey, LocalDate from, LocalDate to, String departmentCode,
+            String channel, Granularity granularity, AsOf asOf) {
         Authority.requireCanReadProgram(currentUser, "metric series");
+        if (asOf != null) {
+            asOf.requireKnowable(clock);
+        }
         Metric metric = metric(metricKey);
         DateRange range = new DateRange(from, to);
         Granularity size = granularity == null ? Granularity.DAY : granularity;
@@ -69,7 +88,9 @@ public class MetricSeriesService {
         }
         Department department = departmentCode == null || departmentCode.isBlank() ? null : department(departmentCode);
         String checkedChannel = channel == null || channel.isBlank() ? null : channel.strip();
-        return series.series(metric, range, size, department, checkedChannel).stream().map(SeriesBucketView::of).toList();
+        List<SeriesBucket> found = asOf == null ? series.series(metric, range, size, department, checkedChannel)
+                : series.series(metric, range, size, department, checkedChannel, asOf.at());
+        return found.stream().map(SeriesBucketView::of).toList();
     }
 
     /** The metric over the range for these departments together; all readings when the collection is empty or null. */

@@ -9,6 +9,7 @@ import io.cxtracker.domain.initiative.InitiativeRepository;
 import io.cxtracker.domain.security.Authority;
 import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.security.Role;
+import io.cxtracker.domain.shared.AsOf;
 import io.cxtracker.domain.shared.ConcurrentUpdateException;
 import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.domain.shared.NotFoundException;
@@ -204,6 +205,16 @@ public class MilestoneService {
     public List<CheckInView> checkIns(long id) {
         Authority.requireCanReadProgram(currentUser, "check-ins");
         return find(id).checkIns().stream().map(CheckInView::of).toList();
+    }
+
+    /**
+     * The check-ins made by {@code asOf}, oldest first: check-ins are append-only, so those made by then are
+     * exactly what the system knew of the milestone's reports then.
+     */
+    public List<CheckInView> checkIns(long id, AsOf asOf) {
+        Authority.requireCanReadProgram(currentUser, "check-ins");
+        asOf.requireKnowable(clock);
+        return find(id).checkIns().stream().map(CheckInView::of).filter(c -> asOf.knows(c.at())).toList();
     }
 
     public List<MilestoneView> listByInitiative(long initiativeId) {

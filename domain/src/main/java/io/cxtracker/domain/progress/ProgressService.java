@@ -21,9 +21,6 @@ import io.cxtracker.domain.rollup.StatusHealth;
 import io.cxtracker.domain.shared.AsOf;
 import io.cxtracker.domain.shared.NotFoundException;
 import io.cxtracker.domain.shared.Page;
-import io.cxtracker.domain.shared.Violations;
-import io.cxtracker.domain.targets.TargetStatus;
-import io.cxtracker.domain.targets.TargetSummary;
 import io.cxtracker.domain.shared.PageRequest;
 import io.cxtracker.domain.targets.Target;
 import io.cxtracker.domain.targets.TargetEvaluation;
@@ -128,7 +125,7 @@ public class ProgressService {
      */
     public ProgramProgress programProgress(long programId, AsOf asOf) {
         Authority.requireCanReadProgram(currentUser, "program progress");
-        requireNotAfterToday(asOf);
+        asOf.requireKnowable(clock);
         Program program = programs.findById(programId)
                 .orElseThrow(() -> new NotFoundException("program", String.valueOf(programId)));
         List<MilestoneFacts> facts = requireHistory().milestonesOfProgram(programId, asOf.at());
@@ -138,53 +135,13 @@ public class ProgressService {
     /** Every milestone of the program with the status it showed at {@code asOf}, by id. */
     public List<MilestoneStatusView> milestonesOfProgram(long programId, AsOf asOf) {
         Authority.requireCanReadProgram(currentUser, "milestones");
-        requireNotAfterToday(asOf);
+        asOf.requireKnowable(clock);
         if (programs.findById(programId).isEmpty()) {
             throw new NotFoundException("program", String.valueOf(programId));
         }
         List<MilestoneFacts> facts = requireHistory().milestonesOfProgram(programId, asOf.at());
         Evaluation evaluation = new Evaluation(facts, asOf.day(), asOf.at());
         return facts.stream().map(evaluation::of).toList();
-    }
-
-    /**
-     * The verdicts at {@code asOf} of the targets set for the department then, with their numbers of then
-     * and the readings received by then (the department dashboard's targets, as of a past instant).
-     */
-    public List<TargetStatus> targetsOfDepartment(String departmentCode, AsOf asOf) {
-        Authority.requireCanReadProgram(currentUser, "targets");
-        requireNotAfterToday(asOf);
-        if (!DepartmentCode.isValid(departmentCode)) {
-            return List.of();
-        }
-        List<Target> current = targets.list(null, new DepartmentCode(departmentCode));
-        Map<Long, TargetPlan> then = requireHistory().targets(current.stream().map(Target::id).toList(), asOf.at());
-        LocalDate day = asOf.day();
-        Map<Target, SeriesScope> scopes = new LinkedHashMap<>();
-        for (Target target : current) {
-            TargetPlan plan = then.get(target.id());
-            if (plan != null) {
-                Target past = target.revisedAs(plan.baseline(), plan.targetValue(), plan.due(), plan.amberTolerance(),
-                        plan.windowDays());
-                scopes.put(past, new SeriesScope(past.metric(), past.department(), past.windowEndingOn(day)));
-            }
-        }
-        Map<SeriesScope, List<SeriesPoint>> daily = scopes.isEmpty() ? Map.of()
-                : history.daily(new LinkedHashSet<>(scopes.values()), asOf.at());
-        List<TargetStatus> verdicts = new ArrayList<>();
-        scopes.forEach((target, scope) -> verdicts.add(new TargetStatus(TargetSummary.of(target), day,
-                target.evaluate(daily.getOrDefault(scope, List.of()), day))));
-        verdicts.sort(Comparator.comparing((TargetStatus t) -> t.target().due()).thenComparingLong(t -> t.target().id()));
-        return verdicts;
-    }
-
-    /** Nothing is known of days to come: a read as of the future would be a forecast, not a record. */
-    private void requireNotAfterToday(AsOf asOf) {
-        LocalDate today = LocalDate.now(clock);
-        Violations violations = new Violations();
-        violations.check(!asOf.day().isAfter(today), "asOf", "must not be after today (" + today + ")");
-        violations.check(!asOf.at().isBefore(AsOf.EARLIEST), "asOf", "must not be before " + AsOf.EARLIEST);
-        violations.throwIfAny();
     }
 
     private PlanHistory requireHistory() {
@@ -272,7 +229,7 @@ public class ProgressService {
      */
     public Page<MilestoneStatusView> milestones(MilestoneFilter filter, PageRequest page, AsOf asOf) {
         Authority.requireCanReadProgram(currentUser, "milestones");
-        requireNotAfterToday(asOf);
+        asOf.requireKnowable(clock);
         List<MilestoneFacts> candidates = requireHistory().allMilestones(filter, page, asOf.at());
         Evaluation evaluation = new Evaluation(candidates, asOf.day(), asOf.at());
         return pageOf(candidates.stream()
@@ -306,7 +263,7 @@ public class ProgressService {
     /** What a department owned as the system knew it at {@code asOf} (see {@link #programProgress(long, AsOf)}). */
     public DepartmentProgress departmentProgress(String departmentCode, Long programId, AsOf asOf) {
         Authority.requireCanReadProgram(currentUser, "department progress");
-        requireNotAfterToday(asOf);
+        asOf.requireKnowable(clock);
         if (!DepartmentCode.isValid(departmentCode)) {
             throw new NotFoundException("department", String.valueOf(departmentCode));
         }
@@ -422,11 +379,7 @@ public class ProgressService {
                 targets.findAllById(ids).forEach(t -> targetsById.put(t.id(), t));
                 if (knownAt != null) {
                     Map<Long, TargetPlan> then = requireHistory().targets(ids, knownAt);
-                    targetsById.replaceAll((id, t) -> {
-                        TargetPlan plan = then.get(id);
-                        return plan == null ? null : t.revisedAs(plan.baseline(), plan.targetValue(), plan.due(),
-                                plan.amberTolerance(), plan.windowDays());
-                    });
+                    targetsById.replaceAll((id, t) -> then.containsKey(id) ? then.get(id).appliedTo(t) : null);
                     targetsById.values().removeIf(Objects::isNull);
                 }
             }

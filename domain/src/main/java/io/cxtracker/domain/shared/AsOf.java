@@ -64,4 +64,24 @@ public record AsOf(Instant at) {
     public boolean isAfter(AsOf other) {
         return at.isAfter(other.at);
     }
+
+    /**
+     * Nothing is known of days to come: a read as of the future would be a forecast, not a record. Every
+     * read as of an instant checks this, so the API's 400 and the views' limit are one rule.
+     *
+     * @throws InvalidInputException naming {@code asOf} when the day lies after today or the instant before
+     *         {@link #EARLIEST}
+     */
+    public void requireKnowable(Clock clock) {
+        LocalDate today = LocalDate.now(clock);
+        Violations violations = new Violations();
+        violations.check(!day().isAfter(today), "asOf", "must not be after today (" + today + ")");
+        violations.check(!at.isBefore(EARLIEST), "asOf", "must not be before " + EARLIEST);
+        violations.throwIfAny();
+    }
+
+    /** Whether something recorded at {@code recorded} was known at this instant. */
+    public boolean knows(Instant recorded) {
+        return !recorded.isAfter(at);
+    }
 }

@@ -150,6 +150,15 @@ public class Target {
         return copy;
     }
 
+    /**
+     * Whether this target is set for exactly this scope: a department's code, or null (or blank) for the
+     * whole company.
+     */
+    public boolean isSetFor(String departmentCode) {
+        String scope = departmentCode == null || departmentCode.isBlank() ? null : departmentCode.strip();
+        return Objects.equals(scope, department == null ? null : department.code().value());
+    }
+
     /** How far a value has come from the baseline towards the target. */
     public TargetAttainment attainment() {
         return new TargetAttainment(baseline, targetValue, metric.direction());

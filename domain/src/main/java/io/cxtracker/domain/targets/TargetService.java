@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Reading targets and their verdict today: each target evaluated by its own rule ({@link Target#evaluate})
@@ -105,9 +104,8 @@ public class TargetService {
         if (!MetricKey.isValid(metricKey)) {
             return List.of();
         }
-        String scope = departmentCode == null || departmentCode.isBlank() ? null : departmentCode.strip();
         List<Target> matching = targets.listByMetric(new MetricKey(metricKey)).stream()
-                .filter(t -> Objects.equals(scope, t.department() == null ? null : t.department().code().value()))
+                .filter(t -> t.isSetFor(departmentCode))
                 .toList();
         return evaluate(matching);
     }

@@ -302,9 +302,16 @@ public final class InMemory {
         @Override
         public List<SeriesBucket> series(Metric metric, DateRange range, Granularity granularity, Department department,
                 String channel) {
+            return series(metric, range, granularity, department, channel, null);
+        }
+
+        @Override
+        public List<SeriesBucket> series(Metric metric, DateRange range, Granularity granularity, Department department,
+                String channel, java.time.Instant knownAt) {
             TreeMap<java.time.LocalDate, MetricStatistics> buckets = new TreeMap<>();
             readingsOf(metric, range, department).stream()
                     .filter(r -> channel == null || channel.equals(r.channel()))
+                    .filter(r -> knownAt == null || !r.receivedAt().isAfter(knownAt))
                     .forEach(r -> buckets.merge(granularity.bucketStart(r.day()), r.statistics(), MetricStatistics::merge));
             return buckets.entrySet().stream().map(e -> new SeriesBucket(new Period(e.getKey(), granularity), e.getValue())).toList();
         }

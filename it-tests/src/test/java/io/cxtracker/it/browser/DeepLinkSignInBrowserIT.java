@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import io.cxtracker.it.api.Plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * A deep link opened while signed out keeps its query through sign-in, on every view that takes one: the browser
  * signs in on Keycloak's page and lands on the address it was given, filters and all, with the view showing them,
  * under the app's Content-Security-Policy (nothing on the console) and without opening the link a second time.
- * WildFly's OIDC client alone returns to the path without its query.
+ * WildFly's OIDC client alone returns to the path without its query. The views read as of a past day keep the day
+ * (their banner says which).
  */
 class DeepLinkSignInBrowserIT extends BrowserTest {
 
@@ -25,7 +27,14 @@ class DeepLinkSignInBrowserIT extends BrowserTest {
     @Test
     void everyViewsDeepLinkKeepsItsQueryThroughSignIn() {
         JourneyStory story = JourneyStory.get();
+        String yesterday = Plan.today().minusDays(1).toString();
+        Consumer<Page> asOfYesterday = page -> assertThat(page.locator("#as-of-banner"))
+                .containsText("As of the end of " + yesterday);
         List<Link> links = List.of(
+                new Link("/accountability/support?asOf=" + yesterday, asOfYesterday),
+                new Link("/departments/support?asOf=" + yesterday, asOfYesterday),
+                new Link("/roadmap?program=" + story.program + "&asOf=" + yesterday, asOfYesterday),
+                new Link("/metrics?metric=" + story.fdr + "&asOf=" + yesterday, asOfYesterday),
                 new Link("/dashboard?program=" + story.program,
                         page -> assertThat(page.locator("#dashboard-program input")).hasValue(story.programName)),
                 new Link("/accountability/support?milestone=" + story.checkIn,

@@ -101,8 +101,8 @@ class GeneratedClientIT {
         assertEquals(0, again.getAccepted(), again::toString);
         assertEquals(2, again.getDuplicates(), again::toString);
 
-        // read a dashboard
-        ProgramDashboardResponse dashboard = new DashboardsApi(admin).getProgramDashboard(program);
+        // read a dashboard of now (no asOf)
+        ProgramDashboardResponse dashboard = new DashboardsApi(admin).getProgramDashboard(program, null);
         assertEquals(program, dashboard.getProgramId());
         assertEquals(1L, dashboard.getProgram().getMilestones(), dashboard::toString);
         assertNotNull(dashboard.getProgram().getRag(), dashboard::toString);

@@ -53,4 +53,15 @@ public class RunClock implements LauncherSessionListener {
     public static Instant now() {
         return clock.instant();
     }
+
+    /**
+     * An instant strictly between what a test did before the call and what it does after: as-of reads of it see
+     * the one and not the other (the server stamps its records on the same clock, to the microsecond).
+     */
+    public static Instant between() throws InterruptedException {
+        Thread.sleep(300);
+        Instant instant = now();
+        Thread.sleep(300);
+        return instant;
+    }
 }

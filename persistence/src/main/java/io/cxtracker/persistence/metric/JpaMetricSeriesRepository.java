@@ -52,14 +52,26 @@ public class JpaMetricSeriesRepository implements MetricSeriesRepository {
     @Override
     public List<SeriesBucket> series(Metric metric, DateRange range, Granularity granularity, Department department,
             String channel) {
+        return series(metric, range, granularity, department, channel, null);
+    }
+
+    @Override
+    public List<SeriesBucket> series(Metric metric, DateRange range, Granularity granularity, Department department,
+            String channel, Instant knownAt) {
         // ISO weeks (Monday) and calendar quarters, as Granularity.bucketStart; the day is cast to a timestamp
         // so that the session's time zone plays no part.
-        // a channel's series needs the raw readings; every other read takes the day sums
-        StringBuilder sql = new StringBuilder("SELECT date_trunc('" + unit(granularity) + "', r.day::timestamp)::date, ")
-                .append(channel == null ? StatisticsSql.DAILY_SUMS : StatisticsSql.SUMS)
-                .append(channel == null ? " FROM reading_daily r" : " FROM reading r")
-                .append(" WHERE r.metric_id = ?1 AND r.day BETWEEN ?2 AND ?3");
+        // a channel's series, and any series as known at an instant, needs the raw readings; every other read
+        // takes the day sums
         List<Object> parameters = new ArrayList<>(List.of(metric.id(), range.from(), range.to()));
+        String readings = channel == null ? "reading_daily" : "reading";
+        if (knownAt != null) {
+            parameters.add(knownAt.toString());
+            readings = ReadingsKnownAt.sql(parameters.size());
+        }
+        StringBuilder sql = new StringBuilder("SELECT date_trunc('" + unit(granularity) + "', r.day::timestamp)::date, ")
+                .append(readings.equals("reading_daily") ? StatisticsSql.DAILY_SUMS : StatisticsSql.SUMS)
+                .append(" FROM ").append(readings).append(" r")
+                .append(" WHERE r.metric_id = ?1 AND r.day BETWEEN ?2 AND ?3");
         if (department != null) {
             parameters.add(department.id());
             sql.append(" AND r.department_id = ?").append(parameters.size());

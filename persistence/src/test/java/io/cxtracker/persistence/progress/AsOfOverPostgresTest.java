@@ -9,6 +9,7 @@ import io.cxtracker.domain.audit.RequestCorrelation;
 import io.cxtracker.domain.department.Department;
 import io.cxtracker.domain.initiative.NewInitiative;
 import io.cxtracker.domain.metric.Direction;
+import io.cxtracker.domain.metric.Granularity;
 import io.cxtracker.domain.metric.MetricKind;
 import io.cxtracker.domain.metric.MetricRepository;
 import io.cxtracker.domain.metric.NewMetric;
@@ -147,6 +148,13 @@ class AsOfOverPostgresTest {
         assertEquals(List.of(), series(db, csat, support, earlierDay, afterTargetEdit));
         assertEquals(List.of(new CsatStatistics(82, 100)), series(db, csat, support, earlierDay, afterReading));
         assertEquals(List.of(new CsatStatistics(91, 110)), series(db, csat, support, earlierDay, afterMerge));
+        // … and so in the metric's series by period, of every channel or of the reading's own (the raw readings)
+        for (String channel : new String[] {null, "phone"}) {
+            assertEquals(List.of(), buckets(db, admin, csat, code, channel, earlierDay, afterTargetEdit));
+            assertEquals(List.of(new CsatStatistics(82, 100)), buckets(db, admin, csat, code, channel, earlierDay, afterReading));
+            assertEquals(List.of(new CsatStatistics(91, 110)), buckets(db, admin, csat, code, channel, earlierDay, afterMerge));
+        }
+        assertEquals(List.of(), buckets(db, admin, csat, code, "email", earlierDay, afterMerge));
 
         // what changed from the plan alone to the end: the override explains the manual milestone's change
         ProgramChanges changes = db.inTransaction(em -> {
@@ -177,6 +185,13 @@ class AsOfOverPostgresTest {
     private MilestoneStatus status(TestDatabase db, CurrentUser user, long programId, Instant at, long milestoneId) {
         return as(db, user, s -> s.progress().milestonesOfProgram(programId, new AsOf(at))).stream()
                 .filter(v -> v.milestoneId() == milestoneId).map(MilestoneStatusView::status).findFirst().orElseThrow();
+    }
+
+    /** The month of {@code day} in the metric's series as known at the instant, as the API and the views read it. */
+    private List<Object> buckets(TestDatabase db, CurrentUser user, String metricKey, String department, String channel,
+            LocalDate day, Instant at) {
+        return as(db, user, s -> s.series().series(metricKey, day.withDayOfMonth(1), day, department, channel,
+                Granularity.MONTH, new AsOf(at))).stream().map(b -> (Object) b.statistics()).toList();
     }
 
     private static List<Object> series(TestDatabase db, String metricKey, Department department, LocalDate day, Instant at) {

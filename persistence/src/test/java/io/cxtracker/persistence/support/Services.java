@@ -58,7 +58,7 @@ public record Services(ProgramSetupService setup, MetricSetupService metricSetup
                 new TargetSetupService(targets, metrics, programs, departments, user, audit),
                 new MilestoneService(milestones, initiatives, departments, targets, user, clock, audit, approvals),
                 new ReadingIngestionService(metrics, departments, readings, user, clock, audit, ListenServices.CONVERSION),
-                new MetricSeriesService(metrics, departments, series, user),
+                new MetricSeriesService(metrics, departments, series, user, clock),
                 new ProgressService(new JpaProgressRepository(em), programs, milestones, targets, series, clock, approvals, user,
                         new io.cxtracker.persistence.progress.SqlPlanHistory(em)),
                 new DepartmentService(departments, user, audit));

@@ -34,6 +34,7 @@ import io.cxtracker.domain.metric.MetricSeriesService;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.textfield.TextField;
 import io.cxtracker.domain.milestone.ChangeOutcome;
+import io.cxtracker.domain.milestone.CheckInView;
 import io.cxtracker.domain.milestone.Milestone;
 import io.cxtracker.domain.milestone.PendingRequest;
 import io.cxtracker.domain.milestone.RequestConflictException;
@@ -44,14 +45,17 @@ import io.cxtracker.domain.milestone.NewCheckIn;
 import io.cxtracker.domain.progress.DepartmentProgress;
 import io.cxtracker.domain.progress.MilestoneFilter;
 import io.cxtracker.domain.progress.MilestoneStatusView;
+import io.cxtracker.domain.progress.AsOfTargetService;
 import io.cxtracker.domain.progress.ProgressService;
 import io.cxtracker.domain.security.AccessDeniedException;
 import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.security.Role;
 import io.cxtracker.domain.setup.ProgramSetupService;
+import io.cxtracker.domain.shared.AsOf;
 import io.cxtracker.domain.shared.ConcurrentUpdateException;
 import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.domain.shared.NotFoundException;
+import io.cxtracker.domain.shared.Page;
 import io.cxtracker.domain.shared.PageRequest;
 import io.cxtracker.domain.targets.TargetService;
 import io.cxtracker.domain.targets.TargetStatus;
@@ -59,17 +63,20 @@ import io.cxtracker.ui.chart.TrendChart;
 import io.cxtracker.ui.dashboard.Reasons;
 import io.cxtracker.ui.layout.MainLayout;
 import io.cxtracker.ui.metrics.MetricCharts;
+import io.cxtracker.ui.shared.AsOfChoice;
 import io.cxtracker.ui.shared.Views;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * What one department is accountable for, on one screen: its milestones (overdue ones highlighted) with
  * their status and why, its targets with live values and sparklines, its RACI role per initiative, and a
- * check-in for its leads. Deep link: {@code accountability/<code>?milestone=<id>} opens that milestone.
+ * check-in for its leads. Deep link: {@code accountability/<code>?milestone=<id>} opens that milestone;
+ * {@code &asOf=<day>} shows all of it as the system knew it at the end of that day, read-only.
  */
 @Route(value = "accountability/:" + AccountabilityView.CODE, layout = MainLayout.class)
 public class AccountabilityView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
@@ -86,13 +93,16 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
     private final MetricSetupService metricSetup;
     private final CurrentUser user;
     private final Clock clock;
+    private final AsOfTargetService targetsAsOf;
+    private final AsOfChoice asOfChoice;
     private final Grid<MilestoneStatusView> milestoneGrid = new Grid<>();
     private String code = "";
     private String title = "Accountability · CX Tracker";
 
     @Inject
     public AccountabilityView(DepartmentService departments, ProgressService progress, MilestoneService milestones,
-            TargetService targets, MetricSeriesService series, ProgramSetupService setup, MetricSetupService metricSetup, CurrentUser user, Clock clock) {
+            TargetService targets, MetricSeriesService series, ProgramSetupService setup, MetricSetupService metricSetup, CurrentUser user, Clock clock,
+            AsOfTargetService targetsAsOf) {
         this.departments = departments;
         this.progress = progress;
         this.milestones = milestones;
@@ -102,6 +112,9 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
         this.metricSetup = metricSetup;
         this.user = user;
         this.clock = clock;
+        this.targetsAsOf = targetsAsOf;
+        this.asOfChoice = new AsOfChoice("accountability-as-of", clock,
+                day -> getUI().ifPresent(ui -> ui.navigate(AccountabilityView.class, of(code), AsOfChoice.query(day))));
         setId("accountability");
         configureMilestoneGrid();
     }
@@ -116,20 +129,29 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
             return;
         }
         title = department.get().name() + " · accountability · CX Tracker";
-        DepartmentProgress mine = progress.departmentProgress(code, null);
+        asOfChoice.read(event.getLocation().getQueryParameters());
+        AsOf asOf = asOfChoice.asOf();
+        DepartmentProgress mine = asOf == null ? progress.departmentProgress(code, null)
+                : progress.departmentProgress(code, null, asOf);
 
         H1 heading = new H1(department.get().name());
         heading.setId("accountability-heading");
         Span rag = Views.rag(mine.overall().rag());
         rag.setId("department-rag");
-        HorizontalLayout header = new HorizontalLayout(heading, rag, new Span(Views.counts(mine.overall())));
+        HorizontalLayout header = new HorizontalLayout(heading, rag, new Span(Views.counts(mine.overall())),
+                asOfChoice.picker());
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.setWrap(true);
-        Span authority = new Span(mayWrite() ? "You may check in on this department's milestones."
+        Span authority = new Span(asOf != null ? "Read-only: as of " + asOfChoice.day() + ", a record of the past."
+                : mayWrite() ? "You may check in on this department's milestones."
                 : "Read-only for you: the department's leads check in.");
-        authority.getElement().setAttribute("theme", mayWrite() ? "badge success primary" : "badge contrast");
+        authority.getElement().setAttribute("theme", mayWriteNow() ? "badge success primary" : "badge contrast");
         authority.setId("accountability-authority");
-        add(header, authority);
+        add(header);
+        if (asOf != null) {
+            add(AsOfChoice.banner(asOfChoice.day()));
+        }
+        add(authority);
 
         add(new H2("Milestones"), milestoneGrid);
         milestoneGrid.getDataProvider().refreshAll();
@@ -139,9 +161,15 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
 
         Views.parameter(event.getLocation().getQueryParameters(), "milestone").ifPresent(id -> {
             try {
-                open(Long.parseLong(id));
+                long milestoneId = Long.parseLong(id);
+                if (asOf == null) {
+                    open(milestoneId);
+                } else {
+                    openAsOf(mine.milestones().stream().filter(v -> v.milestoneId() == milestoneId).findFirst()
+                            .orElseThrow(() -> new NotFoundException("milestone", id)));
+                }
             } catch (NumberFormatException | NotFoundException e) {
-                Views.error("There is no milestone " + id + ".");
+                Views.error("There is no milestone " + id + (asOf == null ? "" : " of this department as of " + asOfChoice.day()) + ".");
             }
         });
     }
@@ -149,6 +177,11 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
     private boolean mayWrite() {
         return user.has(Role.PROGRAM_ADMIN) || (user.has(Role.DEPARTMENT_LEAD) && DepartmentCode.isValid(code)
                 && user.departments().contains(new DepartmentCode(code)));
+    }
+
+    /** Whether the view offers writes: never while it shows the past, which cannot be changed. */
+    private boolean mayWriteNow() {
+        return !asOfChoice.isPast() && mayWrite();
     }
 
     private void configureMilestoneGrid() {
@@ -170,10 +203,17 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
         }).setHeader("Status").setAutoWidth(true);
         milestoneGrid.addColumn(Reasons::why).setHeader("Why").setFlexGrow(3);
         milestoneGrid.addComponentColumn(v -> {
-            Button b = new Button(mayWrite() ? "Check in" : "Details", click -> open(v.milestoneId()));
+            Button b = new Button(mayWriteNow() ? "Check in" : "Details",
+                    click -> {
+                        if (asOfChoice.isPast()) {
+                            openAsOf(v);
+                        } else {
+                            open(v.milestoneId());
+                        }
+                    });
             b.addThemeVariants(ButtonVariant.LUMO_SMALL);
             b.addClassName("milestone-open");
-            b.getElement().setAttribute("aria-label", (mayWrite() ? "Check in on " : "Details of ") + v.title());
+            b.getElement().setAttribute("aria-label", (mayWriteNow() ? "Check in on " : "Details of ") + v.title());
             return b;
         }).setAutoWidth(true).setFlexGrow(0);
         milestoneGrid.setPartNameGenerator(v -> v.status() == MilestoneStatus.OVERDUE ? "overdue" : null);
@@ -185,8 +225,13 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
                   document.head.appendChild(s);
                 }"""));
         Set<String> sorts = Set.of("due", "title");
-        milestoneGrid.setItems(q -> progress.milestones(filter(), Views.page(q, "due", true, sorts)).items().stream(),
-                q -> (int) progress.milestones(filter(), new PageRequest(0, 1, "due", true)).total());
+        milestoneGrid.setItems(q -> milestones(Views.page(q, "due", true, sorts)).items().stream(),
+                q -> (int) milestones(new PageRequest(0, 1, "due", true)).total());
+    }
+
+    private Page<MilestoneStatusView> milestones(PageRequest page) {
+        AsOf asOf = asOfChoice.asOf();
+        return asOf == null ? progress.milestones(filter(), page) : progress.milestones(filter(), page, asOf);
     }
 
     private MilestoneFilter filter() {
@@ -198,15 +243,18 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
         cards.setId("targets");
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.getStyle().set("gap", "var(--lumo-space-s)");
-        LocalDate today = LocalDate.now(clock);
+        AsOf asOf = asOfChoice.asOf();
+        LocalDate today = asOf == null ? LocalDate.now(clock) : asOf.day();
         java.util.Map<String, String> names = new java.util.HashMap<>();
         metricSetup.metrics().forEach(m -> names.put(m.key(), m.name()));
-        for (TargetStatus t : targets.ofDepartment(code)) {
+        for (TargetStatus t : asOf == null ? targets.ofDepartment(code) : targetsAsOf.ofDepartment(code, asOf)) {
             TrendChart spark = TrendChart.sparkline();
-            MetricCharts.draw(spark, t.target().metricKey() + " over the last 12 weeks",
-                    series.series(t.target().metricKey(), today.minusWeeks(12), today, code, null, Granularity.WEEK), null);
+            MetricCharts.draw(spark, t.target().metricKey() + " over the 12 weeks to " + today,
+                    series.series(t.target().metricKey(), today.minusWeeks(12), today, code, null, Granularity.WEEK, asOf),
+                    null);
             Div card = new Div(new H3(names.getOrDefault(t.target().metricKey(), t.target().metricKey())),
-                    new HorizontalLayout(Views.rag(t.evaluation().rag()), new Span("now " + Views.number(t.evaluation().current())
+                    new HorizontalLayout(Views.rag(t.evaluation().rag()), new Span((asOf == null ? "now " : "then ")
+                            + Views.number(t.evaluation().current())
                             + " · target " + Views.number(t.target().targetValue()) + " by " + t.target().due())),
                     spark, new Paragraph(t.evaluation().reason()));
             card.addClassName("target-card");
@@ -286,6 +334,42 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
         dialog.open();
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
                 "accountability/" + code + "?" + QueryParameters.of("milestone", String.valueOf(id)).getQueryString()));
+    }
+
+    /**
+     * Opens a milestone as it stood at the view's as-of instant: its status then and why, and the check-ins made by
+     * then. Nothing in it changes anything: the past is a record.
+     */
+    private void openAsOf(MilestoneStatusView then) {
+        AsOf asOf = asOfChoice.asOf();
+        List<CheckInView> checkIns = milestones.checkIns(then.milestoneId(), asOf);
+        Dialog dialog = new Dialog();
+        dialog.setId("milestone-dialog");
+        dialog.setHeaderTitle(then.title() + " · as of " + asOfChoice.day());
+        dialog.setWidth("min(44rem, 95vw)");
+        Paragraph why = new Paragraph(Reasons.why(then));
+        why.setId("milestone-why");
+        dialog.add(new HorizontalLayout(Views.status(then.status()), new Span("Due " + then.due() + " · "
+                + checkIns.size() + " check-ins by then")), why);
+        if (!checkIns.isEmpty()) {
+            CheckInView last = checkIns.getLast();
+            Paragraph latest = new Paragraph("Latest check-in by then: " + Views.statusText(last.status()) + ", "
+                    + last.progress() + "% by " + last.author() + " at " + last.at()
+                    + (last.comment() == null || last.comment().isBlank() ? "" : " — " + last.comment()));
+            latest.setId("milestone-latest-check-in");
+            dialog.add(latest);
+        }
+        Button close = new Button("Close", e -> dialog.close());
+        close.setId("milestone-close");
+        dialog.getFooter().add(close);
+        dialog.addOpenedChangeListener(e -> {
+            if (!e.isOpened()) {
+                remove(dialog);
+                returnFocus("Details of " + then.title());
+            }
+        });
+        add(dialog);
+        dialog.open();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.cxtracker.ui.accountability;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -18,13 +19,16 @@ import io.cxtracker.domain.security.Role;
 import io.cxtracker.ui.department.DepartmentView;
 import io.cxtracker.ui.layout.MainLayout;
 import io.cxtracker.ui.security.SignedInUser;
+import io.cxtracker.ui.shared.AsOfChoice;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
  * One department as its lead sees it: what it is, where it sits, and whether the signed-in user may
  * change what it owns (its leads and program admins may; everyone else reads). Department leads land
- * here after signing in.
+ * here after signing in. With {@code ?asOf=<day>} it is read as of the end of that day: read-only, and its link to
+ * the accountability view keeps the day.
  */
 @Route(value = "departments/:" + DepartmentAccountabilityView.CODE, layout = MainLayout.class)
 public class DepartmentAccountabilityView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
@@ -33,26 +37,38 @@ public class DepartmentAccountabilityView extends VerticalLayout implements Befo
 
     private final DepartmentService departments;
     private final SignedInUser user;
+    private final AsOfChoice asOfChoice;
+    private String code = "";
     private String title = "Department · CX Tracker";
 
     @Inject
-    public DepartmentAccountabilityView(DepartmentService departments, SignedInUser user) {
+    public DepartmentAccountabilityView(DepartmentService departments, SignedInUser user, Clock clock) {
         this.departments = departments;
         this.user = user;
+        this.asOfChoice = new AsOfChoice("department-as-of", clock,
+                day -> getUI().ifPresent(ui -> ui.navigate(DepartmentAccountabilityView.class, new RouteParameters(CODE, code),
+                        AsOfChoice.query(day))));
         setId("department-accountability");
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        String code = event.getRouteParameters().get(CODE).orElse("");
+        code = event.getRouteParameters().get(CODE).orElse("");
+        asOfChoice.read(event.getLocation().getQueryParameters());
         Optional<DepartmentSummary> department = departments.find(code);
         boolean leads = DepartmentCode.isValid(code) && user.has(Role.DEPARTMENT_LEAD)
                 && user.departments().contains(new DepartmentCode(code));
 
         H1 heading = new H1(department.map(DepartmentSummary::name).orElse(code));
         heading.setId("department-heading");
-        add(heading);
+        HorizontalLayout header = new HorizontalLayout(heading, asOfChoice.picker());
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        header.setWrap(true);
+        add(header);
+        if (asOfChoice.isPast()) {
+            add(AsOfChoice.banner(asOfChoice.day()));
+        }
         title = heading.getText() + " · CX Tracker";
 
         if (department.isEmpty()) {
@@ -72,9 +88,11 @@ public class DepartmentAccountabilityView extends VerticalLayout implements Befo
             add(facts);
         }
 
-        Span authority = new Span(authorityText(leads));
+        boolean mayChange = !asOfChoice.isPast() && (leads || user.has(Role.PROGRAM_ADMIN));
+        Span authority = new Span(asOfChoice.isPast() ? "Read-only: as of " + asOfChoice.day() + ", a record of the past."
+                : authorityText(leads));
         authority.setId("department-authority");
-        authority.getElement().setAttribute("theme", leads || user.has(Role.PROGRAM_ADMIN) ? "badge success primary" : "badge contrast");
+        authority.getElement().setAttribute("theme", mayChange ? "badge success primary" : "badge contrast");
         add(authority);
 
         if (user.has(Role.DEPARTMENT_LEAD) && user.departments().size() > 1) {
@@ -90,6 +108,7 @@ public class DepartmentAccountabilityView extends VerticalLayout implements Befo
             RouterLink accountable = new RouterLink("Milestones, targets and check-ins of " + department.get().name(),
                     AccountabilityView.class, AccountabilityView.of(code));
             accountable.setId("department-accountability-link");
+            accountable.setQueryParameters(AsOfChoice.query(asOfChoice.day()));
             add(accountable);
         }
         add(new RouterLink("All departments", DepartmentView.class));

@@ -2,7 +2,6 @@ package io.cxtracker.ui.dashboard;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -44,6 +43,7 @@ import io.cxtracker.ui.boardpack.BoardPackActions;
 import io.cxtracker.ui.chart.TrendChart;
 import io.cxtracker.ui.layout.MainLayout;
 import io.cxtracker.ui.metrics.MetricCharts;
+import io.cxtracker.ui.shared.AsOfChoice;
 import io.cxtracker.ui.shared.Views;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -81,7 +81,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     private final Div boardPack = new Div();
     private final ComboBox<ProgramSummary> program = new ComboBox<>("Program");
     private final Div content = new Div();
-    private final DatePicker asOfDay = new DatePicker("As of (end of day, UTC)");
+    private final AsOfChoice asOfChoice;
     /** Null for now; else the past instant every read of this view is made as of. */
     private AsOf asOf;
 
@@ -107,17 +107,13 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                 getUI().ifPresent(ui -> ui.navigate(DashboardView.class, QueryParameters.of("program", String.valueOf(e.getValue().id()))));
             }
         });
-        asOfDay.setId("dashboard-as-of");
-        asOfDay.setPlaceholder("today");
-        asOfDay.setClearButtonVisible(true);
-        asOfDay.setMax(LocalDate.now(clock));
-        asOfDay.addValueChangeListener(e -> {
-            if (e.isFromClient() && program.getValue() != null) {
-                getUI().ifPresent(ui -> ui.navigate(url(program.getValue().id(), e.getValue())));
+        asOfChoice = new AsOfChoice("dashboard-as-of", clock, day -> {
+            if (program.getValue() != null) {
+                getUI().ifPresent(ui -> ui.navigate(url(program.getValue().id(), day)));
             }
         });
         content.setWidthFull();
-        HorizontalLayout header = new HorizontalLayout(new H1("Executive dashboard"), program, asOfDay);
+        HorizontalLayout header = new HorizontalLayout(new H1("Executive dashboard"), program, asOfChoice.picker());
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.setWrap(true);
         add(header, boardPack, content);
@@ -136,19 +132,10 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                 .flatMap(id -> programs.stream().filter(p -> String.valueOf(p.id()).equals(id)).findFirst())
                 .orElse(programs.getFirst());
         program.setValue(chosen);
-        LocalDate day = Views.day(event.getLocation().getQueryParameters(), "asOf")
-                .filter(d -> d.isBefore(LocalDate.now(clock))).orElse(null);
-        asOfDay.setValue(day);
-        asOf = day == null ? null : AsOf.endOf(day);
+        asOfChoice.read(event.getLocation().getQueryParameters());
+        asOf = asOfChoice.asOf();
         if (asOf != null) {
-            Paragraph banner = new Paragraph("As of the end of " + day + " (UTC): the plan, statuses, check-ins, targets "
-                    + "and metric values exactly as the system knew them then. Later check-ins, overrides, target edits "
-                    + "and late readings are not shown. This is a record of the past and cannot be changed here.");
-            banner.setId("as-of-banner");
-            banner.getElement().setAttribute("role", "status");
-            banner.getStyle().set("background", "var(--lumo-primary-color-10pct)").set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
-                    .set("border-radius", "var(--lumo-border-radius-m)").set("font-weight", "600");
-            content.add(banner);
+            content.add(AsOfChoice.banner(asOfChoice.day()));
         }
         boardPack.removeAll();
         if (BoardPackActions.mayBuild(user)) {
@@ -322,7 +309,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
      * program has hundreds, more than a dashboard can show or a browser fetch in one go.
      */
     private Component atRisk(ProgramProgress p, Map<String, String> names) {
-        Grid<MilestoneStatusView> grid = MilestoneListView.grid("at-risk-grid", names);
+        Grid<MilestoneStatusView> grid = MilestoneListView.grid("at-risk-grid", names, asOfChoice.day());
         grid.getColumns().forEach(c -> c.setSortable(false));
         List<MilestoneStatusView> attention = p.attention();
         Views.listItems(grid, attention.subList(0, Math.min(Views.VISIBLE_ROWS, attention.size())));
@@ -331,7 +318,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             return grid;
         }
         RouterLink all = new RouterLink("Show all " + attention.size() + " milestones needing attention", MilestoneListView.class);
-        all.setQueryParameters(MilestoneListView.query(p.programId(), true, null, null, null, null));
+        all.setQueryParameters(MilestoneListView.query(p.programId(), true, null, null, null, null, asOfChoice.day()));
         all.setId("at-risk-show-all");
         Paragraph shown = new Paragraph(new Span("The " + Views.VISIBLE_ROWS + " due first of " + attention.size() + ". "), all);
         return new Div(grid, shown);
@@ -339,7 +326,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
 
     /** The dashboard's address for a program as of the end of a past day (null: today). */
     public static String url(long programId, LocalDate asOfDay) {
-        return url(programId) + (asOfDay == null ? "" : "&asOf=" + asOfDay);
+        return url(programId) + (asOfDay == null ? "" : "&" + AsOfChoice.PARAMETER + "=" + asOfDay);
     }
 
     /** The dashboard's address for a program. */

@@ -1,5 +1,10 @@
 package io.cxtracker.ui.metrics;
 
+import io.cxtracker.ui.shared.AsOfChoice;
+import io.cxtracker.domain.shared.AsOf;
+import io.cxtracker.domain.progress.AsOfTargetService;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.html.Div;
 import io.cxtracker.domain.metric.MetricSetupService;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
@@ -40,7 +45,8 @@ import java.util.Set;
 
 /**
  * Metric definitions, one metric's series by granularity, department and channel against its target, and the
- * metric's targets with their RAG. Deep link: {@code metrics?metric=<key>&granularity=MONTH&department=&channel=}.
+ * metric's targets with their RAG. Deep link: {@code metrics?metric=<key>&granularity=MONTH&department=&channel=}, and
+ * {@code &asOf=<day>} for the readings received and the targets set by the end of that day, with their verdicts then.
  */
 @Route(value = "metrics", layout = MainLayout.class)
 @PageTitle("Metrics · CX Tracker")
@@ -58,13 +64,18 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
     private final TextField channel = new TextField("Channel");
     private final TrendChart chart = new TrendChart();
     private final Paragraph verdict = new Paragraph();
+    private final Div banner = new Div();
     private final Grid<TargetSummary> targetGrid = new Grid<>();
     private Map<Long, TargetStatus> verdicts = Map.of();
+    private final AsOfTargetService targetsAsOf;
+    private final AsOfChoice asOfChoice;
     private boolean updating;
 
     @Inject
     public MetricsView(MetricSetupService setup, MetricSeriesService series, TargetService targets,
-            DepartmentService departments, Clock clock) {
+            DepartmentService departments, Clock clock, AsOfTargetService targetsAsOf) {
+        this.targetsAsOf = targetsAsOf;
+        this.asOfChoice = new AsOfChoice("metrics-as-of", clock, this::navigate);
         this.setup = setup;
         this.series = series;
         this.targets = targets;
@@ -98,10 +109,10 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         channel.setPlaceholder("All channels");
         channel.setClearButtonVisible(true);
         channel.setValueChangeMode(ValueChangeMode.LAZY);
-        metric.addValueChangeListener(e -> navigate());
-        granularity.addValueChangeListener(e -> navigate());
-        department.addValueChangeListener(e -> navigate());
-        channel.addValueChangeListener(e -> navigate());
+        metric.addValueChangeListener(e -> navigate(asOfChoice.day()));
+        granularity.addValueChangeListener(e -> navigate(asOfChoice.day()));
+        department.addValueChangeListener(e -> navigate(asOfChoice.day()));
+        channel.addValueChangeListener(e -> navigate(asOfChoice.day()));
         chart.setId("metric-chart");
         verdict.setId("metric-verdict");
 
@@ -118,7 +129,11 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
 
         HorizontalLayout filters = new HorizontalLayout(metric, granularity, department, channel);
         filters.setWrap(true);
-        add(new H1("Metrics"), new H2("Definitions"), definitions, new H2("Series"), filters, verdict, chart,
+        HorizontalLayout header = new HorizontalLayout(new H1("Metrics"), asOfChoice.picker());
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        header.setWrap(true);
+        banner.setWidthFull();
+        add(header, banner, new H2("Definitions"), definitions, new H2("Series"), filters, verdict, chart,
                 new H2("Targets"), targetGrid);
     }
 
@@ -126,7 +141,8 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         return verdicts.get(t.id());
     }
 
-    private void navigate() {
+    /** To the chosen series as of the end of {@code asOfDay} (null: now). */
+    private void navigate(LocalDate asOfDay) {
         if (updating || metric.getValue() == null) {
             return;
         }
@@ -139,6 +155,9 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         if (!channel.getValue().isBlank()) {
             p.put("channel", channel.getValue().strip());
         }
+        if (asOfDay != null) {
+            p.put(AsOfChoice.PARAMETER, asOfDay.toString());
+        }
         getUI().ifPresent(ui -> ui.navigate(MetricsView.class, QueryParameters.simple(p)));
     }
 
@@ -148,6 +167,11 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         List<MetricSummary> all = setup.metrics().stream().sorted(Comparator.comparing(MetricSummary::key)).toList();
         updating = true;
         try {
+            asOfChoice.read(q);
+            banner.removeAll();
+            if (asOfChoice.isPast()) {
+                banner.add(AsOfChoice.banner(asOfChoice.day()));
+            }
             Views.listItems(definitions, all);
             metric.setItems(all);
             if (all.isEmpty()) {
@@ -176,13 +200,15 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void show(MetricSummary m, Granularity size, String code, String ch) {
-        List<TargetStatus> statuses = targets.ofMetric(m.key(), code);
+        AsOf asOf = asOfChoice.asOf();
+        List<TargetStatus> statuses = asOf == null ? targets.ofMetric(m.key(), code) : targetsAsOf.ofMetric(m.key(), code, asOf);
         Map<Long, TargetStatus> byId = new LinkedHashMap<>();
         statuses.forEach(s -> byId.put(s.target().id(), s));
-        targets.ofMetric(m.key(), null).forEach(s -> byId.putIfAbsent(s.target().id(), s));
+        List<TargetStatus> everyScope = asOf == null ? targets.ofMetric(m.key(), null) : targetsAsOf.ofMetricInEveryScope(m.key(), asOf);
+        everyScope.forEach(s -> byId.putIfAbsent(s.target().id(), s));
         verdicts = byId;
         TargetStatus target = statuses.isEmpty() ? null : statuses.getFirst();
-        LocalDate to = LocalDate.now(clock);
+        LocalDate to = asOf == null ? LocalDate.now(clock) : asOf.day();
         LocalDate from = switch (size) {
             case DAY -> to.minusDays(90);
             case WEEK -> to.minusWeeks(52);
@@ -191,13 +217,18 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         };
         try {
             MetricCharts.draw(chart, m.name() + (code == null ? "" : " · " + code) + (ch.isBlank() ? "" : " · " + ch),
-                    series.series(m.key(), from, to, code, ch, size), target);
+                    series.series(m.key(), from, to, code, ch, size, asOf), target);
             verdict.setText(target == null ? "No target for this scope." : "Target " + Views.number(target.target().targetValue())
                     + " by " + target.target().due() + ": " + Views.ragText(target.evaluation().rag()) + " — " + target.evaluation().reason());
         } catch (InvalidInputException e) {
             Views.error("Cannot show that series: " + Views.violations(e.violations()));
         }
         String key = m.key();
+        if (asOf != null) {
+            // the targets set by then, with their numbers of then: the past is not paged by the database
+            Views.listItems(targetGrid, everyScope.stream().map(TargetStatus::target).toList());
+            return;
+        }
         Set<String> sorts = Set.of("due", "id");
         Views.pagedItems(targetGrid, query -> targets.list(key, null, Views.page(query, "due", true, sorts)).items().stream(),
                 query -> (int) targets.list(key, null, new PageRequest(0, 1, "due", true)).total());

@@ -28,8 +28,10 @@ import io.cxtracker.domain.shared.PageRequest;
 import io.cxtracker.ui.accountability.AccountabilityView;
 import io.cxtracker.ui.dashboard.MilestoneListView;
 import io.cxtracker.ui.layout.MainLayout;
+import io.cxtracker.ui.shared.AsOfChoice;
 import io.cxtracker.ui.shared.Views;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -41,7 +43,8 @@ import java.util.Set;
 
 /**
  * The program's years as a timeline: a column per quarter under its phase, a lane per pillar, each milestone
- * placed in the quarter it is due. Deep link: {@code roadmap?program=<id>&department=<code>&pillar=<PILLAR>}.
+ * placed in the quarter it is due. Deep link: {@code roadmap?program=<id>&department=<code>&pillar=<PILLAR>}, and
+ * {@code &asOf=<day>} for the plan and statuses as the system knew them at the end of that day (read-only).
  */
 @Route(value = "roadmap", layout = MainLayout.class)
 @PageTitle("Roadmap · CX Tracker")
@@ -57,13 +60,15 @@ public class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
     private final ComboBox<DepartmentSummary> department = new ComboBox<>("Department");
     private final ComboBox<Pillar> pillar = new ComboBox<>("Pillar");
     private final Div timeline = new Div();
+    private final AsOfChoice asOfChoice;
     private boolean updating;
 
     @Inject
-    public RoadmapView(ProgressService progress, ProgramSetupService setup, DepartmentService departments) {
+    public RoadmapView(ProgressService progress, ProgramSetupService setup, DepartmentService departments, Clock clock) {
         this.progress = progress;
         this.setup = setup;
         this.departments = departments;
+        this.asOfChoice = new AsOfChoice("roadmap-as-of", clock, this::navigate);
         setId("roadmap");
         program.setId("roadmap-program");
         program.setItemLabelGenerator(ProgramSummary::name);
@@ -79,16 +84,17 @@ public class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
         pillar.setItemLabelGenerator(Pillar::title);
         pillar.setClearButtonVisible(true);
         pillar.setPlaceholder("All pillars");
-        program.addValueChangeListener(e -> navigate());
-        department.addValueChangeListener(e -> navigate());
-        pillar.addValueChangeListener(e -> navigate());
-        HorizontalLayout filters = new HorizontalLayout(program, department, pillar);
+        program.addValueChangeListener(e -> navigate(asOfChoice.day()));
+        department.addValueChangeListener(e -> navigate(asOfChoice.day()));
+        pillar.addValueChangeListener(e -> navigate(asOfChoice.day()));
+        HorizontalLayout filters = new HorizontalLayout(program, department, pillar, asOfChoice.picker());
         filters.setWrap(true);
         timeline.setWidthFull();
         add(new H1("Roadmap"), filters, timeline);
     }
 
-    private void navigate() {
+    /** To the roadmap of the chosen filters as of the end of {@code asOfDay} (null: now). */
+    private void navigate(LocalDate asOfDay) {
         if (updating || program.getValue() == null) {
             return;
         }
@@ -100,6 +106,9 @@ public class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
         if (pillar.getValue() != null) {
             parameters.put("pillar", pillar.getValue().name());
         }
+        if (asOfDay != null) {
+            parameters.put(AsOfChoice.PARAMETER, asOfDay.toString());
+        }
         getUI().ifPresent(ui -> ui.navigate(RoadmapView.class, QueryParameters.simple(parameters)));
     }
 
@@ -110,6 +119,10 @@ public class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
         timeline.removeAll();
         updating = true;
         try {
+            asOfChoice.read(q);
+            if (asOfChoice.isPast()) {
+                timeline.add(AsOfChoice.banner(asOfChoice.day()));
+            }
             program.setItems(programs);
             if (programs.isEmpty()) {
                 timeline.add(new Paragraph("No program has been set up yet."));
@@ -191,7 +204,8 @@ public class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
                     LocalDate to = i == columns - 1 ? null : quarters.get(i).plusMonths(3).minusDays(1);
                     String visible = "+ " + (due.size() - CELL_MILESTONES) + " more";
                     RouterLink more = new RouterLink(visible, MilestoneListView.class);
-                    more.setQueryParameters(MilestoneListView.query(chosen.id(), false, p, code == null ? null : code.value(), from, to));
+                    more.setQueryParameters(MilestoneListView.query(chosen.id(), false, p, code == null ? null : code.value(), from,
+                            to, asOfChoice.day()));
                     more.addClassName("roadmap-more");
                     // the accessible name starts with the visible text (WCAG 2.5.3, label in name), then says which list
                     more.getElement().setAttribute("aria-label", visible + ": all " + due.size() + " milestones of " + p.title()
@@ -205,7 +219,8 @@ public class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
         }
         timeline.add(grid);
         timeline.add(new Paragraph(all.size() + " milestones in the plan; each quarter lists the " + CELL_MILESTONES
-                + " due first and links to the rest. Colour and words give each milestone's status today."));
+                + " due first and links to the rest. Colour and words give each milestone's status "
+                + (asOfChoice.isPast() ? "as of the end of " + asOfChoice.day() + "." : "today.")));
     }
 
     /** A row of the table: no box of its own, its headers and cells are placed in the grid around it. */
@@ -225,9 +240,12 @@ public class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
         return d;
     }
 
-    private static RouterLink chip(MilestoneStatusView m) {
+    private RouterLink chip(MilestoneStatusView m) {
         RouterLink link = new RouterLink(m.title(), AccountabilityView.class, AccountabilityView.of(m.ownerDepartment()));
-        link.setQueryParameters(QueryParameters.of("milestone", String.valueOf(m.milestoneId())));
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("milestone", String.valueOf(m.milestoneId()));
+        asOfChoice.into(parameters);
+        link.setQueryParameters(QueryParameters.simple(parameters));
         link.addClassName("roadmap-milestone");
         String words = m.title() + ", " + m.ownerDepartment() + ", due " + m.due() + ", " + Views.statusText(m.status());
         link.getElement().setAttribute("title", words);
@@ -257,7 +275,8 @@ public class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
         int offset = 0;
         Page<MilestoneStatusView> page;
         do {
-            page = progress.milestones(filter, new PageRequest(offset, PageRequest.MAX_LIMIT, "due", true));
+            PageRequest next = new PageRequest(offset, PageRequest.MAX_LIMIT, "due", true);
+            page = asOfChoice.isPast() ? progress.milestones(filter, next, asOfChoice.asOf()) : progress.milestones(filter, next);
             all.addAll(page.items());
             offset += PageRequest.MAX_LIMIT;
         } while (offset < page.total());
