@@ -11,6 +11,8 @@ import io.cxtracker.demo.DemoParameters;
 import io.cxtracker.demo.DemoPlan;
 import io.cxtracker.domain.alert.AlertEvaluation;
 import io.cxtracker.domain.alert.AlertEvaluationService;
+import io.cxtracker.domain.alert.AlertOutbox;
+import io.cxtracker.persistence.alert.webhook.JdbcWebhookRepository;
 import io.cxtracker.domain.alert.AlertSettings;
 import io.cxtracker.persistence.metric.JpaMetricSeriesRepository;
 import io.cxtracker.persistence.program.JpaProgramRepository;
@@ -88,7 +90,8 @@ class AlertRulesBenchmark {
 
     private static AlertEvaluation evaluate(TestDatabase db, ConnectionSource runtime) {
         return db.inTransaction(em -> new AlertEvaluationService(new JpaProgramRepository(em),
-                new JdbcAlertFactsRepository(runtime), new JdbcAlertRepository(runtime), new JpaTargetRepository(em),
+                new JdbcAlertFactsRepository(runtime), new AlertOutbox(new JdbcAlertRepository(runtime),
+                        new JdbcWebhookRepository(runtime), Clock.systemUTC()), new JpaTargetRepository(em),
                 new JpaMetricSeriesRepository(em), AlertSettings.DEFAULTS, Clock.systemUTC()).evaluate());
     }
 
