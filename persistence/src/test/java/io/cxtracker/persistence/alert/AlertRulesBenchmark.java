@@ -60,12 +60,7 @@ class AlertRulesBenchmark {
                 db.number("SELECT count(*) FROM milestone"), db.number("SELECT count(*) FROM target"),
                 db.number("SELECT count(*) FROM reading"));
 
-        ConnectionSource runtime = new ConnectionSource() {
-            @Override
-            public Connection getConnection() throws SQLException {
-                return db.connect();
-            }
-        };
+        ConnectionSource runtime = ConnectionSource.of(db);
         long started = System.nanoTime();
         AlertEvaluation first = evaluate(db, runtime);
         long firstNanos = System.nanoTime() - started;

@@ -27,8 +27,6 @@ import io.cxtracker.persistence.support.Fixtures;
 import io.cxtracker.persistence.support.PostgresExtension;
 import io.cxtracker.persistence.support.TestDatabase;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,15 +48,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class WebhookOverPostgresTest {
     private static final Instant NOW = Instant.parse("2026-03-20T08:00:00Z");
 
-    private static ConnectionSource runtime(TestDatabase db) {
-        return new ConnectionSource() {
-            @Override
-            public Connection getConnection() throws SQLException {
-                return db.connect();
-            }
-        };
-    }
-
     @Test
     void anAlertOfTheProgramIsDeliveredOncePerListeningWebhookAndLoggedPerAttempt(TestDatabase db) {
         long[] ids = new long[3];
@@ -75,7 +64,7 @@ class WebhookOverPostgresTest {
             ids[2] = other.id();
             owner[0] = support.code().value();
         });
-        JdbcWebhookRepository webhooks = new JdbcWebhookRepository(runtime(db));
+        JdbcWebhookRepository webhooks = new JdbcWebhookRepository(ConnectionSource.of(db));
         URI url = URI.create("http://127.0.0.1:9/hook");
         Webhook listening = webhooks.add(ids[0], new WebhookDraft.Valid(url, EnumSet.of(AlertKind.OVERDUE), true),
                 "whsec_a", "admin", NOW.minusSeconds(60));
@@ -86,7 +75,7 @@ class WebhookOverPostgresTest {
         Webhook otherProgram = webhooks.add(ids[2], new WebhookDraft.Valid(url, EnumSet.of(AlertKind.OVERDUE), true),
                 "whsec_d", "admin", NOW.minusSeconds(60));
 
-        AlertOutbox outbox = new AlertOutbox(new JdbcAlertRepository(runtime(db)), webhooks, Clock.fixed(NOW, ZoneOffset.UTC));
+        AlertOutbox outbox = new AlertOutbox(new JdbcAlertRepository(ConnectionSource.of(db)), webhooks, Clock.fixed(NOW, ZoneOffset.UTC));
         List<NewAlert> raised = List.of("leads:" + owner[0], "role:executive").stream()
                 .map(audience -> new NewAlert(AlertKind.OVERDUE, "milestone", ids[1], new Audience(audience), "2026-03-18",
                         "Overdue: M", "was due", "departments/" + owner[0], null)).toList();
