@@ -90,7 +90,8 @@ public class WebhooksView extends VerticalLayout {
         grid.addColumn(w -> w.url().toString()).setHeader("URL").setFlexGrow(2);
         grid.addColumn(w -> w.kinds().stream().map(AlertKind::label).sorted().collect(Collectors.joining(", ")))
                 .setHeader("Alerts").setFlexGrow(2);
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(w -> w.enabled() ? "On" : "Off").setHeader("State").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
         Views.pagedItems(grid, q -> webhooks.list(null, new PageRequest(q.getOffset(), q.getLimit(), null, true)).items()
                 .stream(), q -> (int) webhooks.list(null, PageRequest.first(1)).total());
         grid.setEmptyStateText("No webhook yet: add one above.");
