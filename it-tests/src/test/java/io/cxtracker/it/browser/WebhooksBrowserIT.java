@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.cxtracker.it.api.Api;
+import io.cxtracker.it.api.Plan;
 import io.cxtracker.it.support.Browser;
 import io.cxtracker.it.support.HttpJson;
 import io.cxtracker.it.webhook.WebhookReceiver;
@@ -32,6 +33,8 @@ class WebhooksBrowserIT extends BrowserTest {
     @Test
     void anAdminAddsAWebhookSendsATestAndSeesItDeliveredInTheLog() throws Exception {
         HttpJson admin = Api.admin();
+        long program = new Plan().program();
+        String programName = ok(admin.get("/api/programs/" + program), 200).get("name").asText();
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             String url = receiver.url("/ok") + "?from=browser-" + System.nanoTime();
             Page page = browser.desktopPage();
@@ -39,6 +42,8 @@ class WebhooksBrowserIT extends BrowserTest {
             page.navigate(base + "/webhooks");
             assertThat(page.locator("#webhook-form")).isVisible();
 
+            page.locator("#webhook-program input").fill(programName);
+            page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(programName).setExact(true)).click();
             page.locator("#webhook-url input").fill(url);
             page.locator("#webhook-kinds input").click();
             page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Milestone overdue").setExact(true)).click();
@@ -62,6 +67,7 @@ class WebhooksBrowserIT extends BrowserTest {
             assertTrue(hook != null, "the webhook was registered");
             long id = hook.get("id").asLong();
             assertEquals(false, hook.get("enabled").asBoolean());
+            assertEquals(program, hook.get("programId").asLong());
             assertEquals(List.of("OVERDUE"), List.of(hook.get("kinds").get(0).asText()));
             try {
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send a test to 127.0.0.1 (#" + id + ")"))
