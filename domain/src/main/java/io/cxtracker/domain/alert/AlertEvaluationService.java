@@ -35,7 +35,7 @@ import java.util.Set;
 public class AlertEvaluationService {
     private final ProgramRepository programs;
     private final AlertFactsRepository facts;
-    private final AlertRepository alerts;
+    private final AlertOutbox outbox;
     private final TargetRepository targets;
     private final MetricSeriesRepository series;
     private final AlertSettings settings;
@@ -47,11 +47,11 @@ public class AlertEvaluationService {
     }
 
     @Inject
-    public AlertEvaluationService(ProgramRepository programs, AlertFactsRepository facts, AlertRepository alerts,
+    public AlertEvaluationService(ProgramRepository programs, AlertFactsRepository facts, AlertOutbox outbox,
             TargetRepository targets, MetricSeriesRepository series, AlertSettings settings, Clock clock) {
         this.programs = programs;
         this.facts = facts;
-        this.alerts = alerts;
+        this.outbox = outbox;
         this.targets = targets;
         this.series = series;
         this.settings = settings;
@@ -105,7 +105,7 @@ public class AlertEvaluationService {
         CommitmentOverdueRule commitmentRule = new CommitmentOverdueRule();
         commitments.forEach(c -> raised.addAll(commitmentRule.evaluate(c, today)));
         facts.watch(seen, today);
-        int stored = alerts.store(raised, clock.instant());
+        int stored = outbox.store(raised, clock.instant());
         // the digest counts this week's target alerts, including the ones just stored
         List<NewAlert> digests = new ArrayList<>();
         List<String> newAtRisk = facts.targetAlertsSince(WeeklyDigest.weekStart(today));
@@ -116,7 +116,7 @@ public class AlertEvaluationService {
             digests.add(digest.compose(week.program.id(), week.program.name(),
                     new WeeklyDigest.Facts(checkIns7, newAtRisk, week.overdue, week.movers), today));
         }
-        stored += alerts.store(digests, clock.instant());
+        stored += outbox.store(digests, clock.instant());
         return new AlertEvaluation(all.size(), milestoneCount, targetCount, commitments.size(),
                 raised.size() + digests.size(), stored);
     }

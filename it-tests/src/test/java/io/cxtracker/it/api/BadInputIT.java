@@ -68,6 +68,7 @@ class BadInputIT {
             // an id that names nothing is not found, whatever its sign
             "POST /api/initiatives programId=-1", 404,
             "POST /api/milestones initiativeId=-1", 404,
+            "POST /api/webhooks programId=-1", 404,
             // -1 is the most negative sentiment there is
             "POST /api/feedback sentiment=-1", VALID,
             // a blank state is no state (CommitmentService): PROPOSED on create, unchanged on a revision
@@ -345,6 +346,26 @@ class BadInputIT {
         }, false, Body.NONE, null, null, Map.of(), Set.of()));
         endpoints.add(new Endpoint("POST /api/alerts/evaluations", "POST", fixed("/api/alerts/evaluations", null), false,
                 Body.NONE, null, null, Map.of(), Set.of()));
+        // webhooks: switched off and pointed at a port nobody listens on, so nothing is sent in the background of the
+        // row counts (a disabled webhook gets no alert deliveries, and a failed test is not retried while it is off)
+        String hookUrl = "http://127.0.0.1:9/bad-input";
+        long webhook = Api.ok(admin.post("/api/webhooks", """
+                {"programId":%d,"url":"%s","kinds":["OVERDUE"],"enabled":false}""".formatted(program, hookUrl)), 201)
+                .get("id").asLong();
+        endpoints.add(json("POST /api/webhooks", "POST", "/api/webhooks", """
+                {"programId":%d,"url":"%s","kinds":["OVERDUE","DUE_SOON"],"enabled":false}""".formatted(program, hookUrl),
+                fields("programId", Kind.WHOLE, "url", Kind.TEXT, "kinds", Kind.LIST), Set.of()));
+        endpoints.add(json("PUT /api/webhooks/{id}", "PUT", () -> new Target("/api/webhooks/" + webhook,
+                etag("/api/webhooks/" + webhook)), """
+                {"url":"%s","kinds":["DUE_SOON"],"enabled":false}""".formatted(hookUrl),
+                fields("url", Kind.TEXT, "kinds", Kind.LIST), Set.of()));
+        endpoints.add(new Endpoint("DELETE /api/webhooks/{id}", "DELETE", () -> {
+            HttpJson.Reply made = admin.post("/api/webhooks", """
+                    {"programId":%d,"url":"%s","kinds":["OVERDUE"],"enabled":false}""".formatted(program, hookUrl));
+            return new Target("/api/webhooks/" + Api.ok(made, 201).get("id").asLong(), Api.etag(made));
+        }, true, Body.NONE, null, null, Map.of(), Set.of()));
+        endpoints.add(new Endpoint("POST /api/webhooks/{id}/tests", "POST", fixed("/api/webhooks/" + webhook + "/tests", null),
+                false, Body.NONE, null, null, Map.of(), Set.of()));
         for (String decision : List.of("approval", "rejection")) {
             // a support lead's pending request, decided by the valid request; the mutations get a fresh one
             endpoints.add(json("POST /api/override-requests/{id}/" + decision, "POST", () -> {

@@ -55,6 +55,7 @@ public final class ViewTour {
                 new Stop("listen", "/listen?granularity=MONTH&months=6", "listen"),
                 new Stop("audit", "/audit", "audit"),
                 new Stop("approvals", "/approvals", "approvals"),
+                new Stop("webhooks", "/webhooks", "webhooks"),
                 new Stop("admin-programs", "/admin?tab=programs&program=" + program, "admin"),
                 new Stop("admin-initiatives", "/admin?tab=initiatives&program=" + program, "admin"),
                 new Stop("admin-milestones", "/admin?tab=milestones&program=" + program, "admin"),

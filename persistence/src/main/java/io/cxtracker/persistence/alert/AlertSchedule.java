@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.cxtracker.domain.alert.AlertEvaluation;
 import io.cxtracker.domain.alert.AlertEvaluationService;
+import io.cxtracker.domain.alert.webhook.WebhookDispatcher;
 import io.cxtracker.persistence.schema.SchemaMigrator;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -18,6 +19,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -35,11 +38,17 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * by its missing heartbeat and the run is retried on another. Even a second run stores nothing twice (the
  * alerts' dedup key is unique). Its threads come from the container's {@link ManagedThreadFactory}, so the
  * task runs with the application's context and transactions. {@code cx.alerts.schedule-enabled=false} turns
- * it off (the rules then run only when a program admin asks).
+ * the rules off (they then run only when a program admin asks).
+ *
+ * <p>The same scheduler sends webhook deliveries every {@code cx.webhooks.send-every} (default PT10S), also when
+ * the rules are off (an approval request's alert is raised without them): one node runs each turn, and the
+ * deliveries it sends are claimed in the database besides ({@link WebhookDispatcher}), so a turn that overlaps
+ * another node's never sends a delivery twice.
  */
 @ApplicationScoped
 public class AlertSchedule {
     static final String TASK = "alert-rules";
+    static final String DELIVERIES = "webhook-deliveries";
     private static final Logger LOG = Logger.getLogger(AlertSchedule.class.getName());
 
     @Resource
@@ -55,17 +64,15 @@ public class AlertSchedule {
     AlertEvaluationService evaluation;
 
     @Inject
+    WebhookDispatcher webhooks;
+
+    @Inject
     SchemaMigrator schema;
 
     private ScheduledFuture<?> starter;
     private volatile Scheduler scheduler;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        Config config = ConfigProvider.getConfig();
-        if (!config.getOptionalValue("cx.alerts.schedule-enabled", Boolean.class).orElse(true)) {
-            LOG.info("the alert schedule is off (cx.alerts.schedule-enabled=false)");
-            return;
-        }
         // the table comes with the schema: wait for the migration as the sealer does
         starter = executor.scheduleWithFixedDelay(this::startWhenSchemaIsReady, 1, 2, TimeUnit.SECONDS);
     }
@@ -78,18 +85,30 @@ public class AlertSchedule {
             if (schema.migrateIfNeeded().isPresent()) {
                 return;
             }
-            Duration every = ConfigProvider.getConfig().getOptionalValue("cx.alerts.evaluate-every", String.class)
+            Config config = ConfigProvider.getConfig();
+            Duration every = config.getOptionalValue("cx.alerts.evaluate-every", String.class)
                     .map(Duration::parse).orElse(Duration.ofMinutes(15));
-            RecurringTask<Void> rules = Tasks.recurring(TASK, Schedules.fixedDelay(every))
-                    .execute((instance, context) -> evaluate());
+            Duration sendEvery = config.getOptionalValue("cx.webhooks.send-every", String.class)
+                    .map(Duration::parse).orElse(Duration.ofSeconds(10));
+            boolean rulesOn = config.getOptionalValue("cx.alerts.schedule-enabled", Boolean.class).orElse(true);
+            List<RecurringTask<Void>> tasks = new ArrayList<>();
+            tasks.add(Tasks.recurring(DELIVERIES, Schedules.fixedDelay(sendEvery))
+                    .execute((instance, context) -> sendDeliveries()));
+            if (rulesOn) {
+                tasks.add(Tasks.recurring(TASK, Schedules.fixedDelay(every)).execute((instance, context) -> evaluate()));
+            } else {
+                LOG.info("the alert rules' schedule is off (cx.alerts.schedule-enabled=false)");
+            }
+            // a due turn waits at most one polling interval: as often as deliveries go out, at least every 10 s
+            Duration polling = sendEvery.compareTo(Duration.ofSeconds(10)) < 0 ? sendEvery : Duration.ofSeconds(10);
             Scheduler started = Scheduler.create(dataSource)
-                    .startTasks(rules)
+                    .startTasks(tasks)
                     .schedulerName(new SchedulerName.Fixed(ManagementFactory.getRuntimeMXBean().getName()))
-                    .threads(1)
-                    .executorService(Executors.newFixedThreadPool(1, threads))
+                    .threads(2)
+                    .executorService(Executors.newFixedThreadPool(2, threads))
                     .dueExecutor(Executors.newSingleThreadExecutor(threads))
                     .housekeeperExecutor(Executors.newSingleThreadScheduledExecutor(threads))
-                    .pollingInterval(Duration.ofSeconds(10))
+                    .pollingInterval(polling)
                     // an undeployment waits this long for a running evaluation (db-scheduler's default: 30 minutes);
                     // one cut short is picked up again by a node after its heartbeat goes missing
                     .shutdownMaxWait(Duration.ofSeconds(10))
@@ -97,7 +116,8 @@ public class AlertSchedule {
             started.start();
             scheduler = started;
             starter.cancel(false);
-            LOG.info(() -> "alert rules scheduled every " + every + " (db-scheduler, table scheduled_tasks)");
+            LOG.info(() -> (rulesOn ? "alert rules scheduled every " + every + ", " : "") + "webhook deliveries every "
+                    + sendEvery + " (db-scheduler, table scheduled_tasks)");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "starting the alert schedule failed; trying again", e);
         }
@@ -106,6 +126,13 @@ public class AlertSchedule {
     void evaluate() {
         AlertEvaluation result = evaluation.evaluate();
         LOG.info(() -> "alert rules: " + result);
+    }
+
+    void sendDeliveries() {
+        int attempts = webhooks.sendDue();
+        if (attempts > 0) {
+            LOG.fine(() -> "webhook deliveries: " + attempts + " attempts");
+        }
     }
 
     @PreDestroy

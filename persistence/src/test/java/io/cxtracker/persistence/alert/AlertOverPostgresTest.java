@@ -21,8 +21,6 @@ import io.cxtracker.persistence.support.ConnectionSource;
 import io.cxtracker.persistence.support.Fixtures;
 import io.cxtracker.persistence.support.PostgresExtension;
 import io.cxtracker.persistence.support.TestDatabase;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -45,15 +43,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AlertOverPostgresTest {
     private static final Instant NOW = Instant.parse("2026-03-20T08:00:00Z");
 
-    private static ConnectionSource runtime(TestDatabase db) {
-        return new ConnectionSource() {
-            @Override
-            public Connection getConnection() throws SQLException {
-                return db.connect();
-            }
-        };
-    }
-
     private static NewAlert alert(String audience, long subject, String period, String actor) {
         return new NewAlert(AlertKind.CHECK_IN_DUE, "milestone", subject, new Audience(audience), period, "Check-in due",
                 "No check-in for 14 days", "departments/x", actor);
@@ -61,7 +50,7 @@ class AlertOverPostgresTest {
 
     @Test
     void raisingTheSameAlertTwiceOrOnTwoNodesAtOnceStoresItOnce(TestDatabase db) throws Exception {
-        JdbcAlertRepository alerts = new JdbcAlertRepository(runtime(db));
+        JdbcAlertRepository alerts = new JdbcAlertRepository(ConnectionSource.of(db));
         long subject = System.nanoTime();
         List<NewAlert> raised = List.of(alert("leads:ops", subject, "2026-03-06#1", null),
                 alert("leads:billing", subject, "2026-03-06#1", null));
@@ -82,7 +71,7 @@ class AlertOverPostgresTest {
 
     @Test
     void theInboxShowsTheReadersAudiencesOnceWithoutTheirOwnActionsAndKeepsReadMarksPerReader(TestDatabase db) {
-        JdbcAlertRepository alerts = new JdbcAlertRepository(runtime(db));
+        JdbcAlertRepository alerts = new JdbcAlertRepository(ConnectionSource.of(db));
         long subject = System.nanoTime();
         String a = "leads:a" + subject;
         String b = "leads:b" + subject;
@@ -130,7 +119,7 @@ class AlertOverPostgresTest {
             codes[1] = responsible.code().value();
             codes[2] = informed.code().value();
         });
-        List<MilestoneAlertFacts> facts = new JdbcAlertFactsRepository(runtime(db)).milestones(ids[0]);
+        List<MilestoneAlertFacts> facts = new JdbcAlertFactsRepository(ConnectionSource.of(db)).milestones(ids[0]);
         assertEquals(1, facts.size());
         MilestoneAlertFacts m = facts.getFirst();
         assertEquals(ids[1], m.id());

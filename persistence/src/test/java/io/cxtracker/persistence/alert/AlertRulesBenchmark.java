@@ -11,6 +11,8 @@ import io.cxtracker.demo.DemoParameters;
 import io.cxtracker.demo.DemoPlan;
 import io.cxtracker.domain.alert.AlertEvaluation;
 import io.cxtracker.domain.alert.AlertEvaluationService;
+import io.cxtracker.domain.alert.AlertOutbox;
+import io.cxtracker.persistence.alert.webhook.JdbcWebhookRepository;
 import io.cxtracker.domain.alert.AlertSettings;
 import io.cxtracker.persistence.metric.JpaMetricSeriesRepository;
 import io.cxtracker.persistence.program.JpaProgramRepository;
@@ -58,12 +60,7 @@ class AlertRulesBenchmark {
                 db.number("SELECT count(*) FROM milestone"), db.number("SELECT count(*) FROM target"),
                 db.number("SELECT count(*) FROM reading"));
 
-        ConnectionSource runtime = new ConnectionSource() {
-            @Override
-            public Connection getConnection() throws SQLException {
-                return db.connect();
-            }
-        };
+        ConnectionSource runtime = ConnectionSource.of(db);
         long started = System.nanoTime();
         AlertEvaluation first = evaluate(db, runtime);
         long firstNanos = System.nanoTime() - started;
@@ -88,7 +85,8 @@ class AlertRulesBenchmark {
 
     private static AlertEvaluation evaluate(TestDatabase db, ConnectionSource runtime) {
         return db.inTransaction(em -> new AlertEvaluationService(new JpaProgramRepository(em),
-                new JdbcAlertFactsRepository(runtime), new JdbcAlertRepository(runtime), new JpaTargetRepository(em),
+                new JdbcAlertFactsRepository(runtime), new AlertOutbox(new JdbcAlertRepository(runtime),
+                        new JdbcWebhookRepository(runtime), Clock.systemUTC()), new JpaTargetRepository(em),
                 new JpaMetricSeriesRepository(em), AlertSettings.DEFAULTS, Clock.systemUTC()).evaluate());
     }
 

@@ -15,6 +15,16 @@ import javax.sql.DataSource;
  */
 public abstract class ConnectionSource implements DataSource {
 
+    /** A new connection of the test database (its runtime role) per call, as the JTA datasource outside a transaction. */
+    public static ConnectionSource of(TestDatabase db) {
+        return new ConnectionSource() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return db.connect();
+            }
+        };
+    }
+
     /** A handle on {@code connection} whose {@code close()} does nothing. */
     protected static Connection keptOpen(Connection connection) {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},

@@ -13,6 +13,7 @@ import io.cxtracker.ui.audit.AuditView;
 import io.cxtracker.ui.listen.ListenView;
 import io.cxtracker.ui.metrics.MetricsView;
 import io.cxtracker.ui.roadmap.RoadmapView;
+import io.cxtracker.ui.webhook.WebhooksView;
 
 /** The navigation to the feature views, showing what the signed-in role may do. */
 public final class FeatureNav {
@@ -51,6 +52,9 @@ public final class FeatureNav {
         }
         if (user.has(Role.PROGRAM_ADMIN)) {
             nav.addItem(new SideNavItem("Admin (set up)", AdminView.class, VaadinIcon.COG.create()));
+            SideNavItem webhooks = new SideNavItem("Webhooks", WebhooksView.class, VaadinIcon.CONNECT.create());
+            webhooks.getElement().setAttribute("title", "Send a program's alerts to Slack, Teams or your own systems");
+            nav.addItem(webhooks);
         }
         return nav;
     }
