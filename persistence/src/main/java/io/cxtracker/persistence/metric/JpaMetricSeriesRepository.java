@@ -65,8 +65,7 @@ public class JpaMetricSeriesRepository implements MetricSeriesRepository {
         List<Object> parameters = new ArrayList<>(List.of(metric.id(), range.from(), range.to()));
         String readings = channel == null ? "reading_daily" : "reading";
         if (knownAt != null) {
-            parameters.add(knownAt.toString());
-            readings = ReadingsKnownAt.sql(parameters.size());
+            readings = ReadingsKnownAt.sql(knownAt);
         }
         StringBuilder sql = new StringBuilder("SELECT date_trunc('" + unit(granularity) + "', r.day::timestamp)::date, ")
                 .append(readings.equals("reading_daily") ? StatisticsSql.DAILY_SUMS : StatisticsSql.SUMS)
@@ -150,8 +149,7 @@ public class JpaMetricSeriesRepository implements MetricSeriesRepository {
             String readings = "reading_daily";
             String sums = StatisticsSql.DAILY_SUMS;
             if (knownAt != null) {
-                parameters.add(knownAt.toString());
-                readings = ReadingsKnownAt.sql(parameters.size());
+                readings = ReadingsKnownAt.sql(knownAt);
                 sums = StatisticsSql.SUMS;
             }
             String sql = "WITH w(scope_no, metric_id, department_id, from_day, to_day) AS (VALUES " + values + ")"

@@ -13,6 +13,7 @@ import io.cxtracker.domain.progress.TargetPlan;
 import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.domain.shared.PageRequest;
 import io.cxtracker.persistence.metric.JpaMetricSeriesRepository;
+import io.cxtracker.persistence.metric.ReadingsKnownAt;
 import io.cxtracker.persistence.shared.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,12 +42,12 @@ public class SqlPlanHistory implements PlanHistory {
     private static final String FACTS = """
             SELECT m.id, h.title, i.id AS initiative_id, i.title AS initiative_title, i.pillar, ph.number, ph.name, d.code,
                    h.due_date, h.weight,
-                   (SELECT c.status FROM check_in c WHERE c.milestone_id = m.id AND c.checked_in_at <= CAST(?1 AS timestamptz)
+                   (SELECT c.status FROM check_in c WHERE c.milestone_id = m.id AND c.checked_in_at <= :knownAt
                      ORDER BY c.sequence DESC LIMIT 1) AS reported_status,
                    h.override_status, h.override_reason, h.override_by, h.override_at, h.target_ids
               FROM milestone m
               CROSS JOIN LATERAL (SELECT mh.* FROM milestone_history mh
-                                   WHERE mh.milestone_id = m.id AND mh.valid_from <= CAST(?1 AS timestamptz)
+                                   WHERE mh.milestone_id = m.id AND mh.valid_from <= :knownAt
                                    ORDER BY mh.valid_from DESC, mh.id DESC LIMIT 1) h
               JOIN initiative i ON i.id = h.initiative_id
               JOIN phase ph ON ph.id = i.phase_id
@@ -56,7 +57,7 @@ public class SqlPlanHistory implements PlanHistory {
             SELECT DISTINCT ON (th.target_id) th.target_id, th.baseline, th.target_value, th.due_date, th.amber_tolerance,
                    th.window_days
               FROM target_history th
-             WHERE th.target_id = ANY (CAST(?1 AS bigint[])) AND th.valid_from <= CAST(?2 AS timestamptz)
+             WHERE th.target_id = ANY (CAST(?1 AS bigint[])) AND th.valid_from <= :knownAt
              ORDER BY th.target_id, th.valid_from DESC, th.id DESC""";
 
     @PersistenceContext(unitName = "cx")
@@ -77,12 +78,12 @@ public class SqlPlanHistory implements PlanHistory {
 
     @Override
     public List<MilestoneFacts> milestonesOfProgram(long programId, Instant knownAt) {
-        return facts(FACTS + " WHERE i.program_id = ?2 ORDER BY m.id", List.of(knownAt.toString(), programId));
+        return facts(at(FACTS, knownAt) + " WHERE i.program_id = ?1 ORDER BY m.id", List.of(programId));
     }
 
     @Override
     public List<MilestoneFacts> allMilestones(MilestoneFilter filter, PageRequest order, Instant knownAt) {
-        List<Object> parameters = new ArrayList<>(List.of(knownAt.toString()));
+        List<Object> parameters = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE TRUE");
         condition(where, parameters, "i.program_id", filter.programId());
         condition(where, parameters, "i.id", filter.initiativeId());
@@ -102,7 +103,7 @@ public class SqlPlanHistory implements PlanHistory {
         if (column == null) {
             throw new InvalidInputException("sort", "must be one of " + SORTS.keySet().stream().sorted().toList());
         }
-        return facts(FACTS + where + " ORDER BY " + column + (order.ascending() ? " ASC" : " DESC") + ", m.id ASC",
+        return facts(at(FACTS, knownAt) + where + " ORDER BY " + column + (order.ascending() ? " ASC" : " DESC") + ", m.id ASC",
                 parameters);
     }
 
@@ -119,7 +120,7 @@ public class SqlPlanHistory implements PlanHistory {
         if (ids.isEmpty()) {
             return plans;
         }
-        for (Object[] row : rows(TARGETS, List.of(ids.toArray(Long[]::new), knownAt.toString()))) {
+        for (Object[] row : rows(at(TARGETS, knownAt), List.of((Object) ids.toArray(Long[]::new)))) {
             long id = Rows.toLong(row[0]);
             plans.put(id, new TargetPlan(id, Rows.toDouble(row[1]), Rows.toDouble(row[2]), Rows.toLocalDate(row[3]),
                     Rows.toDouble(row[4]), Rows.toInt(row[5])));
@@ -130,6 +131,11 @@ public class SqlPlanHistory implements PlanHistory {
     @Override
     public Map<SeriesScope, List<SeriesPoint>> daily(Collection<SeriesScope> scopes, Instant knownAt) {
         return series.daily(scopes, knownAt);
+    }
+
+    /** The statement with its instant written in (see {@link ReadingsKnownAt#literal}: a bound one gets generic plans). */
+    private static String at(String sql, Instant knownAt) {
+        return sql.replace(":knownAt", ReadingsKnownAt.literal(knownAt));
     }
 
     private List<MilestoneFacts> facts(String sql, List<Object> parameters) {
