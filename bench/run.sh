@@ -20,6 +20,8 @@
 #   BENCH_MAVEN_ARGS  more Maven arguments, e.g. -Dmaven.repo.local=…
 #   BENCH_RESULTS     where to write the results (default bench/RESULTS.md; quick: bench/logs/RESULTS-quick.md)
 #   BENCH_NOTE        a sentence for the header, e.g. what else ran on the machine
+#   BENCH_UPDATE      1: re-run only the named benchmarks and replace their sections of RESULTS.md, keeping every
+#                     other section as the earlier run wrote it (the header then names both runs); default 0
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -115,6 +117,19 @@ it_command() { # classes (comma-separated), extra -D settings…
 
 SECTIONS=()
 FAILED=()
+# BENCH_UPDATE=1: the sections of the earlier RESULTS.md, each with its title, and the line that says which run wrote
+# them; a section this run writes again replaces the earlier one of the same title
+EARLIER_RUN=""
+EARLIER_TITLES=()
+EARLIER_SECTIONS=()
+if [ "${BENCH_UPDATE:-0}" = 1 ] && [ -f "$RESULTS" ]; then
+  EARLIER_RUN=$(awk '/^Written by / { sub(/^Written by /, ""); sub(/\. Every figure.*$/, ""); print; exit }' "$RESULTS")
+  EARLIER_RUN="$EARLIER_RUN at commit $(awk -F'`' '/^\| commit \|/ { print $2; exit }' "$RESULTS")"
+  while IFS= read -r -d '' chunk; do
+    EARLIER_TITLES+=("$(head -1 <<< "$chunk" | sed 's/^## //; s/ (kept from the earlier run)$//')")
+    EARLIER_SECTIONS+=("$(sed -e '1s/ (kept from the earlier run)$//' -e :a -e '/^\n*$/{$d;N;ba' -e '}' <<< "$chunk")")
+  done < <(awk 'BEGIN { n = 0 } /^## / { if (n++) printf "%c", 0 } n { print } END { if (n) printf "%c", 0 }' "$RESULTS")
+fi
 LOG=""; COMMAND=""; TOOK=0; RUN_OK=1
 run() { # log name, what, command: runs it, its output in bench/logs/NAME.log
   local name=$1 what=$2; shift 2
@@ -173,9 +188,10 @@ PG=$(command -v psql >/dev/null 2>&1 && psql -h 127.0.0.1 -U postgres -Atc 'SHOW
 write_results() { # after every benchmark, so that an interrupted run still leaves what it measured
 {
   printf '# Benchmark results\n\n'
-  printf 'Written by `bench/run.sh %s` on %s (%s s; %s). Every figure is measured in this run; ratios compare\n' \
+  printf 'Written by `bench/run.sh %s` on %s (%s s; %s). Every figure is measured in the run that wrote its section;\n' \
       "$MODE ${WANTED[*]}" "$(date -u '+%Y-%m-%d %H:%M UTC')" "$((SECONDS - STARTED))" "${1:-complete}"
-  printf 'against a baseline measured in the same run, so they carry over to other machines better than the times.\n\n'
+  printf 'ratios compare against a baseline measured in that same run, so they carry over to other machines better than\n'
+  printf 'the times.\n\n'
   printf '| | |\n| --- | --- |\n'
   printf '| commit | `%s`%s |\n' "$(git -C "$ROOT" rev-parse --short HEAD)" "$(git -C "$ROOT" diff --quiet HEAD -- . ':!bench/RESULTS.md' || echo ' (with uncommitted changes)')"
   printf '| CPUs (nproc) | %s (%s), shared with other work |\n' "$(nproc)" "$CPU"
@@ -188,7 +204,24 @@ write_results() { # after every benchmark, so that an interrupted run still leav
   printf 'The fault proofs (node killed mid-write, database outage, concurrent edits across nodes, the audit chain across\n'
   printf 'nodes, 1- against 2-node throughput) are written by `bench/faults.sh` into [FAULTS.md](FAULTS.md), with what\n'
   printf 'the run command said; the section "Fault proofs" below copies their figures from the run it names.\n\n'
-  for section in "${SECTIONS[@]}"; do printf '%s\n\n' "$section"; done
+  if [ ${#EARLIER_SECTIONS[@]} -gt 0 ]; then
+    printf 'Updated (BENCH_UPDATE=1): this run wrote again the sections of the benchmarks it names, in their places; the\n'
+    printf 'sections marked *kept from the earlier run* are as the earlier run wrote them: %s.\n\n' "$EARLIER_RUN"
+  fi
+  # in the earlier order, a section of this run in place of the earlier one of its title; then this run's new ones
+  local i j title section written=" "
+  for i in "${!EARLIER_SECTIONS[@]}"; do
+    title=${EARLIER_TITLES[$i]}
+    section=""
+    for j in "${!SECTIONS[@]}"; do
+      [ "$(head -1 <<< "${SECTIONS[$j]}")" = "## $title" ] && { section=${SECTIONS[$j]}; written+="$j "; }
+    done
+    [ -n "$section" ] || section=$(sed "1s/\$/ (kept from the earlier run)/" <<< "${EARLIER_SECTIONS[$i]}")
+    printf '%s\n\n' "$section"
+  done
+  for j in "${!SECTIONS[@]}"; do
+    case "$written" in *" $j "*) ;; *) printf '%s\n\n' "${SECTIONS[$j]}";; esac
+  done
 } > "$RESULTS"
 }
 
@@ -292,7 +325,7 @@ sign-in and warm; no error notification, no grid fetching all rows. Goal < 1 s f
   fi
   if wanted faults; then
     # under the lock, like every benchmark that starts WildFly: a cluster sharing 2 cores with a test run proves nothing
-    run faults "fault proofs on two nodes" "flock $LOCK bench/faults.sh"
+    run faults "fault proofs on two nodes" "./cx build && flock $LOCK bench/faults.sh"
     # the figures are FAULTS.md's table and its throughput paragraph, written by the run just made
     LOG="$ROOT/bench/FAULTS.md"
     section "Fault proofs: two nodes behind HAProxy (issue 16)" \
