@@ -12,6 +12,8 @@ import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -79,8 +81,34 @@ class BoardPackBenchmark {
                 program, milestones, today, quarter, REPEATS);
         System.out.printf(Locale.ROOT, "[board-pack-bench] pptx %,d ms (%.2f× the report), pdf %,d ms (%.2f× the report), "
                 + "baseline accountability report pdf %,d ms%n", pptx, (double) pptx / report, pdf, (double) pdf / report, report);
+        keep(pack + "pptx", "pptx");
+        keep(pack + "pdf", "pdf");
         assertTrue(pptx < LIMIT_MILLIS, "PPTX took " + pptx + " ms");
         assertTrue(pdf < LIMIT_MILLIS, "PDF took " + pdf + " ms");
+    }
+
+    /**
+     * One more build, untimed, kept under target/board-pack to look at: the demo program's pack, and the PDF's pages
+     * as images when pdftoppm is installed (Debian: poppler-utils).
+     */
+    private static void keep(String path, String extension) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(HttpJson.forBaseUrl().uri(path)).timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Bearer " + Tokens.of("exec")).POST(HttpRequest.BodyPublishers.noBody()).build();
+        Path dir = Path.of("target", "board-pack");
+        Files.createDirectories(dir);
+        Path file = dir.resolve("demo-program-pack." + extension);
+        HttpResponse<Path> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofFile(file));
+        assertEquals(200, response.statusCode(), path);
+        if (extension.equals("pdf")) {
+            try {
+                Process pages = new ProcessBuilder("pdftoppm", "-png", "-r", "80", file.toString(),
+                        dir.resolve("demo-program-pack-page").toString()).inheritIO().start();
+                assertEquals(0, pages.waitFor(), "pdftoppm failed");
+            } catch (IOException absent) {
+                System.out.println("[board-pack-bench] pdftoppm is not installed; no page images");
+            }
+        }
+        System.out.println("[board-pack-bench] kept it-tests/" + file);
     }
 
     /** One warm-up, then the median of the repeats, in milliseconds; POST for the pack, GET for the report. */
