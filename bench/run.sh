@@ -302,7 +302,10 @@ into the hash chain within seconds: the check-in should not wait for the import.
     section "Dashboards as of a past instant against today's (issue 15)" \
         "The program dashboard read as of an instant before a program's later check-ins, overrides, target edits and late
 readings (the plan history of V15 and the readings as received then), and as of now, against today's dashboard in the
-same run on the same program. Goal: as-of < 2x today's dashboard time." '\[as-of\]'
+same run on the same program. Goal: as-of < 2x today's dashboard time. Then the store the as-of reads rest on: the
+plan state of the same 2,000 milestones as known at the same instant read from the history tables (V15, one row per
+milestone) against a replay of the audit trail's snapshots of them (every record up to the instant, laid over one
+another), both over JDBC." '\[as-of\]'
   fi
   if wanted alerts; then
     run alerts "every alert rule over the $DEMO_PROFILE program" "${MVN[*]} test -pl domain,demo,persistence -Dtest=AlertRulesBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dcx.bench.profile=$DEMO_PROFILE"

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxtracker.it.api.Api;
 import io.cxtracker.it.api.Plan;
 import io.cxtracker.it.support.Database;
@@ -15,8 +17,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -32,7 +36,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * CSAT target and M milestones (40: 2,000 in all) each, every second milestone linked to its department's
  * target, a year of daily readings per department (18,250), each milestone revised once and every tenth one
  * overridden after a day, every fifth reading merged into once (a re-sent survey batch) — so the history
- * tables hold more than one row per thing and the readings' revisions are not empty.
+ * tables hold more than one row per thing and the readings' revisions are not empty. The audit trail gets the
+ * records the app would write for the same acts, so that the other way of keeping the past — replaying the trail's
+ * snapshots — is measured beside the history tables on the same milestones and instant.
  *
  * <p>The plan is set up over the API (departments, program, initiatives, metric, targets) and the bulk
  * (milestones, links, readings, revisions, overrides) with SQL as the runtime role, so the V15 triggers write
@@ -74,7 +80,7 @@ class AsOfBenchmark {
         long started = System.nanoTime();
         Instant beforeRevisions = generate(metric, departments, initiatives, targets);
         long generated = System.nanoTime() - started;
-        Thread.sleep(50);
+        awaitSealed();
 
         String today = "/api/dashboards/program/" + program;
         String pastDay = today + "?asOf=" + beforeRevisions;
@@ -109,8 +115,77 @@ class AsOfBenchmark {
         System.out.printf(Locale.ROOT, "[as-of] program dashboard, median of %d: today %.1f ms (baseline) | as of before the revisions "
                         + "%.1f ms (%.2f×) | as of now %.1f ms (%.2f×)%n", REPEATS, base / 1e6,
                 median(pastDays) / 1e6, dayRatio, median(instants) / 1e6, instantRatio);
+        historyAgainstReplay(beforeRevisions);
         assertTrue(dayRatio < 2.0, "as of before the revisions: " + dayRatio + "× today's time");
         assertTrue(instantRatio < 2.0, "as of now: " + instantRatio + "× today's time");
+    }
+
+    /**
+     * Issue 15 left the store open: history tables with validity ranges, or the past rebuilt from the audit trail's
+     * snapshots. Both read the plan state of the same 2,000 milestones as known at the same instant, over JDBC from
+     * here: the history tables (V15, the server's way: per milestone its latest history row then, one statement) and
+     * the replay (every audit record of those milestones up to the instant, in order, each snapshot laid over the last).
+     */
+    private static void historyAgainstReplay(Instant knownAt) throws Exception {
+        String at = "TIMESTAMPTZ '" + knownAt + "'";
+        String history = """
+                SELECT m.id, h.title, h.initiative_id, h.owner_department_id, h.due_date, h.weight, h.override_status,
+                       h.override_reason, h.override_by, h.override_at, h.target_ids
+                  FROM milestone m
+                  CROSS JOIN LATERAL (SELECT mh.* FROM milestone_history mh WHERE mh.milestone_id = m.id AND mh.valid_from <= %s
+                                       ORDER BY mh.valid_from DESC, mh.id DESC LIMIT 1) h
+                 WHERE m.title LIKE 'Bench milestone %%'""".formatted(at);
+        String replay = """
+                SELECT a.entity_id, a.new_value::text FROM audit_record a
+                 WHERE a.entity_type = 'milestone' AND a.at <= %s
+                   AND a.entity_id IN (SELECT m.id::text FROM milestone m WHERE m.title LIKE 'Bench milestone %%')
+                 ORDER BY a.entity_id, a.seq""".formatted(at);
+        ObjectMapper json = new ObjectMapper();
+        long[] fromHistory = new long[REPEATS + 2];
+        long[] fromReplay = new long[REPEATS + 2];
+        int states = 0, records = 0;
+        for (int i = 0; i < REPEATS + 2; i++) {
+            long started = System.nanoTime();
+            int rows = 0;
+            try (Connection c = Database.connect(); var s = c.createStatement(); var rs = s.executeQuery(history)) {
+                while (rs.next()) {
+                    for (int column = 1; column <= 11; column++) {
+                        rs.getObject(column);
+                    }
+                    rows++;
+                }
+            }
+            fromHistory[i] = System.nanoTime() - started;
+            started = System.nanoTime();
+            Map<String, ObjectNode> state = new HashMap<>();
+            int read = 0;
+            try (Connection c = Database.connect(); var s = c.createStatement(); var rs = s.executeQuery(replay)) {
+                while (rs.next()) {
+                    state.computeIfAbsent(rs.getString(1), id -> json.createObjectNode())
+                            .setAll((ObjectNode) json.readTree(rs.getString(2)));
+                    read++;
+                }
+            }
+            fromReplay[i] = System.nanoTime() - started;
+            assertEquals(rows, state.size(), "both ways know the same milestones then");
+            states = rows;
+            records = read;
+        }
+        // the first two of each are the warm-up
+        long historyMedian = median(Arrays.copyOfRange(fromHistory, 2, fromHistory.length));
+        long replayMedian = median(Arrays.copyOfRange(fromReplay, 2, fromReplay.length));
+        System.out.printf(Locale.ROOT, "[as-of] the plan state of %,d milestones as of the same instant, median of %d over JDBC: "
+                        + "history tables %.1f ms | replay of %,d audit records %.1f ms (%.2f× the history tables)%n", states,
+                REPEATS, historyMedian / 1e6, records, replayMedian / 1e6, (double) replayMedian / historyMedian);
+    }
+
+    /** The sealer links the generated audit records in the background; timing starts once it is done with them. */
+    private static void awaitSealed() throws Exception {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (Database.count("audit_record r WHERE NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.record_seq = r.seq)") > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
     }
 
     private long timed(String path) {
@@ -168,6 +243,24 @@ class AsOfBenchmark {
                     readings.executeUpdate();
                 }
             }
+            // what the audit trail holds of the same acts (the app writes one record per act), so that the other
+            // way of reading the past, replaying the trail's snapshots, can be measured on the same plan
+            try (var s = c.createStatement()) {
+                s.executeUpdate("""
+                        INSERT INTO audit_record (actor, entity_type, entity_id, department_code, action, new_value)
+                        SELECT 'admin', 'milestone', m.id::text, d.code, 'create',
+                               jsonb_build_object('title', m.title, 'initiativeId', m.initiative_id, 'ownerDepartment', d.code,
+                                                  'dueDate', m.due_date, 'weight', m.weight, 'targetIds', '[]'::jsonb)
+                          FROM milestone m JOIN department d ON d.id = m.owner_department_id
+                         WHERE m.title LIKE 'Bench milestone %' ORDER BY m.id""");
+                s.executeUpdate("""
+                        INSERT INTO audit_record (actor, entity_type, entity_id, department_code, action, old_value, new_value)
+                        SELECT 'admin', 'milestone', m.id::text, d.code, 'link-target', jsonb_build_object('targetIds', '[]'::jsonb),
+                               jsonb_build_object('targetIds', jsonb_build_array(mt.target_id))
+                          FROM milestone m JOIN department d ON d.id = m.owner_department_id
+                          JOIN milestone_target mt ON mt.milestone_id = m.id
+                         WHERE m.title LIKE 'Bench milestone %' ORDER BY m.id""");
+            }
             c.commit();
             Thread.sleep(50);
             Instant between = Instant.now();
@@ -179,6 +272,19 @@ class AsOfBenchmark {
                                override_at = now() WHERE title LIKE 'Bench milestone %' AND id % 10 = 0""");
                 s.executeUpdate("UPDATE reading SET satisfied = satisfied + 1, responses = responses + 1"
                         + " WHERE source = 'bench' AND id % 5 = 0");
+                s.executeUpdate("""
+                        INSERT INTO audit_record (actor, entity_type, entity_id, department_code, action, old_value, new_value)
+                        SELECT 'admin', 'milestone', m.id::text, d.code, 'update',
+                               jsonb_build_object('title', replace(m.title, ' (revised)', '')), jsonb_build_object('title', m.title)
+                          FROM milestone m JOIN department d ON d.id = m.owner_department_id
+                         WHERE m.title LIKE 'Bench milestone %' ORDER BY m.id""");
+                s.executeUpdate("""
+                        INSERT INTO audit_record (actor, entity_type, entity_id, department_code, action, new_value)
+                        SELECT 'admin', 'milestone', m.id::text, d.code, 'override',
+                               jsonb_build_object('overrideStatus', m.override_status, 'overrideReason', m.override_reason,
+                                                  'overrideBy', m.override_by, 'overrideAt', m.override_at)
+                          FROM milestone m JOIN department d ON d.id = m.owner_department_id
+                         WHERE m.title LIKE 'Bench milestone %' AND m.override_status IS NOT NULL ORDER BY m.id""");
             }
             c.commit();
             return between;
