@@ -193,7 +193,7 @@ write_results() { # after every benchmark, so that an interrupted run still leav
   printf 'ratios compare against a baseline measured in that same run, so they carry over to other machines better than\n'
   printf 'the times.\n\n'
   printf '| | |\n| --- | --- |\n'
-  printf '| commit | `%s`%s |\n' "$(git -C "$ROOT" rev-parse --short HEAD)" "$(git -C "$ROOT" diff --quiet HEAD -- . ':!bench/RESULTS.md' || echo ' (with uncommitted changes)')"
+  printf '| commit | `%s`%s |\n' "$(git -C "$ROOT" rev-parse --short HEAD)" "$(git -C "$ROOT" diff --quiet HEAD -- . ':!bench/RESULTS.md' ':!bench/FAULTS.md' || echo ' (with uncommitted changes)')"
   printf '| CPUs (nproc) | %s (%s), shared with other work |\n' "$(nproc)" "$CPU"
   printf '| RAM | %s GiB |\n' "$MEM_GIB"
   printf '| JDK | %s (`%s`) |\n' "$JDK" "$JAVA_HOME"
