@@ -21,7 +21,8 @@
 #   BENCH_RESULTS     where to write the results (default bench/RESULTS.md; quick: bench/logs/RESULTS-quick.md)
 #   BENCH_NOTE        a sentence for the header, e.g. what else ran on the machine
 #   BENCH_UPDATE      1: re-run only the named benchmarks and replace their sections of RESULTS.md, keeping every
-#                     other section as the earlier run wrote it (the header then names both runs); default 0
+#                     other section as the run that wrote it left it, marked with that run's commit (the header lists
+#                     those runs); default 0
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -117,17 +118,33 @@ it_command() { # classes (comma-separated), extra -D settings…
 
 SECTIONS=()
 FAILED=()
-# BENCH_UPDATE=1: the sections of the earlier RESULTS.md, each with its title, and the line that says which run wrote
-# them; a section this run writes again replaces the earlier one of the same title
-EARLIER_RUN=""
+# BENCH_UPDATE=1: the sections of the earlier RESULTS.md with the commit of the run that wrote each, and what each of
+# those runs was; a section this run writes again replaces the earlier one of the same title
 EARLIER_TITLES=()
 EARLIER_SECTIONS=()
+EARLIER_ORIGINS=()
+declare -A RUN_OF=()
+KEPT=' (kept from the run at `'
 if [ "${BENCH_UPDATE:-0}" = 1 ] && [ -f "$RESULTS" ]; then
-  EARLIER_RUN=$(awk '/^Written by / { sub(/^Written by /, ""); sub(/\. Every figure.*$/, ""); print; exit }' "$RESULTS")
-  EARLIER_RUN="$EARLIER_RUN at commit $(awk -F'`' '/^\| commit \|/ { print $2; exit }' "$RESULTS")"
+  earlier_commit=$(awk -F'`' '/^\| commit \|/ { print $2; exit }' "$RESULTS")
+  RUN_OF[$earlier_commit]=$(awk '/^Written by / { sub(/^Written by /, ""); sub(/\. Every figure.*$/, ""); print; exit }' "$RESULTS")
+  # the runs an earlier update named: "- at `C`: what" lines (a first update's file said "at commit C." in one line)
+  legacy_commit=$(awk '/^sections marked \*kept from the earlier run\*/ { if (match($0, /at commit [0-9a-f]+\./)) print substr($0, RSTART + 10, RLENGTH - 11) }' "$RESULTS")
+  [ -z "$legacy_commit" ] || RUN_OF[$legacy_commit]=$(sed -n 's/^sections marked \*kept from the earlier run\* are as the earlier run wrote them: \(.*\) at commit [0-9a-f]*\.$/\1/p' "$RESULTS")
+  while IFS= read -r line; do
+    RUN_OF[$(cut -d'`' -f2 <<< "$line")]=$(sed 's/^- at `[0-9a-f]*`: //' <<< "$line")
+  done < <(grep -E '^- at `[0-9a-f]+`: ' "$RESULTS" || true)
   while IFS= read -r -d '' chunk; do
-    EARLIER_TITLES+=("$(head -1 <<< "$chunk" | sed 's/^## //; s/ (kept from the earlier run)$//')")
-    EARLIER_SECTIONS+=("$(sed -e '1s/ (kept from the earlier run)$//' -e :a -e '/^\n*$/{$d;N;ba' -e '}' <<< "$chunk")")
+    first=$(head -1 <<< "$chunk")
+    origin=$earlier_commit
+    if [[ $first == *"$KEPT"*'`)' ]]; then
+      origin=${first##*"$KEPT"}; origin=${origin%'`)'}; first=${first%"$KEPT"*}
+    elif [[ $first == *' (kept from the earlier run)' ]]; then
+      origin=$legacy_commit; first=${first% (kept from the earlier run)}
+    fi
+    EARLIER_TITLES+=("${first#\#\# }")
+    EARLIER_ORIGINS+=("$origin")
+    EARLIER_SECTIONS+=("$(printf '%s\n%s' "$first" "$(sed -e 1d -e :a -e '/^\n*$/{$d;N;ba' -e '}' <<< "$chunk")")")
   done < <(awk 'BEGIN { n = 0 } /^## / { if (n++) printf "%c", 0 } n { print } END { if (n) printf "%c", 0 }' "$RESULTS")
 fi
 LOG=""; COMMAND=""; TOOK=0; RUN_OK=1
@@ -204,24 +221,30 @@ write_results() { # after every benchmark, so that an interrupted run still leav
   printf 'The fault proofs (node killed mid-write, database outage, concurrent edits across nodes, the audit chain across\n'
   printf 'nodes, 1- against 2-node throughput) are written by `bench/faults.sh` into [FAULTS.md](FAULTS.md), with what\n'
   printf 'the run command said; the section "Fault proofs" below copies their figures from the run it names.\n\n'
-  if [ ${#EARLIER_SECTIONS[@]} -gt 0 ]; then
-    printf 'Updated (BENCH_UPDATE=1): this run wrote again the sections of the benchmarks it names, in their places; the\n'
-    printf 'sections marked *kept from the earlier run* are as the earlier run wrote them: %s.\n\n' "$EARLIER_RUN"
-  fi
   # in the earlier order, a section of this run in place of the earlier one of its title; then this run's new ones
-  local i j title section written=" "
+  local i j title section written=" " body="" origins=" "
   for i in "${!EARLIER_SECTIONS[@]}"; do
     title=${EARLIER_TITLES[$i]}
     section=""
     for j in "${!SECTIONS[@]}"; do
       [ "$(head -1 <<< "${SECTIONS[$j]}")" = "## $title" ] && { section=${SECTIONS[$j]}; written+="$j "; }
     done
-    [ -n "$section" ] || section=$(sed "1s/\$/ (kept from the earlier run)/" <<< "${EARLIER_SECTIONS[$i]}")
-    printf '%s\n\n' "$section"
+    if [ -z "$section" ]; then
+      section=$(sed "1s/\$/$KEPT${EARLIER_ORIGINS[$i]}\`)/" <<< "${EARLIER_SECTIONS[$i]}")
+      case "$origins" in *" ${EARLIER_ORIGINS[$i]} "*) ;; *) origins+="${EARLIER_ORIGINS[$i]} ";; esac
+    fi
+    body+=$(printf '%s\n\n' "$section")$'\n\n'
   done
   for j in "${!SECTIONS[@]}"; do
-    case "$written" in *" $j "*) ;; *) printf '%s\n\n' "${SECTIONS[$j]}";; esac
+    case "$written" in *" $j "*) ;; *) body+=$(printf '%s\n\n' "${SECTIONS[$j]}")$'\n\n';; esac
   done
+  if [ "$origins" != " " ]; then
+    printf 'Updated (BENCH_UPDATE=1): this run wrote again the sections of the benchmarks it names, in their places; a\n'
+    printf 'section marked *kept from the run at* a commit is as that run wrote it. The runs whose sections are kept:\n\n'
+    for j in $origins; do printf -- '- at `%s`: %s\n' "$j" "${RUN_OF[$j]:-(not named in the earlier file)}"; done
+    printf '\n'
+  fi
+  printf '%s' "$body"
 } > "$RESULTS"
 }
 
