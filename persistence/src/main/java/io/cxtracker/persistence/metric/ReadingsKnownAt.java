@@ -1,7 +1,7 @@
 package io.cxtracker.persistence.metric;
 
+import io.cxtracker.persistence.shared.SqlInstant;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * The readings as they had been received at an instant, as a derived table with the reading's columns the
@@ -18,27 +18,14 @@ public final class ReadingsKnownAt {
     }
 
     /**
-     * The derived table as known at the instant, which is written into the statement ({@link #literal}), never bound.
+     * The derived table as known at the instant, which is written into the statement ({@link SqlInstant#literal}), never bound.
      */
     public static String sql(Instant knownAt) {
-        String at = literal(knownAt);
+        String at = SqlInstant.literal(knownAt);
         return "(SELECT " + COLUMNS + " FROM reading x WHERE x.received_at <= " + at
                 + " AND NOT EXISTS (SELECT 1 FROM reading_revision v WHERE v.reading_id = x.id AND v.superseded_at > " + at
                 + ") UNION ALL SELECT " + COLUMNS + " FROM (SELECT DISTINCT ON (v.reading_id) v.* FROM reading_revision v"
                 + " WHERE v.superseded_at > " + at + " AND v.received_at <= " + at
                 + " ORDER BY v.reading_id, v.superseded_at) first_after)";
-    }
-
-    /**
-     * An instant as an SQL literal. As-of statements carry their instant as text rather than as a bound parameter:
-     * bound, the statement is prepared once and after five runs PostgreSQL may settle on a generic plan that has to
-     * guess how much of the history lies before the instant. Measured on the as-of benchmark's data (2,000
-     * milestones, 18,250 readings, 3,650 revisions): the readings known at an instant summed for 50 scopes took
-     * 121 ms with the generic plan and 19 ms with a plan for the instant; the milestones of then 56 ms and 25 ms.
-     * {@link Instant#toString()} is always ISO-8601 in UTC, digits and {@code -:.TZ} only, so nothing can escape the
-     * quotes.
-     */
-    public static String literal(Instant at) {
-        return "TIMESTAMPTZ '" + Objects.requireNonNull(at, "instant") + "'";
     }
 }

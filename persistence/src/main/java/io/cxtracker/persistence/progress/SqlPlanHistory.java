@@ -13,8 +13,8 @@ import io.cxtracker.domain.progress.TargetPlan;
 import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.domain.shared.PageRequest;
 import io.cxtracker.persistence.metric.JpaMetricSeriesRepository;
-import io.cxtracker.persistence.metric.ReadingsKnownAt;
 import io.cxtracker.persistence.shared.Rows;
+import io.cxtracker.persistence.shared.SqlInstant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -141,9 +141,9 @@ public class SqlPlanHistory implements PlanHistory {
         return series.daily(scopes, knownAt);
     }
 
-    /** The statement with its instant written in (see {@link ReadingsKnownAt#literal}: a bound one gets generic plans). */
+    /** The statement with its instant written in (see {@link SqlInstant#literal}: a bound one gets generic plans). */
     private static String at(String sql, Instant knownAt) {
-        return sql.replace(":knownAt", ReadingsKnownAt.literal(knownAt));
+        return sql.replace(":knownAt", SqlInstant.literal(knownAt));
     }
 
     private List<MilestoneFacts> facts(String sql, List<Object> parameters) {
