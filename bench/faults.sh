@@ -2,8 +2,10 @@
 # bench/faults.sh — the fault proofs of README "Scaling out": starts a private PostgreSQL and `./cx cluster` (two
 # nodes behind HAProxy), then runs each proof with io.cxtracker.devtools.FaultLoad and writes bench/FAULTS.md.
 #
-#   bench/faults.sh            all proofs: throughput, race, kill, chain, session, outage (≈ 15–20 min on 2 cores)
-#   bench/faults.sh race kill  only those (any of: throughput race kill chain session outage, run in that order)
+#   bench/faults.sh            all proofs: throughput, race, kill, chain, session, outage, alerts, alertkill
+#                              (≈ 20–25 min on 2 cores)
+#   bench/faults.sh race kill  only those (any of: throughput race kill chain session outage alerts alertkill, run in
+#                              that order)
 #
 # Loopback only; every load is bounded in time (the kill load 40 s, the outage 15 s of a stopped database inside a
 # 50 s load, each throughput run 20 s). It stops and kills only what it started: its own PostgreSQL (never the
@@ -29,9 +31,9 @@ say() { printf '\033[1m[faults]\033[0m %s\n' "$*"; }
 die() { printf '\033[31m[faults] %s\033[0m\n' "$*" >&2; exit 1; }
 
 WANTED=("$@")
-[ ${#WANTED[@]} -gt 0 ] || WANTED=(throughput race kill chain session outage)
+[ ${#WANTED[@]} -gt 0 ] || WANTED=(throughput race kill chain session outage alerts alertkill)
 for name in "${WANTED[@]}"; do
-  case "$name" in throughput|race|kill|chain|session|outage) ;; *) die "unknown proof '$name'";; esac
+  case "$name" in throughput|race|kill|chain|session|outage|alerts|alertkill) ;; *) die "unknown proof '$name'";; esac
 done
 wanted() { local n; for n in "${WANTED[@]}"; do [ "$n" = "$1" ] && return 0; done; return 1; }
 
@@ -86,6 +88,13 @@ say "private PostgreSQL on 127.0.0.1:$PG_PORT ($PG_DIR)"
 
 # ---- the cluster ----
 CLUSTER_LOG="$LOGS/faults-$STAMP-cluster.log"
+STARTED_MARK="$LOGS/faults-$STAMP-started"
+touch "$STARTED_MARK"
+# the alert proofs: both nodes run the rules every 20 s and send deliveries every 2 s; a claim left by a killed node
+# runs out after 20 s (the defaults, PT15M / PT10S / PT2M, would make the proofs wait minutes)
+if wanted alerts || wanted alertkill; then
+  export CX_ALERTS_EVALUATE_EVERY=PT20S CX_WEBHOOKS_SEND_EVERY=PT2S CX_WEBHOOKS_LEASE=PT20S
+fi
 CX_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" CX_DB_USER="${DB}_app" CX_DB_PASSWORD="${DB}_app" \
   CX_DB_OWNER_USER="${DB}_owner" CX_DB_OWNER_PASSWORD="${DB}_owner" CX_PORT_OFFSET="$OFFSET" \
   CX_LB_PORT="$LB_PORT" CX_LB_STATS_PORT="$STATS_PORT" CX_KEYCLOAK_PORT="$KC_PORT" CX_RESTART_LIMIT=5 \
@@ -110,7 +119,7 @@ STATUS=0
 fault_load() { # label args… — runs FaultLoad, keeps its figures, and remembers a failed claim
   local label=$1 rc=0; shift
   say "$label…"
-  "$JAVA_HOME/bin/java" -Dlb="http://127.0.0.1:$LB_PORT" -Dnodes="$NODES" -Dhealth="$HEALTH" \
+  "$JAVA_HOME/bin/java" -Dnode.pids="node1:$(node_java node1 || true),node2:$(node_java node2 || true)" -Dlb="http://127.0.0.1:$LB_PORT" -Dnodes="$NODES" -Dhealth="$HEALTH" \
       -Dstats="http://127.0.0.1:$STATS_PORT" -Dkeycloak="http://127.0.0.1:$KC_PORT" \
       -Ddb="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" -Drun="$RUN_TAG$label" \
       -cp "$CLASSPATH_DEVTOOLS" io.cxtracker.devtools.FaultLoad "$@" 2>&1 | tee -a "$LOGS/faults-$STAMP-load.log" \
@@ -134,6 +143,15 @@ wanted session && fault_load session session "kill -9 \$(pgrep -P \$(cat '$ROOT/
 wanted outage && fault_load outage outage 8 15 "$AS_PG $PG_BIN/pg_ctl -D $PG_DIR/data stop -m fast >/dev/null" \
   "$AS_PG ${PG_START[0]} ${PG_START[1]} ${PG_START[2]} ${PG_START[3]} ${PG_START[4]} ${PG_START[5]} -o '${PG_START[7]}' start >/dev/null"
 wanted outage && wanted chain && fault_load after-outage chain
+if wanted alerts; then
+  fault_load alerts alerts 60 4
+  # both nodes' schedules ran the rules: the turns each node logged in this run (its logs since the cluster started)
+  for n in node1 node2; do
+    turns=$(find "$ROOT/.cx/logs" -name "$n.*.log" -newer "$STARTED_MARK" -print0 | xargs -0 -r grep -h 'alert rules: ' | wc -l)
+    echo "alerts alerts.rule_turns_logged_by_$n $turns (since the cluster started, every 20 s)" >> "$FIGURES"
+  done
+fi
+wanted alertkill && fault_load alertkill alertkill 30
 # what the run command said about the killed node: the proof that it named it and started it again
 DIED=$(grep -E 'died at|restarting' "$CLUSTER_LOG" | sed 's/\x1b\[[0-9;]*m//g; s/^/    /' || true)
 

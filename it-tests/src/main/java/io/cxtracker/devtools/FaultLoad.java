@@ -41,6 +41,8 @@ import java.util.regex.Pattern;
  *   FaultLoad chain
  *   FaultLoad throughput &lt;seconds&gt; &lt;clients&gt; &lt;base-url&gt;
  *   FaultLoad session &lt;kill-command with %s for the node's name&gt;
+ *   FaultLoad alerts &lt;milestones&gt; &lt;rounds&gt;     (see {@link AlertProof})
+ *   FaultLoad alertkill &lt;milestones&gt;
  * </pre>
  * Settings (system properties): {@code lb} (the balancer), {@code nodes} and {@code health} (comma-separated base
  * URLs of the nodes and their management ports), {@code stats} (HAProxy's statistics page), {@code keycloak},
@@ -51,17 +53,17 @@ public final class FaultLoad {
             .connectTimeout(Duration.ofSeconds(2)).build();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
     private static final int BATCH = 20;
-    private static final String CLIENT = "cxtracker-faults";
+    static final String CLIENT = "cxtracker-faults";
     private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
-    private final String lb = System.getProperty("lb", "http://127.0.0.1:8000");
-    private final List<String> nodes = List.of(System.getProperty("nodes", "http://127.0.0.1:9080,http://127.0.0.1:9180").split(","));
+    final String lb = System.getProperty("lb", "http://127.0.0.1:8000");
+    final List<String> nodes = List.of(System.getProperty("nodes", "http://127.0.0.1:9080,http://127.0.0.1:9180").split(","));
     private final List<String> health = List.of(System.getProperty("health", "http://127.0.0.1:10990,http://127.0.0.1:11090").split(","));
     private final String stats = System.getProperty("stats", "http://127.0.0.1:8001");
     private final String keycloak = System.getProperty("keycloak", "http://127.0.0.1:8180");
-    private final String run = System.getProperty("run", Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36));
+    final String run = System.getProperty("run", Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36));
     private final long t0 = System.nanoTime();
-    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
     private FaultLoad() {
     }
@@ -75,8 +77,10 @@ public final class FaultLoad {
             case "chain" -> load.chain();
             case "throughput" -> load.throughput(Integer.parseInt(args[1]), Integer.parseInt(args[2]), args[3]);
             case "session" -> load.session(args[1]);
+            case "alerts" -> new AlertProof(load).once(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            case "alertkill" -> new AlertProof(load).killBetweenSendAndMark(Integer.parseInt(args[1]));
             default -> {
-                System.err.println("usage: FaultLoad kill|outage|race|chain|throughput … (see the class comment)");
+                System.err.println("usage: FaultLoad kill|outage|race|chain|throughput|session|alerts|alertkill … (see the class comment)");
                 System.exit(2);
             }
         }
@@ -549,7 +553,7 @@ public final class FaultLoad {
         return o;
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return HTTP.send(request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -621,11 +625,11 @@ public final class FaultLoad {
         return found;
     }
 
-    private long longQuery(String sql) throws SQLException {
+    long longQuery(String sql) throws SQLException {
         return Long.parseLong(stringQuery(sql));
     }
 
-    private String stringQuery(String sql) throws SQLException {
+    String stringQuery(String sql) throws SQLException {
         try (Connection c = database(); PreparedStatement s = c.prepareStatement(sql); ResultSet rows = s.executeQuery()) {
             if (!rows.next()) {
                 throw new IllegalStateException("no row for " + sql);
@@ -634,7 +638,7 @@ public final class FaultLoad {
         }
     }
 
-    private static Connection database() throws SQLException {
+    static Connection database() throws SQLException {
         return DriverManager.getConnection(System.getProperty("db"), System.getProperty("db.user", "postgres"),
                 System.getProperty("db.password", "postgres"));
     }
@@ -653,7 +657,7 @@ public final class FaultLoad {
         }
     }
 
-    private void ensureClient() {
+    void ensureClient() {
         String admin = token("master", "grant_type=password&client_id=admin-cli&username=admin&password=admin");
         String client = """
                 {"clientId":"%s","enabled":true,"publicClient":true,"directAccessGrantsEnabled":true,"standardFlowEnabled":false,
@@ -679,7 +683,7 @@ public final class FaultLoad {
         }
     }
 
-    private String token(String form) {
+    String token(String form) {
         return token("cxtracker", form);
     }
 
@@ -822,7 +826,7 @@ public final class FaultLoad {
         }
     }
 
-    private static void figure(String name, Object value) {
+    static void figure(String name, Object value) {
         System.out.println("figure " + name + " " + value);
     }
 
@@ -848,7 +852,7 @@ public final class FaultLoad {
         }
     }
 
-    private static void pause(long millis) {
+    static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
