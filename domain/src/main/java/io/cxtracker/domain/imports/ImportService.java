@@ -5,6 +5,7 @@ import io.cxtracker.domain.audit.AuditRecorder;
 import io.cxtracker.domain.listen.BatchReport;
 import io.cxtracker.domain.listen.NewSurveyResponse;
 import io.cxtracker.domain.listen.SurveyIngestionService;
+import io.cxtracker.domain.listen.SurveyReadingSums;
 import io.cxtracker.domain.metric.IngestionReport;
 import io.cxtracker.domain.metric.NewReading;
 import io.cxtracker.domain.metric.ReadingIngestionService;
@@ -83,10 +84,15 @@ public class ImportService {
      */
     public ImportReport importSurveyResponses(RowSource rows, boolean validOnly) {
         Authority.requireCanIngest(currentUser, "import survey responses");
-        return run("survey-responses", rows, validOnly, SURVEY_BATCH, ImportService::toSurveyResponse, batch -> {
-            BatchReport report = surveys.ingest(batch);
-            return report.items().stream().map(o -> new Outcome(o.status(), o.reasons())).toList();
-        });
+        // the whole file's answers are summed into its readings once, after the last batch (one upsert per reading)
+        SurveyReadingSums sums = new SurveyReadingSums();
+        ImportReport report = run("survey-responses", rows, validOnly, SURVEY_BATCH, ImportService::toSurveyResponse,
+                batch -> {
+                    BatchReport outcomes = surveys.ingest(batch, sums);
+                    return outcomes.items().stream().map(o -> new Outcome(o.status(), o.reasons())).toList();
+                });
+        surveys.addToReadings(sums);
+        return report;
     }
 
     private record Outcome(ReadingOutcome.Status status, List<FieldViolation> reasons) {

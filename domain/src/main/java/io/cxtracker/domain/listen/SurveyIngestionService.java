@@ -78,6 +78,18 @@ public class SurveyIngestionService {
     }
 
     public BatchReport ingest(List<NewSurveyResponse> batch) {
+        SurveyReadingSums sums = new SurveyReadingSums();
+        BatchReport report = ingest(batch, sums);
+        addToReadings(sums);
+        return report;
+    }
+
+    /**
+     * One batch of a larger whole in one transaction (an import): the statistics of its new answers are added to
+     * {@code sums} rather than to the readings, and {@link #addToReadings} writes each reading once when the last
+     * batch is in. Until then the readings lag the stored answers, so call it in the same transaction.
+     */
+    public BatchReport ingest(List<NewSurveyResponse> batch, SurveyReadingSums sums) {
         Authority.requireCanIngest(currentUser, "ingest survey responses");
         if (batch == null || batch.isEmpty()) {
             throw new InvalidInputException("responses", "must hold at least one survey response");
@@ -122,9 +134,7 @@ public class SurveyIngestionService {
             }
         }
         List<Reading> readings = readingsOf(accepted, now);
-        if (!readings.isEmpty()) {
-            responses.addToReadings(readings);
-        }
+        sums.add(readings);
         BatchReport report = BatchReport.of(List.of(outcomes));
         if (report.accepted() > 0) {
             audit.record(AuditEntry.of("survey-batch", UUID.randomUUID(), "ingest")
@@ -135,6 +145,15 @@ public class SurveyIngestionService {
                     .set("readings", readings.size()));
         }
         return report;
+    }
+
+    /** Adds the statistics gathered in {@code sums} to the readings, each reading once, and empties them. */
+    public void addToReadings(SurveyReadingSums sums) {
+        Authority.requireCanIngest(currentUser, "ingest survey responses");
+        List<Reading> readings = sums.drain();
+        if (!readings.isEmpty()) {
+            responses.addToReadings(readings);
+        }
     }
 
     /** One reading per metric, source, day, department and channel, holding the new answers' statistics. */

@@ -136,6 +136,25 @@ class ImportServiceTest {
     }
 
     @Test
+    void aFileOfSeveralBatchesWritesEachOfItsReadingsOnceWithTheSumOfAllItsAnswers() {
+        // 20,001 answers, one day, department and channel, three batches of at most 10,000; scores 0, 1, … 10, 0, …:
+        // 20,001 = 11 × 1,818 + 3, so scores 0, 1 and 2 come 1,819 times and the others 1,818 times
+        String[] lines = new String[20_001];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = "NPS," + (i % 11) + ",2026-03-01T10:00:00Z,chat,support,a" + i;
+        }
+        ImportReport report = as(TestUser.surveyTool()).importSurveyResponses(rows(
+                "kind,score,answeredAt,channel,departmentCode,idempotencyKey", lines), false);
+
+        assertEquals(20_001, report.accepted());
+        assertEquals(1, responses.readingWrites.size(), "the readings are written once, after the last batch");
+        assertEquals(1, responses.readingWrites.getFirst().size());
+        // promoters 9, 10: 2 × 1,818; passives 7, 8: 2 × 1,818; detractors 0–6: 3 × 1,819 + 4 × 1,818
+        assertEquals(new NpsStatistics(3_636, 3_636, 12_729),
+                responses.readings.get("nps/survey-tool/survey:2026-03-01:support:chat"));
+    }
+
+    @Test
     void aBadSurveyRowNamesItsField() {
         ImportRejectedException e = assertThrows(ImportRejectedException.class, () -> as(TestUser.surveyTool())
                 .importSurveyResponses(rows("kind,score,answeredAt,idempotencyKey",

@@ -14,6 +14,8 @@ public final class InMemorySurveyResponses implements SurveyResponseRepository {
     public final List<RecordedSurveyResponse> stored = new ArrayList<>();
     /** metric key / source / reading key → the running statistics. */
     public final Map<String, MetricStatistics> readings = new LinkedHashMap<>();
+    /** Each call's readings, as the call wrote them: how often and how many rows the readings were written. */
+    public final List<List<Reading>> readingWrites = new ArrayList<>();
     private final Set<List<String>> keys = new HashSet<>();
 
     @Override
@@ -31,6 +33,7 @@ public final class InMemorySurveyResponses implements SurveyResponseRepository {
 
     @Override
     public void addToReadings(List<Reading> deltas) {
+        readingWrites.add(List.copyOf(deltas));
         for (Reading r : deltas) {
             readings.merge(r.metric().key().value() + "/" + r.source() + "/" + r.idempotencyKey(), r.statistics(),
                     MetricStatistics::merge);
