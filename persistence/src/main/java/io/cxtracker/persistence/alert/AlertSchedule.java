@@ -35,8 +35,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * (ISO duration, default PT15M) from db-scheduler: the schedule lives in the {@code scheduled_tasks} table,
  * and of several WildFly nodes exactly one claims each due execution (an optimistic update of the row's
  * version), so the rules run once per turn whatever the number of nodes; a node that dies mid-run is found
- * by its missing heartbeat ({@code cx.scheduler.heartbeat}, default PT10S; dead after
- * {@code cx.scheduler.missed-heartbeats}, default 3, missed) and the run is retried on another. Even a second run stores nothing twice (the
+ * by its missing heartbeat ({@code cx.scheduler.heartbeat}, default PT5S; dead after
+ * {@code cx.scheduler.missed-heartbeats}, default 4, missed: ≈ 20 s) and the run is retried on another. Even a second run stores nothing twice (the
  * alerts' dedup key is unique). Its threads come from the container's {@link ManagedThreadFactory}, so the
  * task runs with the application's context and transactions. {@code cx.alerts.schedule-enabled=false} turns
  * the rules off (they then run only when a program admin asks).
@@ -93,8 +93,9 @@ public class AlertSchedule {
                     .map(Duration::parse).orElse(Duration.ofSeconds(10));
             boolean rulesOn = config.getOptionalValue("cx.alerts.schedule-enabled", Boolean.class).orElse(true);
             Duration heartbeat = config.getOptionalValue("cx.scheduler.heartbeat", String.class)
-                    .map(Duration::parse).orElse(Duration.ofSeconds(10));
-            int missedHeartbeats = config.getOptionalValue("cx.scheduler.missed-heartbeats", Integer.class).orElse(3);
+                    .map(Duration::parse).orElse(Duration.ofSeconds(5));
+            // db-scheduler refuses fewer than 4
+            int missedHeartbeats = Math.max(4, config.getOptionalValue("cx.scheduler.missed-heartbeats", Integer.class).orElse(4));
             List<RecurringTask<Void>> tasks = new ArrayList<>();
             tasks.add(Tasks.recurring(DELIVERIES, Schedules.fixedDelay(sendEvery))
                     .execute((instance, context) -> sendDeliveries()));
