@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.cxtracker.domain.alert.AlertEvaluation;
 import io.cxtracker.domain.alert.AlertEvaluationService;
+import io.cxtracker.domain.alert.mail.MailDispatcher;
 import io.cxtracker.domain.alert.webhook.WebhookDispatcher;
 import io.cxtracker.persistence.schema.SchemaMigrator;
 import jakarta.annotation.PreDestroy;
@@ -45,11 +46,15 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * the rules are off (an approval request's alert is raised without them): one node runs each turn, and the
  * deliveries it sends are claimed in the database besides ({@link WebhookDispatcher}), so a turn that overlaps
  * another node's never sends a delivery twice.
+ *
+ * <p>Alert e-mails go out every {@code cx.mail.send-every} (default PT10S) the same way ({@link MailDispatcher}): one
+ * turn expands the new alerts into deliveries and then sends those due, so expansion and sending never overlap.
  */
 @ApplicationScoped
 public class AlertSchedule {
     static final String TASK = "alert-rules";
     static final String DELIVERIES = "webhook-deliveries";
+    static final String MAILS = "alert-mails";
     private static final Logger LOG = Logger.getLogger(AlertSchedule.class.getName());
 
     @Resource
@@ -66,6 +71,9 @@ public class AlertSchedule {
 
     @Inject
     WebhookDispatcher webhooks;
+
+    @Inject
+    MailDispatcher mails;
 
     @Inject
     SchemaMigrator schema;
@@ -91,6 +99,8 @@ public class AlertSchedule {
                     .map(Duration::parse).orElse(Duration.ofMinutes(15));
             Duration sendEvery = config.getOptionalValue("cx.webhooks.send-every", String.class)
                     .map(Duration::parse).orElse(Duration.ofSeconds(10));
+            Duration mailEvery = config.getOptionalValue("cx.mail.send-every", String.class)
+                    .map(Duration::parse).orElse(Duration.ofSeconds(10));
             boolean rulesOn = config.getOptionalValue("cx.alerts.schedule-enabled", Boolean.class).orElse(true);
             Duration heartbeat = config.getOptionalValue("cx.scheduler.heartbeat", String.class)
                     .map(Duration::parse).orElse(Duration.ofSeconds(5));
@@ -99,18 +109,20 @@ public class AlertSchedule {
             List<RecurringTask<Void>> tasks = new ArrayList<>();
             tasks.add(Tasks.recurring(DELIVERIES, Schedules.fixedDelay(sendEvery))
                     .execute((instance, context) -> sendDeliveries()));
+            tasks.add(Tasks.recurring(MAILS, Schedules.fixedDelay(mailEvery)).execute((instance, context) -> sendMails()));
             if (rulesOn) {
                 tasks.add(Tasks.recurring(TASK, Schedules.fixedDelay(every)).execute((instance, context) -> evaluate()));
             } else {
                 LOG.info("the alert rules' schedule is off (cx.alerts.schedule-enabled=false)");
             }
             // a due turn waits at most one polling interval: as often as deliveries go out, at least every 10 s
-            Duration polling = sendEvery.compareTo(Duration.ofSeconds(10)) < 0 ? sendEvery : Duration.ofSeconds(10);
+            Duration shortest = sendEvery.compareTo(mailEvery) < 0 ? sendEvery : mailEvery;
+            Duration polling = shortest.compareTo(Duration.ofSeconds(10)) < 0 ? shortest : Duration.ofSeconds(10);
             Scheduler started = Scheduler.create(dataSource)
                     .startTasks(tasks)
                     .schedulerName(new SchedulerName.Fixed(ManagementFactory.getRuntimeMXBean().getName()))
-                    .threads(2)
-                    .executorService(Executors.newFixedThreadPool(2, threads))
+                    .threads(3)
+                    .executorService(Executors.newFixedThreadPool(3, threads))
                     .dueExecutor(Executors.newSingleThreadExecutor(threads))
                     .housekeeperExecutor(Executors.newSingleThreadScheduledExecutor(threads))
                     .pollingInterval(polling)
@@ -126,7 +138,7 @@ public class AlertSchedule {
             scheduler = started;
             starter.cancel(false);
             LOG.info(() -> (rulesOn ? "alert rules scheduled every " + every + ", " : "") + "webhook deliveries every "
-                    + sendEvery + " (db-scheduler, table scheduled_tasks)");
+                    + sendEvery + ", alert e-mails every " + mailEvery + " (db-scheduler, table scheduled_tasks)");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "starting the alert schedule failed; trying again", e);
         }
@@ -141,6 +153,13 @@ public class AlertSchedule {
         int attempts = webhooks.sendDue();
         if (attempts > 0) {
             LOG.fine(() -> "webhook deliveries: " + attempts + " attempts");
+        }
+    }
+
+    void sendMails() {
+        MailDispatcher.Turn turn = mails.turn();
+        if (!turn.idle()) {
+            LOG.info(() -> "alert e-mails: " + turn);
         }
     }
 

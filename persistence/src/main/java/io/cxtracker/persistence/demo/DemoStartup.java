@@ -1,7 +1,12 @@
 package io.cxtracker.persistence.demo;
 
+import io.cxtracker.domain.alert.AlertChannel;
 import io.cxtracker.domain.alert.AlertEvaluation;
 import io.cxtracker.domain.alert.AlertEvaluationService;
+import io.cxtracker.domain.alert.AlertFrequency;
+import io.cxtracker.domain.alert.AlertKind;
+import io.cxtracker.domain.alert.AlertPreference;
+import io.cxtracker.domain.alert.AlertPreferenceRepository;
 import io.cxtracker.domain.targets.TargetSetupService;
 import io.cxtracker.domain.metric.MetricSetupService;
 import io.cxtracker.domain.assessment.AssessmentRepository;
@@ -48,6 +53,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -91,6 +97,10 @@ public class DemoStartup {
     /** Runs the alert rules once the demo is in, so its first sign-in finds a lead's inbox and the exec's digest. */
     @Inject
     AlertEvaluationService alerts;
+
+    /** The demo people's alert e-mail choices, stored before the first evaluation so it mails them. */
+    @Inject
+    AlertPreferenceRepository alertPreferences;
 
     @Inject
     DemoTransactions transactions;
@@ -228,10 +238,29 @@ public class DemoStartup {
         state = State.LOADED;
         detail = "loaded \"" + plan.programName() + "\" in " + took.toMillis() + " ms: " + summary;
         LOG.info(() -> "Demo: " + detail);
+        if (alertPreferences != null) {
+            choosePreferences();
+        }
         if (alerts != null) {
             AlertEvaluation raised = alerts.evaluate();
             LOG.info(() -> "Demo: alert rules ran over the demo: " + raised);
         }
+    }
+
+    /**
+     * What two demo people chose on their preferences page, so that the first start mails something real to the local
+     * mail server: support's lead hears of check-ins due and overdue milestones at once and of milestones due soon in
+     * the next morning's digest; the executive gets the weekly digest and approval requests by e-mail.
+     */
+    private void choosePreferences() {
+        alertPreferences.store("lead-support", List.of(
+                new AlertPreference(AlertKind.CHECK_IN_DUE, AlertChannel.EMAIL, AlertFrequency.IMMEDIATE),
+                new AlertPreference(AlertKind.OVERDUE, AlertChannel.EMAIL, AlertFrequency.IMMEDIATE),
+                new AlertPreference(AlertKind.DUE_SOON, AlertChannel.EMAIL, AlertFrequency.DAILY)));
+        alertPreferences.store("exec", List.of(
+                new AlertPreference(AlertKind.WEEKLY_DIGEST, AlertChannel.EMAIL, AlertFrequency.IMMEDIATE),
+                new AlertPreference(AlertKind.APPROVAL_WAITING, AlertChannel.EMAIL, AlertFrequency.IMMEDIATE)));
+        LOG.info("Demo: lead-support and exec chose alert e-mails (README \"Reminders and alerts\")");
     }
 
     /** The profile and seed this node loads: {@code demo-load:demo:20260101}. */

@@ -11,6 +11,8 @@ import java.util.Locale;
 public final class ProductionProfile {
     /** The UI client secret of keycloak/cxtracker-realm.json, public in this repository. */
     public static final String SHIPPED_UI_CLIENT_SECRET = "cxtracker-ui-local-secret";
+    /** The directory client's secret of keycloak/cxtracker-realm.json (alert e-mails' recipients), public too. */
+    public static final String SHIPPED_DIRECTORY_CLIENT_SECRET = "cxtracker-directory-local-secret";
 
     private ProductionProfile() {
     }
@@ -26,11 +28,19 @@ public final class ProductionProfile {
      * @param ownerUser          {@code cx.db.owner-user} (null: not set)
      * @param componentProblems  what parts of the app found unusable in their own settings for this mode
      *                           ({@link StartupCheck}), e.g. no audit signing key file: refused in any mode
+     * @param directoryClientSecret {@code cx.directory.client-secret} when alert e-mails are on (null: they are off)
      */
     public record Settings(String mode, String uiClientSecret, String sslRequired, String runtimeUser,
-                           boolean runtimeSuperuser, String ownerUser, List<String> componentProblems) {
+                           boolean runtimeSuperuser, String ownerUser, List<String> componentProblems,
+                           String directoryClientSecret) {
         public Settings {
             componentProblems = componentProblems == null ? List.of() : List.copyOf(componentProblems);
+        }
+
+        /** Without alert e-mails (no directory client in use). */
+        public Settings(String mode, String uiClientSecret, String sslRequired, String runtimeUser,
+                        boolean runtimeSuperuser, String ownerUser, List<String> componentProblems) {
+            this(mode, uiClientSecret, sslRequired, runtimeUser, runtimeSuperuser, ownerUser, componentProblems, null);
         }
     }
 
@@ -56,6 +66,10 @@ public final class ProductionProfile {
         if (s.uiClientSecret() != null && s.uiClientSecret().strip().equals(SHIPPED_UI_CLIENT_SECRET)) {
             problems.add("CX_OIDC_CLIENT_SECRET (cx.oidc.client-secret) is the shipped local secret: set the secret of the UI "
                     + "client in your Keycloak realm");
+        }
+        if (s.directoryClientSecret() != null && s.directoryClientSecret().strip().equals(SHIPPED_DIRECTORY_CLIENT_SECRET)) {
+            problems.add("CX_DIRECTORY_CLIENT_SECRET (cx.directory.client-secret) is the shipped local secret: set the secret "
+                    + "of the cxtracker-directory client in your Keycloak realm, or CX_MAIL_ENABLED=false");
         }
         if (s.runtimeSuperuser()) {
             problems.add("the runtime database login CX_DB_USER (" + s.runtimeUser() + ") is a PostgreSQL superuser: use a "

@@ -67,7 +67,8 @@ public class StartupGuard implements StartupRefusal {
                 .orElse(List.of());
         ProductionProfile.Verdict judged = ProductionProfile.judge(new ProductionProfile.Settings(
                 mode, value("cx.oidc.client-secret"), value("cx.oidc.ssl-required"),
-                runtime.user(), runtime.superuser(), value(SchemaMigrator.OWNER_USER), componentProblems));
+                runtime.user(), runtime.superuser(), value(SchemaMigrator.OWNER_USER), componentProblems,
+                mailEnabled() ? value("cx.directory.client-secret") : null));
         if (judged.refused()) {
             LOG.severe(ProductionProfile.refusalLine(judged));
         }
@@ -88,6 +89,11 @@ public class StartupGuard implements StartupRefusal {
             }
             return new Login(rs.getString(1), rs.getBoolean(2));
         }
+    }
+
+    /** Alert e-mails, and so the directory client, are on unless {@code cx.mail.enabled=false}. */
+    private boolean mailEnabled() {
+        return config.getOptionalValue("cx.mail.enabled", Boolean.class).orElse(true);
     }
 
     private boolean production() {

@@ -38,6 +38,22 @@ class ProductionProfileTest {
     }
 
     @Test
+    void theShippedDirectoryClientSecretIsRefusedOutsideLocalModeWhenMailIsOn() {
+        ProductionProfile.Verdict verdict = ProductionProfile.judge(new ProductionProfile.Settings("production",
+                "a-long-random-secret", "external", "cx_app", false, "cx_owner", List.of(), " cxtracker-directory-local-secret"));
+        assertEquals(1, verdict.refusals().size());
+        assertTrue(verdict.refusals().get(0).startsWith("CX_DIRECTORY_CLIENT_SECRET (cx.directory.client-secret) is the "
+                + "shipped local secret"), verdict.refusals().get(0));
+        // a secret of its own, or mail off (no secret judged), starts
+        assertFalse(ProductionProfile.judge(new ProductionProfile.Settings("production", "a-long-random-secret", "external",
+                "cx_app", false, "cx_owner", List.of(), "another-secret")).refused());
+        assertFalse(ProductionProfile.judge(SAFE).refused());
+        // a developer machine may use it
+        assertFalse(ProductionProfile.judge(new ProductionProfile.Settings("local", "cxtracker-ui-local-secret", "external",
+                "cx_app", false, "cx_owner", List.of(), "cxtracker-directory-local-secret")).refused());
+    }
+
+    @Test
     void aSuperuserRuntimeLoginIsRefused() {
         ProductionProfile.Verdict verdict = ProductionProfile.judge(settings("production", "s", "external", true, "cx_owner"));
         assertEquals(List.of("the runtime database login CX_DB_USER (cx_app) is a PostgreSQL superuser: use a role without "

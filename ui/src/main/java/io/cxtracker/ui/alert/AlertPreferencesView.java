@@ -40,6 +40,9 @@ public class AlertPreferencesView extends VerticalLayout {
         add(new H1("Alert preferences"));
         add(new Paragraph("For each kind of alert: where you hear of it (in the app, also by e-mail, or not at all) and "
                 + "how often. Off in either column silences the kind: it leaves your inbox and the bell's count."));
+        add(new Paragraph("By e-mail, the frequency says when the mail comes: immediately, one mail per alert; daily, one "
+                + "digest each morning with everything since the last; weekly, one digest on Monday mornings. The inbox "
+                + "shows every alert as it comes either way."));
         Grid<AlertPreference> grid = new Grid<>();
         grid.setId("alert-preference-list");
         grid.addColumn(p -> p.kind().label()).setHeader("Kind").setFlexGrow(1);

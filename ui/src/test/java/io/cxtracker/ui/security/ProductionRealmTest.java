@@ -55,13 +55,15 @@ class ProductionRealmTest {
 
     @Test
     void containsNoSecretOfThisRepository() {
-        for (String shipped : List.of("cxtracker-ui-local-secret", "cxtracker-ingest-local-secret", "local-secret")) {
+        for (String shipped : List.of("cxtracker-ui-local-secret", "cxtracker-ingest-local-secret",
+                "cxtracker-directory-local-secret", "local-secret")) {
             assertFalse(text.contains(shipped), shipped);
         }
         Map<String, String> secrets = realm.getJsonArray("clients").stream().map(JsonValue::asJsonObject)
                 .filter(c -> c.containsKey("secret"))
                 .collect(Collectors.toMap(c -> c.getString("clientId"), c -> c.getString("secret")));
-        assertEquals(Map.of("cxtracker-ui", "${CX_OIDC_CLIENT_SECRET}", "cxtracker-ingest", "${CX_INGEST_CLIENT_SECRET}"), secrets);
+        assertEquals(Map.of("cxtracker-ui", "${CX_OIDC_CLIENT_SECRET}", "cxtracker-ingest", "${CX_INGEST_CLIENT_SECRET}",
+                "cxtracker-directory", "${CX_DIRECTORY_CLIENT_SECRET}"), secrets);
     }
 
     @Test
@@ -74,7 +76,7 @@ class ProductionRealmTest {
             assertTrue(readme.contains("`" + m.group(1) + "`") || readme.contains("`" + m.group() + "`"),
                     m.group(1) + " is not in README's Deploying for real");
         }
-        assertEquals(5, count);
+        assertEquals(6, count);
         // nothing that looks like a placeholder but is not one Keycloak resolves
         assertFalse(text.replaceAll(PLACEHOLDER.pattern(), "").contains("${"));
     }
