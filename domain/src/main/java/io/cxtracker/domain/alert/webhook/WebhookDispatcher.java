@@ -44,9 +44,22 @@ public class WebhookDispatcher {
 
     /** One turn of the schedule: sends what is due, a batch at a time; returns how many attempts were made. */
     public int sendDue() {
-        List<DueDelivery> due = webhooks.claimDue(clock.instant(), settings.batchSize(), settings.lease());
-        due.forEach(this::attempt);
-        return due.size();
+        Instant claimed = clock.instant();
+        List<DueDelivery> due = webhooks.claimDue(claimed, settings.batchSize(), settings.lease());
+        // a send starts within half the lease, so it ends before the claim runs out and another node may take the
+        // delivery over; what a slow receiver leaves unsent runs out and goes to a later turn
+        Instant sendUntil = claimed.plus(settings.lease().dividedBy(2));
+        int attempts = 0;
+        for (DueDelivery delivery : due) {
+            if (clock.instant().isAfter(sendUntil)) {
+                int left = due.size() - attempts;
+                LOG.info(() -> "webhook deliveries: the turn's sending time is up; " + left + " claimed ones wait for a later turn");
+                break;
+            }
+            attempt(delivery);
+            attempts++;
+        }
+        return attempts;
     }
 
     /**

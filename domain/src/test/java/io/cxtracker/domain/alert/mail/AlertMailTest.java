@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class AlertMailTest {
     static final MailSettings SETTINGS = new MailSettings(true, URI.create("https://cx.example.com"),
             new MessageIds("cx.example.com"), new MailTiming(ZoneId.of("Europe/Berlin"), LocalTime.of(7, 0)),
-            RetrySchedule.DEFAULTS, 20, Duration.ofMinutes(2), Duration.ZERO);
+            RetrySchedule.DEFAULTS, 20, Duration.ofMinutes(2), Duration.ZERO, null);
     static final Recipient LEE = new Recipient("lead-support", "lead-support@cxtracker.example", "Lee Support");
 
     static MailAlert alert(long id, AlertKind kind, String title, String body, String link) {

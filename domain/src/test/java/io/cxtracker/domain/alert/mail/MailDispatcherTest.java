@@ -1,6 +1,7 @@
 package io.cxtracker.domain.alert.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxtracker.domain.alert.AlertChannel;
@@ -107,7 +108,7 @@ class MailDispatcherTest {
     };
     private final MailSettings settings = new MailSettings(true, URI.create("http://localhost:8080/"),
             new MessageIds("cx.example"), new MailTiming(ZoneOffset.UTC, LocalTime.of(7, 0)),
-            new RetrySchedule(Duration.ofSeconds(30), 4, 3), 20, Duration.ofMinutes(2), Duration.ZERO);
+            new RetrySchedule(Duration.ofSeconds(30), 4, 3), 20, Duration.ofMinutes(2), Duration.ZERO, null);
     private final MailDispatcher dispatcher = new MailDispatcher(mails, directory, preferences, transport, settings,
             Clock.fixed(T0, ZoneOffset.UTC));
 
@@ -163,7 +164,7 @@ class MailDispatcherTest {
     void switchedOffTheAlertsAreExpandedWithoutDeliveries() {
         prefer("lead-support", AlertChannel.EMAIL, AlertFrequency.IMMEDIATE);
         MailSettings off = new MailSettings(false, settings.publicUrl(), settings.messageIds(), settings.timing(),
-                settings.retries(), 20, settings.lease(), Duration.ZERO);
+                settings.retries(), 20, settings.lease(), Duration.ZERO, null);
         mails.pending.add(checkInDue(8, null));
         new MailDispatcher(mails, directory, preferences, transport, off, Clock.fixed(T0, ZoneOffset.UTC)).turn();
         assertTrue(mails.pending.isEmpty());
@@ -188,5 +189,55 @@ class MailDispatcherTest {
         }
         assertEquals(List.of("sent <alert-9.lead-support@cx.example>", "failed 1 next +30s", "failed 2 next +120s",
                 "failed 3 dead"), mails.log);
+    }
+
+    @Test
+    void aTurnStartsNoSendOnceHalfTheLeaseHasPassedAndTheRestOfItsClaimRunsOutUnsent() {
+        MailAlert alert = new MailAlert(9, AlertKind.CHECK_IN_DUE, "Check-in due: M", "No check-in.", "milestones/12", T0);
+        Recipient lee = new Recipient("lead-support", "lead-support@cx.example", "Lee");
+        for (long id = 1; id <= 3; id++) {
+            mails.due.add(new MailRepository.ClaimedMail(List.of(id), lee, false, T0, "<alert-" + id + "@cx.example>", 0,
+                    List.of(alert)));
+        }
+        // a slow SMTP server: each reading of the clock finds 35 s more gone; the lease is 2 min, so sends may start
+        // until 60 s after the claim: the first (read at +35 s) starts, the second (read at +105 s, after the first's
+        // mark at +70 s) does not
+        Instant[] now = {T0};
+        Clock slow = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                Instant read = now[0];
+                now[0] = now[0].plusSeconds(35);
+                return read;
+            }
+        };
+        MailDispatcher.Turn turn = new MailDispatcher(mails, directory, preferences, transport, settings, slow).turn();
+        assertEquals(1, turn.mailsSent());
+        assertEquals(List.of("sent <alert-1@cx.example>"), mails.log);
+    }
+
+    @Test
+    void theFaultHookHoldsOnlyTheMailsOfItsRecipientWhenOneIsNamed() {
+        Recipient lee = new Recipient("lead-support", "lead-support@cx.example", "Lee");
+        Recipient mia = new Recipient("lead-marketing", "lead-marketing@cx.example", "Mia");
+        MailSettings held = new MailSettings(true, settings.publicUrl(), settings.messageIds(), settings.timing(),
+                settings.retries(), 20, settings.lease(), Duration.ofSeconds(30), "Lead-Marketing@cx.example");
+        assertTrue(held.holds(mia));
+        assertFalse(held.holds(lee));
+        MailSettings everyone = new MailSettings(true, settings.publicUrl(), settings.messageIds(), settings.timing(),
+                settings.retries(), 20, settings.lease(), Duration.ofSeconds(30), null);
+        assertTrue(everyone.holds(lee));
+        assertFalse(settings.holds(lee), "no hold without a duration");
+        assertEquals(Duration.ofMinutes(1), settings.sendingBudget());
     }
 }

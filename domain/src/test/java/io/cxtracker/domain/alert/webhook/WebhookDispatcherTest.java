@@ -26,7 +26,7 @@ class WebhookDispatcherTest {
     private static final Instant T0 = Instant.parse("2026-12-03T08:00:00Z");
 
     /** One delivery, claimed whenever it is pending and due. */
-    static final class OneDelivery implements WebhookRepository {
+    static class OneDelivery implements WebhookRepository {
         DueDelivery delivery = WebhookPayloadTest.overdue(0);
         DeliveryState state = DeliveryState.PENDING;
         Instant next = T0;
@@ -132,6 +132,29 @@ class WebhookDispatcherTest {
             assertEquals(WebhookSignature.of("whsec_s", receiver.bodies.get(i)), h.get(WebhookSignature.HEADER));
             assertEquals(new String(receiver.bodies.get(0)), new String(receiver.bodies.get(i)));
         }
+    }
+
+    @Test
+    void aTurnStartsNoAttemptOnceHalfTheLeaseHasPassedSoNoClaimRunsOutMidSend() {
+        // three deliveries claimed at T0 with a 2 min lease; a slow receiver: each attempt takes 70 s of the clock
+        List<String> sentKeys = new ArrayList<>();
+        MutableClock clock = new MutableClock();
+        WebhookRepository three = new OneDelivery() {
+            @Override
+            public List<DueDelivery> claimDue(Instant now, int limit, Duration lease) {
+                return List.of(WebhookPayloadTest.overdue(0), WebhookPayloadTest.overdue(1), WebhookPayloadTest.overdue(2));
+            }
+        };
+        WebhookTransport slow = (url, headers, body) -> {
+            sentKeys.add(headers.get(WebhookDispatcher.DELIVERY_HEADER));
+            clock.now = clock.now.plusSeconds(70);
+            return DeliveryOutcome.answered(200, Duration.ofSeconds(70));
+        };
+        WebhookDispatcher dispatcher = new WebhookDispatcher(three, slow, null, settings(RetrySchedule.DEFAULTS), clock);
+
+        // the first starts at T0, the second would start at T0 + 70 s, past the 60 s budget: one attempt this turn
+        assertEquals(1, dispatcher.sendDue());
+        assertEquals(1, sentKeys.size());
     }
 
     @Test

@@ -24,7 +24,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * weekly digests, {@code cx.mail.retry-first} (PT1M), {@code cx.mail.retry-factor} (4), {@code cx.mail.max-attempts}
  * (6: 1, 4, 16, 64, 256 minutes), {@code cx.mail.batch-size} (20 mails per turn), {@code cx.mail.lease} (PT2M; above
  * the SMTP timeouts) and, in local mode only, {@code cx.mail.hold-after-send} (a fault hook: an ISO duration to wait
- * between a mail's acceptance and its mark as sent; set outside local mode it refuses the start).
+ * between a mail's acceptance and its mark as sent; set outside local mode it refuses the start), which with
+ * {@code cx.mail.hold-after-send-to} holds only the mails to that address.
  */
 @ApplicationScoped
 public class MailSettingsProducer implements StartupCheck {
@@ -48,7 +49,8 @@ public class MailSettingsProducer implements StartupCheck {
                 new MessageIds(domain), new MailTiming(zone, digestTime), retries,
                 config.getOptionalValue("cx.mail.batch-size", Integer.class).orElse(20),
                 config.getOptionalValue("cx.mail.lease", String.class).map(Duration::parse).orElse(Duration.ofMinutes(2)),
-                hold);
+                hold, hold.isZero() ? null
+                        : config.getOptionalValue(HOLD + "-to", String.class).map(String::strip).orElse(null));
     }
 
     @Override
