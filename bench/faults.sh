@@ -2,10 +2,10 @@
 # bench/faults.sh — the fault proofs of README "Scaling out": starts a private PostgreSQL and `./cx cluster` (two
 # nodes behind HAProxy), then runs each proof with io.cxtracker.devtools.FaultLoad and writes bench/FAULTS.md.
 #
-#   bench/faults.sh            all proofs: throughput, race, kill, chain, session, outage, alerts, alertkill
-#                              (≈ 20–25 min on 2 cores)
-#   bench/faults.sh race kill  only those (any of: throughput race kill chain session outage alerts alertkill, run in
-#                              that order)
+#   bench/faults.sh            all proofs: throughput, race, kill, chain, session, outage, alerts, alertkill,
+#                              mailkill (≈ 25–30 min on 2 cores)
+#   bench/faults.sh race kill  only those (any of: throughput race kill chain session outage alerts alertkill mailkill,
+#                              run in that order)
 #
 # Loopback only; every load is bounded in time (the kill load 40 s, the outage 15 s of a stopped database inside a
 # 50 s load, each throughput run 20 s). It stops and kills only what it started: its own PostgreSQL (never the
@@ -14,6 +14,7 @@
 # PATH); haproxy (./cx cluster installs it on Debian). Settings (environment), defaults in brackets:
 #   FAULTS_PORT_OFFSET [1600]   the first node's port offset (node 2: +100)
 #   FAULTS_LB_PORT [9979], FAULTS_STATS_PORT [9978], FAULTS_KEYCLOAK_PORT [10143], FAULTS_PG_PORT [5499]
+#   FAULTS_MAIL_PORT [3525] (the cluster's GreenMail: SMTP there, IMAP +118, its API +5000)
 #   FAULTS_RESULTS [bench/FAULTS.md]
 set -euo pipefail
 
@@ -25,15 +26,16 @@ LB_PORT=${FAULTS_LB_PORT:-9979}
 STATS_PORT=${FAULTS_STATS_PORT:-9978}
 KC_PORT=${FAULTS_KEYCLOAK_PORT:-10143}
 PG_PORT=${FAULTS_PG_PORT:-5499}
+MAIL_PORT=${FAULTS_MAIL_PORT:-3525}
 DB=cxfaults
 
 say() { printf '\033[1m[faults]\033[0m %s\n' "$*"; }
 die() { printf '\033[31m[faults] %s\033[0m\n' "$*" >&2; exit 1; }
 
 WANTED=("$@")
-[ ${#WANTED[@]} -gt 0 ] || WANTED=(throughput race kill chain session outage alerts alertkill)
+[ ${#WANTED[@]} -gt 0 ] || WANTED=(throughput race kill chain session outage alerts alertkill mailkill)
 for name in "${WANTED[@]}"; do
-  case "$name" in throughput|race|kill|chain|session|outage|alerts|alertkill) ;; *) die "unknown proof '$name'";; esac
+  case "$name" in throughput|race|kill|chain|session|outage|alerts|alertkill|mailkill) ;; *) die "unknown proof '$name'";; esac
 done
 wanted() { local n; for n in "${WANTED[@]}"; do [ "$n" = "$1" ] && return 0; done; return 1; }
 
@@ -69,7 +71,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 port_answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in "$PG_PORT" "$LB_PORT" "$STATS_PORT" $((8080 + OFFSET)) $((8180 + OFFSET)); do
+for port in "$PG_PORT" "$LB_PORT" "$STATS_PORT" $((8080 + OFFSET)) $((8180 + OFFSET)) "$MAIL_PORT" $((MAIL_PORT + 5000)); do
   port_answers "$port" && die "port $port is taken; set the FAULTS_* ports"
 done
 
@@ -90,11 +92,16 @@ say "private PostgreSQL on 127.0.0.1:$PG_PORT ($PG_DIR)"
 CLUSTER_LOG="$LOGS/faults-$STAMP-cluster.log"
 STARTED_MARK="$LOGS/faults-$STAMP-started"
 touch "$STARTED_MARK"
-# the alert proofs: both nodes run the rules every 20 s and send deliveries every 2 s; a claim left by a killed node
-# runs out after 20 s (the defaults, PT15M / PT10S / PT2M, would make the proofs wait minutes)
-if wanted alerts || wanted alertkill; then
-  export CX_ALERTS_EVALUATE_EVERY=PT20S CX_WEBHOOKS_SEND_EVERY=PT2S CX_WEBHOOKS_LEASE=PT20S
+# the alert proofs: both nodes run the rules every 20 s and send deliveries and mails every 2 s; a claim left by a
+# killed node runs out after 20 s (webhooks) or 40 s (mails); the defaults (PT15M, PT10S, PT2M) would make the proofs
+# wait minutes. The mail proof holds each mail to marketing's lead 10 s between the mail server's "accepted" and the
+# mark (a local-mode-only fault hook), for the proof to kill its sender in between.
+if wanted alerts || wanted alertkill || wanted mailkill; then
+  export CX_ALERTS_EVALUATE_EVERY=PT20S CX_WEBHOOKS_SEND_EVERY=PT2S CX_WEBHOOKS_LEASE=PT20S \
+    CX_MAIL_SEND_EVERY=PT2S CX_MAIL_LEASE=PT40S
+  wanted mailkill && export CX_MAIL_HOLD_AFTER_SEND=PT10S CX_MAIL_HOLD_AFTER_SEND_TO=lead-marketing@cxtracker.example
 fi
+export CX_GREENMAIL_SMTP_PORT=$MAIL_PORT CX_GREENMAIL_IMAP_PORT=$((MAIL_PORT + 118)) CX_GREENMAIL_API_PORT=$((MAIL_PORT + 5000))
 CX_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" CX_DB_USER="${DB}_app" CX_DB_PASSWORD="${DB}_app" \
   CX_DB_OWNER_USER="${DB}_owner" CX_DB_OWNER_PASSWORD="${DB}_owner" CX_PORT_OFFSET="$OFFSET" \
   CX_LB_PORT="$LB_PORT" CX_LB_STATS_PORT="$STATS_PORT" CX_KEYCLOAK_PORT="$KC_PORT" CX_RESTART_LIMIT=5 \
@@ -119,7 +126,8 @@ STATUS=0
 fault_load() { # label args… — runs FaultLoad, keeps its figures, and remembers a failed claim
   local label=$1 rc=0; shift
   say "$label…"
-  "$JAVA_HOME/bin/java" -Dnode.pids="node1:$(node_java node1 || true),node2:$(node_java node2 || true)" -Dlb="http://127.0.0.1:$LB_PORT" -Dnodes="$NODES" -Dhealth="$HEALTH" \
+  "$JAVA_HOME/bin/java" -Dnode.pids="node1:$(node_java node1 || true),node2:$(node_java node2 || true)" \
+      -Dnode.logs="node1:$ROOT/.cx/node1.log,node2:$ROOT/.cx/node2.log" -Dmail.api="http://127.0.0.1:$((MAIL_PORT + 5000))" -Dlb="http://127.0.0.1:$LB_PORT" -Dnodes="$NODES" -Dhealth="$HEALTH" \
       -Dstats="http://127.0.0.1:$STATS_PORT" -Dkeycloak="http://127.0.0.1:$KC_PORT" \
       -Ddb="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" -Drun="$RUN_TAG$label" \
       -cp "$CLASSPATH_DEVTOOLS" io.cxtracker.devtools.FaultLoad "$@" 2>&1 | tee -a "$LOGS/faults-$STAMP-load.log" \
@@ -152,6 +160,7 @@ if wanted alerts; then
   done
 fi
 wanted alertkill && fault_load alertkill alertkill 30
+wanted mailkill && fault_load mailkill mailkill 4
 # what the run command said about the killed node: the proof that it named it and started it again
 DIED=$(grep -E 'died at|restarting' "$CLUSTER_LOG" | sed 's/\x1b\[[0-9;]*m//g; s/^/    /' || true)
 

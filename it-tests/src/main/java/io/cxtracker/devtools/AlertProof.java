@@ -43,9 +43,17 @@ import javax.crypto.spec.SecretKeySpec;
  *     received, its sender died between sending and marking it sent. Claim: once the claim's lease runs out the
  *     other node (or the node restarted) sends it again with the same {@code X-CX-Delivery} and the same signed
  *     bytes, every other delivery arrives once, and all end DELIVERED: at most one duplicate, with the same id.</li>
+ * <li><b>alerts</b> also mails them: support's lead chooses e-mail, at once, for due-soon alerts; the mail server
+ *     (the cluster's GreenMail) gets one mail per alert, each with its own Message-ID.</li>
+ * <li><b>mailkill</b>: marketing's lead chooses e-mail for due-soon alerts, and the nodes run with the local-only fault
+ *     hook {@code cx.mail.hold-after-send} for that address: after the mail server accepted a mail the sender waits
+ *     before marking it sent and logs so. The proof kills that node ({@code kill -9}) in the wait. Claim: the mail is
+ *     sent again, with the same Message-ID, after the claim runs out; every other mail once; all end SENT.</li>
  * </ul>
  * The receiver is a plain HTTP server on loopback (local mode lets a webhook point there). Settings: those of
- * {@link FaultLoad}, plus {@code node.pids} ({@code node1:PID,node2:PID}, to name the node a pid belongs to).
+ * {@link FaultLoad}, plus {@code node.pids} ({@code node1:PID,node2:PID}, to name the node a pid belongs to),
+ * {@code node.logs} ({@code node1:FILE,node2:FILE}, where mailkill looks for the hold) and {@code mail.api} (GreenMail's
+ * API, e.g. {@code http://127.0.0.1:8025}).
  */
 final class AlertProof {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
@@ -55,8 +63,13 @@ final class AlertProof {
     private static final String OF_PROGRAM = " join milestone m on a.subject_type = 'milestone' and a.subject_id = m.id"
             + " join initiative i on i.id = m.initiative_id where a.kind = 'DUE_SOON' and i.program_id = ";
 
+    private static final Pattern MAIL = Pattern.compile("\"Message-ID\"\\s*:\\s*\"([^\"]*)\"\\s*,\\s*\"subject\"\\s*:\\s*\"([^\"]*)\"");
+    private static final String HOLD_LINE = "mail sent, holding before mark: ";
+
     private final FaultLoad load;
     private final Map<Long, String> nodeOfPid = new HashMap<>();
+    private final Map<String, String> logOfNode = new HashMap<>();
+    private final String mailApi = System.getProperty("mail.api", "http://127.0.0.1:8025");
     private String admin;
 
     AlertProof(FaultLoad load) {
@@ -65,6 +78,12 @@ final class AlertProof {
             String[] parts = pair.split(":");
             if (parts.length == 2 && !parts[1].isBlank()) {
                 nodeOfPid.put(Long.parseLong(parts[1].strip()), parts[0].strip());
+            }
+        }
+        for (String pair : System.getProperty("node.logs", "").split(",")) {
+            String[] parts = pair.split(":", 2);
+            if (parts.length == 2) {
+                logOfNode.put(parts[0].strip(), parts[1].strip());
             }
         }
     }
@@ -107,8 +126,11 @@ final class AlertProof {
             long alerted = alertedOf(setup);
             long deliveries = load.longQuery("select count(*) from webhook_delivery where webhook_id = " + setup.webhook);
             boolean settled = awaitDelivered(setup, 120);
+            boolean mailed = awaitMailsSent(setup, alerted, 120);
             FaultLoad.pause(5_000); // a late duplicate would arrive within a turn or two of the senders (PT2S)
             Tally tally = receiver.tally();
+            Map<String, Integer> mails = mailsOf(setup);
+            long mailedTwice = mails.values().stream().filter(n -> n > 1).count();
 
             FaultLoad.figure("alerts.milestones_due_soon", milestones);
             storedBy.forEach((node, stored) -> FaultLoad.figure("alerts.evaluations_asked_of_" + node,
@@ -123,6 +145,9 @@ final class AlertProof {
             FaultLoad.figure("alerts.bad_signatures", tally.badSignatures);
             FaultLoad.figure("alerts.sent_by", tally.bySender);
             FaultLoad.figure("alerts.all_delivered", settled);
+            FaultLoad.figure("alerts.mails_received", mails.values().stream().mapToInt(Integer::intValue).sum() + " to "
+                    + setup.address + ", " + mails.size() + " Message-IDs, " + mailedTwice + " received more than once");
+            FaultLoad.figure("alerts.mails_all_sent", mailed);
             if (!refused.isEmpty()) {
                 load.failures.add("evaluations not answered 200: " + refused);
             }
@@ -142,8 +167,119 @@ final class AlertProof {
             if (!settled) {
                 load.failures.add("not every delivery was DELIVERED within 120 s");
             }
+            if (mails.size() != alerted || mailedTwice > 0) {
+                load.failures.add("the mail server holds " + mails + " for " + alerted + " alerts (one mail each expected)");
+            }
+            if (!mailed) {
+                load.failures.add("not every mail was SENT within 120 s");
+            }
             removeWebhook(setup.webhook);
         }
+    }
+
+    // ---- mailkill: the sender of a mail dies after the mail server accepted it, before marking it sent ----
+
+    void mailKill(int milestones) throws Exception {
+        Setup setup = setUp(milestones, false, "marketing", "mailkill");
+        try (Receiver ignored = setup.receiver) {
+                        HttpResponse<String> evaluated = post(load.lb + "/api/alerts/evaluations", null);
+            if (evaluated.statusCode() != 200) {
+                load.failures.add("the evaluation was answered " + evaluated.statusCode() + " " + evaluated.body());
+                return;
+            }
+            long alerts = alertedOf(setup);
+            String[] held = awaitHold(120);
+            if (held == null) {
+                load.failures.add("no node logged a held mail to " + setup.address + " within 120 s");
+                return;
+            }
+            String node = held[0];
+            String messageId = held[1];
+            long pid = nodeOfPid.entrySet().stream().filter(e -> e.getValue().equals(node)).mapToLong(Map.Entry::getKey)
+                    .findFirst().orElse(-1);
+            long killedAt = System.nanoTime();
+            new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start().waitFor();
+            boolean mailed = awaitMailsSent(setup, alerts, 300);
+            long settledAfter = (System.nanoTime() - killedAt) / 1_000_000;
+            FaultLoad.pause(5_000);
+            Map<String, Integer> mails = mailsOf(setup);
+            long twice = mails.values().stream().filter(n -> n == 2).count();
+            long more = mails.values().stream().filter(n -> n > 2).count();
+            String state = load.stringQuery("select string_agg(distinct state || ' ' || attempts, ', ') from mail_delivery"
+                    + " where message_id = '" + messageId.replace("'", "''") + "'");
+
+            FaultLoad.figure("mailkill.milestones_alerted", alerts + " of " + milestones);
+            FaultLoad.figure("mailkill.killed", node + " (pid " + pid + ") while it held " + messageId
+                    + " after the mail server accepted it");
+            FaultLoad.figure("mailkill.mails_received", mails.values().stream().mapToInt(Integer::intValue).sum() + " to "
+                    + setup.address + ", " + mails.size() + " Message-IDs");
+            FaultLoad.figure("mailkill.held_mail_received", mails.getOrDefault(messageId, 0) + " times with its Message-ID");
+            FaultLoad.figure("mailkill.received_twice", twice);
+            FaultLoad.figure("mailkill.received_more_than_twice", more);
+            FaultLoad.figure("mailkill.held_mail_state", state + " (state, attempts)");
+            FaultLoad.figure("mailkill.all_sent", mailed + " (" + settledAfter + " ms after the kill)");
+            if (more > 0 || twice > 1 || (twice == 1 && mails.getOrDefault(messageId, 0) != 2)) {
+                load.failures.add("duplicates beyond the held mail: " + mails);
+            }
+            if (mails.size() != alerts) {
+                load.failures.add(mails.size() + " Message-IDs received for " + alerts + " alerts");
+            }
+            if (!mailed) {
+                load.failures.add("not every mail was SENT within 300 s of the kill");
+            }
+        }
+    }
+
+    /** The node and Message-ID of the first hold the nodes log from now on. */
+    private String[] awaitHold(int seconds) throws IOException {
+        Map<String, Long> from = new HashMap<>();
+        logOfNode.forEach((node, file) -> from.put(node, new java.io.File(file).length()));
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            for (Map.Entry<String, String> log : logOfNode.entrySet()) {
+                try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(log.getValue(), "r")) {
+                    file.seek(Math.min(from.get(log.getKey()), file.length()));
+                    byte[] tail = new byte[(int) (file.length() - file.getFilePointer())];
+                    file.readFully(tail);
+                    String text = new String(tail, StandardCharsets.UTF_8);
+                    int at = text.indexOf(HOLD_LINE);
+                    if (at >= 0) {
+                        String rest = text.substring(at + HOLD_LINE.length());
+                        return new String[] {log.getKey(), rest.substring(0, rest.indexOf('>') + 1).strip()};
+                    }
+                }
+            }
+            FaultLoad.pause(100);
+        }
+        return null;
+    }
+
+    private boolean awaitMailsSent(Setup setup, long expected, int seconds) throws SQLException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        String counts = "select count(*) filter (where d.state = 'SENT') || ' ' || count(*) from mail_delivery d"
+                + " join alert a on a.id = d.alert_id" + OF_PROGRAM + setup.program;
+        while (System.nanoTime() < deadline) {
+            String[] sentOfAll = load.stringQuery(counts).split(" ");
+            if (Long.parseLong(sentOfAll[1]) >= expected && sentOfAll[0].equals(sentOfAll[1])) {
+                return true;
+            }
+            FaultLoad.pause(500);
+        }
+        return false;
+    }
+
+    /** Message-ID → how many mails of the set-up's milestones the mail server holds for the lead. */
+    private Map<String, Integer> mailsOf(Setup setup) throws IOException, InterruptedException {
+        HttpResponse<String> inbox = load.send(HttpRequest.newBuilder(URI.create(mailApi + "/api/user/" + setup.address
+                + "/messages/")).GET());
+        Map<String, Integer> counts = new TreeMap<>();
+        Matcher m = MAIL.matcher(inbox.statusCode() == 200 ? inbox.body() : "");
+        while (m.find()) {
+            if (m.group(2).contains(setup.titles)) {
+                counts.merge(m.group(1), 1, Integer::sum);
+            }
+        }
+        return counts;
     }
 
     // ---- alertkill: the sender dies between sending and marking ----
@@ -210,15 +346,30 @@ final class AlertProof {
 
     // ---- set-up: a program, its milestones due soon, a webhook to the receiver ----
 
-    private record Setup(long program, long webhook, Receiver receiver) {
+    /** @param titles what the set-up's milestone titles start with; @param address the lead's, who is mailed */
+    private record Setup(long program, long webhook, Receiver receiver, String titles, String address) {
     }
 
     private Setup setUp(int milestones, boolean killFirstSender) throws Exception {
+        return setUp(milestones, killFirstSender, "support", killFirstSender ? "kill" : "once");
+    }
+
+    private Setup setUp(int milestones, boolean killFirstSender, String department, String label) throws Exception {
         load.ensureClient();
         admin = load.token("grant_type=password&client_id=" + FaultLoad.CLIENT + "&username=admin&password=admin");
+        // the department's lead hears of due-soon alerts by e-mail, at once
+        String lead = load.token("grant_type=password&client_id=" + FaultLoad.CLIENT + "&username=lead-" + department
+                + "&password=lead-" + department);
+        HttpResponse<String> chosen = load.send(HttpRequest.newBuilder(URI.create(load.lb + "/api/alert-preferences"))
+                .header("Authorization", "Bearer " + lead).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"preferences":[{"kind":"DUE_SOON","channel":"EMAIL","frequency":"IMMEDIATE"}]}""")));
+        if (chosen.statusCode() != 200) {
+            throw new IllegalStateException("lead-" + department + "'s preference was refused: " + chosen.statusCode() + " " + chosen.body());
+        }
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         long program = created(post(load.lb + "/api/programs", """
-                {"name":"Alert proof %s %s","startDate":"%s"}""".formatted(load.run, killFirstSender ? "kill" : "once",
+                {"name":"Alert proof %s %s","startDate":"%s"}""".formatted(load.run, label,
                 today.minusMonths(1).withDayOfMonth(1))));
         // the webhook first: it hears of alerts raised after it was registered, and a node's schedule may run any time
         Receiver receiver = new Receiver(killFirstSender);
@@ -232,14 +383,16 @@ final class AlertProof {
         }
         receiver.secret = secret.group(1);
         long initiative = created(post(load.lb + "/api/initiatives", """
-                {"programId":%d,"phaseNumber":1,"pillar":"MEASURE","title":"Alert proof %s","accountableDepartment":"support"}"""
-                .formatted(program, load.run)));
+                {"programId":%d,"phaseNumber":1,"pillar":"MEASURE","title":"Alert proof %s","accountableDepartment":"%s"}"""
+                .formatted(program, load.run, department)));
         for (int i = 0; i < milestones; i++) {
             created(post(load.lb + "/api/milestones", """
-                    {"initiativeId":%d,"title":"Due soon %s-%d","ownerDepartment":"support","ownerPerson":"alice","due":"%s",
-                     "evidence":["https://intranet.example.com/plan"]}""".formatted(initiative, load.run, i, today.plusDays(3))));
+                    {"initiativeId":%d,"title":"Due soon %s-%s-%d","ownerDepartment":"%s","ownerPerson":"alice","due":"%s",
+                     "evidence":["https://intranet.example.com/plan"]}""".formatted(initiative, load.run, label, i, department,
+                    today.plusDays(3))));
         }
-        return new Setup(program, webhook, receiver);
+        return new Setup(program, webhook, receiver, "Due soon " + load.run + "-" + label + "-", "lead-" + department
+                + "@cxtracker.example");
     }
 
     /** The due-soon alerts of the set-up's milestones: one per audience, so {@code count(*)} may exceed the milestones. */

@@ -43,6 +43,7 @@ import java.util.regex.Pattern;
  *   FaultLoad session &lt;kill-command with %s for the node's name&gt;
  *   FaultLoad alerts &lt;milestones&gt; &lt;rounds&gt;     (see {@link AlertProof})
  *   FaultLoad alertkill &lt;milestones&gt;
+ *   FaultLoad mailkill &lt;milestones&gt;
  * </pre>
  * Settings (system properties): {@code lb} (the balancer), {@code nodes} and {@code health} (comma-separated base
  * URLs of the nodes and their management ports), {@code stats} (HAProxy's statistics page), {@code keycloak},
@@ -79,8 +80,9 @@ public final class FaultLoad {
             case "session" -> load.session(args[1]);
             case "alerts" -> new AlertProof(load).once(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "alertkill" -> new AlertProof(load).killBetweenSendAndMark(Integer.parseInt(args[1]));
+            case "mailkill" -> new AlertProof(load).mailKill(Integer.parseInt(args[1]));
             default -> {
-                System.err.println("usage: FaultLoad kill|outage|race|chain|throughput|session|alerts|alertkill … (see the class comment)");
+                System.err.println("usage: FaultLoad kill|outage|race|chain|throughput|session|alerts|alertkill|mailkill … (see the class comment)");
                 System.exit(2);
             }
         }
