@@ -14,6 +14,7 @@ import io.cxtracker.domain.milestone.NewMilestone;
 import io.cxtracker.domain.program.NewProgram;
 import io.cxtracker.domain.program.Pillar;
 import io.cxtracker.domain.progress.MilestoneFacts;
+import io.cxtracker.domain.progress.MilestoneFilter;
 import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.shared.AsOf;
 import io.cxtracker.domain.shared.DepartmentCode;
@@ -97,6 +98,14 @@ class InitiativeAsOfOverPostgresTest {
         assertEquals(Pillar.LISTEN, now.pillar());
         assertEquals(2, now.phaseNumber());
 
+        // … and so in the filtered lists (roadmap, accountability): by program, by initiative, by the pillar of then
+        assertEquals("Measure after every contact", only(listed(db, filter(programId, initiative, null, null),
+                planned)).initiativeTitle());
+        assertEquals(1, listed(db, filter(programId, null, Pillar.MEASURE, null), planned).size());
+        assertEquals(0, listed(db, filter(programId, null, Pillar.MEASURE, null), changed).size());
+        assertEquals(1, listed(db, filter(programId, null, Pillar.LISTEN, 2), changed).size());
+        assertEquals(0, listed(db, filter(programId + 100_000, initiative, null, null), changed).size());
+
         // the initiative itself: title and RACI of then; absent before it was created
         InitiativeSummary old = db.inTransaction(em -> new SqlPlanHistory(em).initiative(initiative, planned)).orElseThrow();
         assertEquals("Measure after every contact", old.title());
@@ -135,6 +144,14 @@ class InitiativeAsOfOverPostgresTest {
         return db.inTransaction(em -> new SqlPlanHistory(em).initiatives(
                 new InitiativeFilter(null, new DepartmentCode(department), null, null), new PageRequest(0, 50, null, true), at))
                 .items().stream().map(InitiativeSummary::id).toList();
+    }
+
+    private static MilestoneFilter filter(Long program, Long initiative, Pillar pillar, Integer phase) {
+        return new MilestoneFilter(program, initiative, null, pillar, phase, java.util.Set.of(), null, null);
+    }
+
+    private static List<MilestoneFacts> listed(TestDatabase db, MilestoneFilter filter, Instant at) {
+        return db.inTransaction(em -> new SqlPlanHistory(em).allMilestones(filter, new PageRequest(0, 50, "due", true), at));
     }
 
     private static long historyRows(TestDatabase db, long initiative) throws SQLException {
