@@ -10,6 +10,8 @@ import io.cxtracker.domain.initiative.InitiativeRevision;
 import io.cxtracker.domain.initiative.InitiativeSummary;
 import io.cxtracker.domain.initiative.NewInitiative;
 import io.cxtracker.domain.program.Pillar;
+import io.cxtracker.domain.progress.AsOfInitiativeService;
+import io.cxtracker.domain.shared.AsOf;
 import io.cxtracker.domain.setup.ProgramSetupService;
 import io.cxtracker.domain.shared.PageRequest;
 import io.cxtracker.domain.shared.Violations;
@@ -30,6 +32,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,11 +51,15 @@ public class InitiativeResource {
     @Inject
     ProgramSetupService setup;
 
+    @Inject
+    AsOfInitiativeService initiativesAsOf;
+
     @Context
     UriInfo uri;
 
     @GET
-    @Operation(operationId = "listInitiatives", summary = "List initiatives, paged, sorted and filtered")
+    @Operation(operationId = "listInitiatives", summary = "List initiatives, paged, sorted and filtered. With asOf: the "
+            + "initiatives created by then with their title, pillar, phase and RACI of then (the filter applies to those)")
     @APIResponse(responseCode = "200", description = "A page of initiatives with the total")
     @APIResponse(responseCode = "400", description = "A bad parameter; every bad one is listed")
     public PageResponse<InitiativeResponse> list(
@@ -63,25 +70,41 @@ public class InitiativeResource {
             @Parameter(description = "items to skip, default 0") @QueryParam("offset") String offset,
             @Parameter(description = "page size 1..500, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "title, pillar, phase or id; prefix '-' for descending; default phase, pillar, title")
-            @QueryParam("sort") String sort) {
+            @QueryParam("sort") String sort,
+            @Parameter(description = QueryParameters.AS_OF, schema = @Schema(type = SchemaType.STRING))
+            @QueryParam("asOf") String asOf) {
         Violations violations = new Violations();
         Long programId = QueryParameters.id(violations, "program", program);
         DepartmentCode code = QueryParameters.department(violations, "department", department);
         Pillar onPillar = QueryParameters.enumOf(violations, "pillar", pillar, Pillar.class);
         Integer phaseNumber = QueryParameters.number(violations, "phase", phase, 1, Integer.MAX_VALUE);
         PageRequest page = violations.capture(() -> PageParameters.from(offset, limit, sort));
+        AsOf when = QueryParameters.asOf(violations, "asOf", asOf);
         violations.throwIfAny();
         InitiativeFilter filter = new InitiativeFilter(programId, code, onPillar, phaseNumber);
+        if (when != null) {
+            return PageResponse.of(initiativesAsOf.initiatives(filter, page, when), page, InitiativeResponse::of);
+        }
         return PageResponse.of(setup.initiatives(filter, page), page, InitiativeResponse::of);
     }
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "getInitiative", summary = "One initiative with its RACI; the ETag is its version")
+    @Operation(operationId = "getInitiative", summary = "One initiative with its RACI; the ETag is its version. With asOf: "
+            + "its title, pillar, phase and RACI as of then, without an ETag (a record of the past is no basis for a revision)")
     @APIResponse(responseCode = "200", description = "The initiative", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(schema = @Schema(implementation = InitiativeResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such initiative")
-    public Response get(@PathParam("id") long id) {
+    @APIResponse(responseCode = "400", description = "A bad parameter")
+    @APIResponse(responseCode = "404", description = "No such initiative, or not created yet as of then")
+    public Response get(@PathParam("id") long id,
+            @Parameter(description = QueryParameters.AS_OF, schema = @Schema(type = SchemaType.STRING))
+            @QueryParam("asOf") String asOf) {
+        Violations violations = new Violations();
+        AsOf when = QueryParameters.asOf(violations, "asOf", asOf);
+        violations.throwIfAny();
+        if (when != null) {
+            return Response.ok(InitiativeResponse.of(initiativesAsOf.initiative(id, when))).build();
+        }
         return withTag(setup.getInitiative(id), Response.ok());
     }
 

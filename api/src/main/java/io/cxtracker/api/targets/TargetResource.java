@@ -60,7 +60,8 @@ public class TargetResource {
     UriInfo uri;
 
     @GET
-    @Operation(operationId = "listTargets", summary = "List targets, paged, by metric and/or department")
+    @Operation(operationId = "listTargets", summary = "List targets, paged, by metric and/or department. "
+            + "With asOf: the targets set by then, each with its numbers and verdict as of then")
     @APIResponse(responseCode = "200", description = "A page of targets with the total")
     @APIResponse(responseCode = "400", description = "A bad parameter; every bad one is listed")
     public PageResponse<TargetResponse> list(
@@ -68,10 +69,16 @@ public class TargetResource {
             @Parameter(description = "department code") @QueryParam("department") String department,
             @Parameter(description = "items to skip, default 0") @QueryParam("offset") String offset,
             @Parameter(description = "page size 1..500, default 50") @QueryParam("limit") String limit,
-            @Parameter(description = "due, metric or id; prefix '-' for descending; default due") @QueryParam("sort") String sort) {
+            @Parameter(description = "due, metric or id; prefix '-' for descending; default due") @QueryParam("sort") String sort,
+            @Parameter(description = QueryParameters.AS_OF, schema = @Schema(type = SchemaType.STRING))
+            @QueryParam("asOf") String asOf) {
         Violations violations = new Violations();
         PageRequest page = violations.capture(() -> PageParameters.from(offset, limit, sort));
+        AsOf when = QueryParameters.asOf(violations, "asOf", asOf);
         violations.throwIfAny();
+        if (when != null) {
+            return PageResponse.of(targetsAsOf.list(metric, department, page, when), page, TargetResponse::of);
+        }
         return PageResponse.of(targets.list(metric, department, page), page, TargetResponse::of);
     }
 

@@ -8,7 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A target; {@code version} is its ETag. {@code evaluation} (today's verdict) is given by
- * {@code GET /api/targets/{id}} and the metric and department views, not by lists and writes.
+ * {@code GET /api/targets/{id}} and the metric and department views, not by lists and writes; a list as of a past
+ * instant gives each target's verdict of then.
  */
 public record TargetResponse(long id, String metricKey,
         @Schema(description = "null for the whole company") String departmentCode,

@@ -8,6 +8,9 @@ import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.shared.AsOf;
 import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.shared.NotFoundException;
+import io.cxtracker.domain.shared.Page;
+import io.cxtracker.domain.shared.PageRequest;
+import io.cxtracker.domain.shared.Violations;
 import io.cxtracker.domain.targets.Target;
 import io.cxtracker.domain.targets.TargetRepository;
 import io.cxtracker.domain.targets.TargetService;
@@ -37,6 +40,11 @@ public class AsOfTargetService {
 
     private static final Comparator<TargetStatus> BY_DUE = Comparator.comparing((TargetStatus t) -> t.target().due())
             .thenComparingLong(t -> t.target().id());
+
+    private static final Map<String, Comparator<TargetSummary>> ORDERS = Map.of(
+            "due", Comparator.comparing(TargetSummary::due),
+            "id", Comparator.comparingLong(TargetSummary::id),
+            "metric", Comparator.comparing(TargetSummary::metricKey));
 
     private final TargetRepository targets;
     private final PlanHistory history;
@@ -104,6 +112,39 @@ public class AsOfTargetService {
             return List.of();
         }
         return evaluate(targets.list(null, new DepartmentCode(departmentCode)), asOf);
+    }
+
+    /**
+     * A page of the targets on a metric and/or of a department (null: any) set by then, each with its numbers and
+     * verdict of then, sorted by {@code due} (of then), {@code id} or {@code metric} (due by default), as
+     * {@link TargetService#list} pages today's.
+     *
+     * @throws io.cxtracker.domain.shared.InvalidInputException naming {@code metric}, {@code department}, {@code sort}
+     *         or {@code asOf}
+     */
+    public Page<TargetStatus> list(String metricKey, String departmentCode, PageRequest page, AsOf asOf) {
+        Authority.requireCanReadProgram(currentUser, "targets");
+        Violations violations = new Violations();
+        boolean byMetric = metricKey != null && !metricKey.isBlank();
+        boolean byDepartment = departmentCode != null && !departmentCode.isBlank();
+        violations.check(!byMetric || MetricKey.isValid(metricKey), "metric", "must be " + MetricKey.RULE);
+        violations.check(!byDepartment || DepartmentCode.isValid(departmentCode), "department", "must be " + DepartmentCode.RULE);
+        String property = page.sortProperty() == null ? "due" : page.sortProperty();
+        Comparator<TargetSummary> order = ORDERS.get(property);
+        violations.check(order != null, "sort", "must be one of " + ORDERS.keySet().stream().sorted().toList());
+        violations.capture(() -> {
+            asOf.requireKnowable(clock);
+            return asOf;
+        });
+        violations.throwIfAny();
+        Comparator<TargetSummary> sorted = (page.ascending() ? order : order.reversed()).thenComparingLong(TargetSummary::id);
+        List<TargetStatus> all = evaluate(targets.list(byMetric ? new MetricKey(metricKey) : null,
+                byDepartment ? new DepartmentCode(departmentCode) : null), asOf).stream()
+                .sorted(Comparator.comparing(TargetStatus::target, sorted))
+                .toList();
+        int from = Math.min(page.offset(), all.size());
+        int to = (int) Math.min((long) from + page.limit(), all.size());
+        return new Page<>(all.subList(from, to), all.size());
     }
 
     /** Targets set after the instant are left out; the others are judged with the numbers they had then. */

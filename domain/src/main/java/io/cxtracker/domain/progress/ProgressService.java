@@ -114,7 +114,7 @@ public class ProgressService {
         List<MilestoneFacts> facts = progress.milestonesOfProgram(programId);
         LocalDate today = LocalDate.now(clock);
         Evaluation evaluation = new Evaluation(facts, today);
-        return rolledUp(program, facts, evaluation, today);
+        return rolledUp(program, program.name(), facts, evaluation, today);
     }
 
     /**
@@ -129,7 +129,9 @@ public class ProgressService {
         Program program = programs.findById(programId)
                 .orElseThrow(() -> new NotFoundException("program", String.valueOf(programId)));
         List<MilestoneFacts> facts = requireHistory().milestonesOfProgram(programId, asOf.at());
-        return rolledUp(program, facts, new Evaluation(facts, asOf.day(), asOf.at()), asOf.day());
+        // a program not created yet then has no milestones then either; it is named as now
+        String name = history.programName(programId, asOf.at()).orElse(program.name());
+        return rolledUp(program, name, facts, new Evaluation(facts, asOf.day(), asOf.at()), asOf.day());
     }
 
     /** Every milestone of the program with the status it showed at {@code asOf}, by id. */
@@ -151,7 +153,8 @@ public class ProgressService {
         return history;
     }
 
-    private ProgramProgress rolledUp(Program program, List<MilestoneFacts> facts, Evaluation evaluation, LocalDate today) {
+    private ProgramProgress rolledUp(Program program, String programName, List<MilestoneFacts> facts, Evaluation evaluation,
+            LocalDate today) {
         long programId = program.id();
         List<Assessed> assessed = facts.stream().map(f -> new Assessed(f, evaluation.of(f))).toList();
 
@@ -189,7 +192,7 @@ public class ProgressService {
                 .toList();
 
         RollUpResult whole = RollUp.of(assessed, status, weight);
-        return new ProgramProgress(programId, program.name(), today, whole, byInitiative, byPillar, byPhase, byDepartment,
+        return new ProgramProgress(programId, programName, today, whole, byInitiative, byPillar, byPhase, byDepartment,
                 pillarsByDepartment, attention);
     }
 

@@ -5,6 +5,9 @@ import static io.cxtracker.domain.review.AsOfHistory.day;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.cxtracker.domain.initiative.InitiativeFilter;
+import io.cxtracker.domain.initiative.InitiativeSummary;
+import io.cxtracker.domain.initiative.RaciRole;
 import io.cxtracker.domain.metric.CsatStatistics;
 import io.cxtracker.domain.metric.Granularity;
 import io.cxtracker.domain.metric.MetricSeriesService;
@@ -13,6 +16,8 @@ import io.cxtracker.domain.metric.SeriesBucketView;
 import io.cxtracker.domain.milestone.CheckInView;
 import io.cxtracker.domain.milestone.MilestoneService;
 import io.cxtracker.domain.milestone.MilestoneStatus;
+import io.cxtracker.domain.program.Pillar;
+import io.cxtracker.domain.progress.AsOfInitiativeService;
 import io.cxtracker.domain.progress.AsOfTargetService;
 import io.cxtracker.domain.progress.MilestoneFilter;
 import io.cxtracker.domain.progress.MilestoneStatusView;
@@ -24,11 +29,13 @@ import io.cxtracker.domain.shared.AsOf;
 import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.domain.shared.NotFoundException;
+import io.cxtracker.domain.shared.Page;
 import io.cxtracker.domain.shared.PageRequest;
 import io.cxtracker.domain.targets.TargetStatus;
 import io.cxtracker.domain.testing.InMemoryAuditTrail;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -109,6 +116,41 @@ class AsOfReadsTest {
         assertEquals(List.of(h.target.id()), ids(targets(exec).ofMetricInEveryScope("csat", dayFive)));
         assertEquals(List.of(), ids(targets(exec).ofMetricInEveryScope("not a key", dayFive)));
         assertEquals(List.of(), ids(targets(exec).ofMetric("csat", "support", new AsOf(Instant.parse("2026-03-31T00:00:00Z")))));
+    }
+
+    @Test
+    void theListOfTargetsAsOfADayPagesTheTargetsSetByThenWithTheirNumbersAndVerdictOfThen() {
+        PageRequest page = new PageRequest(0, 50, null, true);
+        Page<TargetStatus> dayFive = targets(exec).list("csat", null, page, AsOf.endOf(day(5)));
+        assertEquals(1, dayFive.total());
+        assertEquals(80.0, dayFive.items().getFirst().target().targetValue());
+        assertEquals(day(5), dayFive.items().getFirst().asOf());
+        assertEquals(90.0, targets(exec).list(null, "support", page, AsOf.endOf(day(6))).items().getFirst().target().targetValue());
+        assertEquals(0, targets(exec).list(null, null, page, new AsOf(Instant.parse("2026-03-31T00:00:00Z"))).total());
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> targets(exec).list("Not a key",
+                null, new PageRequest(0, 50, "colour", true), AsOf.endOf(day(11))));
+        assertEquals(List.of("metric", "sort", "asOf"), refused.violations().stream().map(v -> v.field()).toList());
+    }
+
+    @Test
+    void anInitiativeAsOfADayHasTheTitleAndRaciOfThen() {
+        InitiativeSummary before = new InitiativeSummary(7, 1, 1, "Foundation", Pillar.MEASURE, "Measure", null, "billing",
+                Map.of("billing", RaciRole.ACCOUNTABLE, "support", RaciRole.RESPONSIBLE), 0);
+        InitiativeSummary after = new InitiativeSummary(7, 1, 1, "Foundation", Pillar.MEASURE, "Listen", null, "support",
+                Map.of("support", RaciRole.ACCOUNTABLE), 2);
+        h.history.known(day(1, 9), before);
+        h.history.known(day(5, 9), after);
+        AsOfInitiativeService initiatives = new AsOfInitiativeService(h.history, APRIL_10, exec);
+        assertEquals("Measure", initiatives.initiative(7, AsOf.endOf(day(4))).title());
+        assertEquals("Listen", initiatives.initiative(7, AsOf.endOf(day(5))).title());
+        assertThrows(NotFoundException.class, () -> initiatives.initiative(7, new AsOf(Instant.parse("2026-03-31T00:00:00Z"))));
+        InitiativeFilter billing = new InitiativeFilter(null, new DepartmentCode("billing"), null, null);
+        PageRequest page = new PageRequest(0, 50, null, true);
+        assertEquals(1, initiatives.initiatives(billing, page, AsOf.endOf(day(4))).total());
+        assertEquals(0, initiatives.initiatives(billing, page, AsOf.endOf(day(5))).total());
+        assertThrows(InvalidInputException.class, () -> initiatives.initiative(7, AsOf.endOf(day(11))));
+        assertThrows(AccessDeniedException.class, () -> new AsOfInitiativeService(h.history, APRIL_10,
+                TestUsers.of("robot", Set.of(Role.METRICS_INGEST))).initiative(7, AsOf.endOf(day(4))));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.cxtracker.domain.testing;
 
+import io.cxtracker.domain.initiative.InitiativeFilter;
+import io.cxtracker.domain.initiative.InitiativeSummary;
 import io.cxtracker.domain.metric.MetricStatistics;
 import io.cxtracker.domain.metric.Reading;
 import io.cxtracker.domain.metric.SeriesPoint;
@@ -8,6 +10,7 @@ import io.cxtracker.domain.progress.MilestoneFacts;
 import io.cxtracker.domain.progress.MilestoneFilter;
 import io.cxtracker.domain.progress.PlanHistory;
 import io.cxtracker.domain.progress.TargetPlan;
+import io.cxtracker.domain.shared.Page;
 import io.cxtracker.domain.shared.PageRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -31,6 +35,8 @@ public final class InMemoryPlanHistory implements PlanHistory {
     private final List<Version<MilestoneFacts>> milestones = new ArrayList<>();
     private final List<Version<TargetPlan>> targets = new ArrayList<>();
     private final Map<Long, Long> programOfMilestone = new LinkedHashMap<>();
+    private final List<Version<InitiativeSummary>> initiatives = new ArrayList<>();
+    private final List<Version<Map.Entry<Long, String>>> programNames = new ArrayList<>();
 
     public InMemoryPlanHistory(InMemory store) {
         this.store = store;
@@ -43,6 +49,14 @@ public final class InMemoryPlanHistory implements PlanHistory {
 
     public void known(Instant from, TargetPlan plan) {
         targets.add(new Version<>(from, plan));
+    }
+
+    public void known(Instant from, InitiativeSummary initiative) {
+        initiatives.add(new Version<>(from, initiative));
+    }
+
+    public void programNamed(Instant from, long programId, String name) {
+        programNames.add(new Version<>(from, Map.entry(programId, name)));
     }
 
     private List<MilestoneFacts> asOf(Instant knownAt) {
@@ -88,5 +102,39 @@ public final class InMemoryPlanHistory implements PlanHistory {
             result.put(scope, days.entrySet().stream().map(e -> new SeriesPoint(e.getKey(), e.getValue())).toList());
         }
         return result;
+    }
+
+    @Override
+    public Optional<InitiativeSummary> initiative(long id, Instant knownAt) {
+        return initiativesAsOf(knownAt).stream().filter(i -> i.id() == id).findFirst();
+    }
+
+    @Override
+    public Page<InitiativeSummary> initiatives(InitiativeFilter filter, PageRequest page, Instant knownAt) {
+        List<InitiativeSummary> all = initiativesAsOf(knownAt).stream()
+                .filter(i -> filter.programId() == null || i.programId() == filter.programId())
+                .filter(i -> filter.department() == null || i.raci().containsKey(filter.department().value()))
+                .filter(i -> filter.pillar() == null || i.pillar() == filter.pillar())
+                .filter(i -> filter.phaseNumber() == null || i.phaseNumber() == filter.phaseNumber())
+                .toList();
+        int from = Math.min(page.offset(), all.size());
+        return new Page<>(all.subList(from, Math.min(from + page.limit(), all.size())), all.size());
+    }
+
+    private List<InitiativeSummary> initiativesAsOf(Instant knownAt) {
+        Map<Long, InitiativeSummary> latest = new TreeMap<>();
+        initiatives.stream().filter(v -> !v.from().isAfter(knownAt)).forEach(v -> latest.put(v.value().id(), v.value()));
+        return List.copyOf(latest.values());
+    }
+
+    @Override
+    public Optional<String> programName(long programId, Instant knownAt) {
+        String name = null;
+        for (Version<Map.Entry<Long, String>> v : programNames) {
+            if (!v.from().isAfter(knownAt) && v.value().getKey() == programId) {
+                name = v.value().getValue();
+            }
+        }
+        return Optional.ofNullable(name);
     }
 }

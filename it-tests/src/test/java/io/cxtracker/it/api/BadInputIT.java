@@ -725,6 +725,10 @@ class BadInputIT {
                 "/api/dashboards/departments/x?program=abc", "/api/initiatives/1e5", "/api/departments/%00",
                 "/api/dashboards/program/1?asOf=%00", "/api/dashboards/program/1?asOf=9999-12-31",
                 "/api/dashboards/program/1?asOf=-999999999-01-01", "/api/dashboards/departments/x?asOf=2026-02-30",
+                "/api/targets?asOf=%00", "/api/targets?asOf=9999-12-31", "/api/targets?asOf=-999999999-01-01",
+                "/api/targets?metric=%00&sort=colour&asOf=2026-02-30", "/api/initiatives?asOf=%00",
+                "/api/initiatives?asOf=9999-12-31T00:00:00Z", "/api/initiatives?program=abc&asOf=abc",
+                "/api/initiatives/1?asOf=%00", "/api/initiatives/1?asOf=9999-12-31",
                 "/api/programs/abc/changes", "/api/programs/1/changes?from=%00", "/api/programs/1/changes?to=0001-01-01",
                 "/api/programs/1/changes?from=2026-05-01&to=2026-04-01", "/api/programs/1/changes?from=-999999999-01-01",
                 "/api/programs/1/reviews/latest", "/api/programs/-1/reviews/latest")) {

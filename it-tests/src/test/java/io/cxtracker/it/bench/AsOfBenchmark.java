@@ -30,18 +30,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Issue 15: "as-of dashboard reads at the benchmark scale answer in less than 2× today's dashboard time". The
  * program dashboard over HTTP (token, the real WAR), today's read (the current tables) against reads as of a
- * past day and as of an instant of today (the V15 history: per milestone its latest history row, its latest
- * check-in then, target numbers then, readings as received then), the median of the repeats after a warm-up,
- * in the same run. The scale is the demo's benchmark profile: D departments (50) with one initiative, one
- * CSAT target and M milestones (40: 2,000 in all) each, every second milestone linked to its department's
- * target, a year of daily readings per department (18,250), each milestone revised once and every tenth one
- * overridden after a day, every fifth reading merged into once (a re-sent survey batch) — so the history
- * tables hold more than one row per thing and the readings' revisions are not empty. The audit trail gets the
+ * past day and as of an instant of today (the V15 and V22 history: per milestone its latest history row and its
+ * initiative's, its latest check-in then, target numbers then, readings as received then), the median of the
+ * repeats after a warm-up, in the same run. The scale is the demo's benchmark profile: D departments (50) with one
+ * initiative, one CSAT target and M milestones (40: 2,000 in all) each, every second milestone linked to its
+ * department's target, a year of daily readings per department (18,250), each milestone revised once and every
+ * tenth one overridden after a day, every initiative renamed once, every fifth reading merged into once (a re-sent
+ * survey batch) — so the history tables hold more than one row per thing and the readings' revisions are not empty. The audit trail gets the
  * records the app would write for the same acts, so that the other way of keeping the past — replaying the trail's
  * snapshots — is measured beside the history tables on the same milestones and instant.
  *
  * <p>The plan is set up over the API (departments, program, initiatives, metric, targets) and the bulk
- * (milestones, links, readings, revisions, overrides) with SQL as the runtime role, so the V15 triggers write
+ * (milestones, links, readings, revisions, overrides) with SQL as the runtime role, so the V15 and V22 triggers write
  * the history as they do for the app. Not part of the test suite (the name does not end in IT); run it with
  * <pre>flock /tmp/cx-it.lock mvn -o verify -pl it-tests -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dit.test=AsOfBenchmark -Dfailsafe.failIfNoSpecifiedTests=false [-Dcx.bench.asof.departments=50] \
@@ -109,9 +109,11 @@ class AsOfBenchmark {
         double dayRatio = (double) median(pastDays) / base;
         double instantRatio = (double) median(instants) / base;
         System.out.printf(Locale.ROOT, "[as-of] scale: %,d departments, %,d milestones, %,d readings, %,d milestone history rows, "
-                        + "%,d reading revisions (generated in %.1f s)%n", DEPARTMENTS, DEPARTMENTS * MILESTONES,
+                        + "%,d initiative history rows, %,d reading revisions (generated in %.1f s)%n", DEPARTMENTS,
+                DEPARTMENTS * MILESTONES,
                 Database.count("reading r JOIN metric m ON m.id = r.metric_id WHERE m.metric_key = '" + metric + "'"),
-                Database.count("milestone_history"), Database.count("reading_revision"), generated / 1e9);
+                Database.count("milestone_history"), Database.count("initiative_history"), Database.count("reading_revision"),
+                generated / 1e9);
         System.out.printf(Locale.ROOT, "[as-of] program dashboard, median of %d: today %.1f ms (baseline) | as of before the revisions "
                         + "%.1f ms (%.2f×) | as of now %.1f ms (%.2f×)%n", REPEATS, base / 1e6,
                 median(pastDays) / 1e6, dayRatio, median(instants) / 1e6, instantRatio);
@@ -267,6 +269,9 @@ class AsOfBenchmark {
             Thread.sleep(50);
             try (var s = c.createStatement()) {
                 s.executeUpdate("UPDATE milestone SET title = title || ' (revised)' WHERE title LIKE 'Bench milestone %'");
+                // each initiative renamed too, so that the as-of read picks its title of then from two rows (V22)
+                s.executeUpdate("UPDATE initiative SET title = title || ' (revised)', version = version + 1 WHERE id IN ("
+                        + initiatives.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")) + ")");
                 s.executeUpdate("""
                         UPDATE milestone SET override_status = 'AT_RISK', override_reason = 'bench', override_by = 'admin',
                                override_at = now() WHERE title LIKE 'Bench milestone %' AND id % 10 = 0""");

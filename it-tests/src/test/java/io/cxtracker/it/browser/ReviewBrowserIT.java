@@ -78,6 +78,14 @@ class ReviewBrowserIT extends BrowserTest {
                 SELECT milestone_id, cx_now() - interval '2 days', initiative_id, title, owner_department_id, due_date,
                        weight, override_status, override_reason, override_by, override_at, target_ids
                   FROM milestone_history WHERE milestone_id = %d ORDER BY id LIMIT 1""".formatted(milestone));
+        // … and so was its initiative (V22), or the milestone of then would have no initiative of then
+        Database.execute("""
+                INSERT INTO initiative_history (initiative_id, valid_from, program_id, phase_id, pillar, title, description,
+                                                accountable_department_id, raci_department_ids, raci_roles, version)
+                SELECT ih.initiative_id, cx_now() - interval '2 days', ih.program_id, ih.phase_id, ih.pillar, ih.title,
+                       ih.description, ih.accountable_department_id, ih.raci_department_ids, ih.raci_roles, ih.version
+                  FROM initiative_history ih JOIN milestone m ON m.initiative_id = ih.initiative_id
+                 WHERE m.id = %d ORDER BY ih.id LIMIT 1""".formatted(milestone));
         checkInThenOverride(created, "Shortlist of two");
         String yesterday = Plan.today().minusDays(1).toString();
         String checkInOn = "Check in on " + title;

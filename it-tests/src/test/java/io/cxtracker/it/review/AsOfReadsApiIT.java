@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The accountability, roadmap and metrics reads as of an instant, through the real server: a milestone is checked in
  * (A), then overridden (B); a reading for an earlier day arrives after C; the target is raised after D; a second
  * check-in comes last. Each read as of an instant between two acts shows exactly the state of then, and a bad or
- * future asOf is a 400 naming it.
+ * future asOf is a 400 naming it. An initiative renamed and handed over, and its program renamed, read as they were.
  */
 @ExtendWith(ArquillianExtension.class)
 class AsOfReadsApiIT {
@@ -122,11 +122,90 @@ class AsOfReadsApiIT {
         assertEquals(90.0, ok(exec.get("/api/targets/" + targetId + "?asOf=" + afterEdit), 200).get("targetValue").asDouble());
         problem(exec.get("/api/targets/" + targetId + "?asOf=" + beforeTarget), 404);
 
+        // the list of targets: each with its numbers and verdict of then, none before it was set, no ETag
+        String targets = "/api/targets?metric=" + metric;
+        var listThen = exec.get(targets + "&asOf=" + afterReading);
+        JsonNode pageThen = ok(listThen, 200);
+        assertEquals(1, pageThen.get("total").asLong(), pageThen::toString);
+        assertEquals(80.0, pageThen.get("items").get(0).get("targetValue").asDouble());
+        assertEquals(82.0, pageThen.get("items").get(0).get("evaluation").get("current").asDouble(), 1e-9);
+        assertNull(listThen.header("ETag"));
+        assertEquals(90.0, ok(exec.get(targets + "&asOf=" + afterEdit), 200).get("items").get(0).get("targetValue").asDouble());
+        assertEquals(90.0, ok(exec.get(targets), 200).get("items").get(0).get("targetValue").asDouble());
+        assertEquals(0, ok(exec.get(targets + "&asOf=" + beforeTarget), 200).get("total").asLong());
+
         // a day to come, or text that is neither a day nor an instant, is a 400 naming asOf on every read
-        for (String read : List.of(list + "&", checkIns + "?", series + "&", metricTargets + "&", "/api/targets/" + targetId + "?")) {
+        for (String read : List.of(list + "&", checkIns + "?", series + "&", metricTargets + "&", "/api/targets/" + targetId + "?",
+                targets + "&", "/api/initiatives?program=" + program + "&", "/api/initiatives/" + initiative + "?",
+                "/api/dashboards/program/" + program + "?")) {
             assertEquals(List.of("asOf"), problem(exec.get(read + "asOf=" + Plan.today().plusDays(2)), 400), read);
             assertEquals(List.of("asOf"), problem(exec.get(read + "asOf=30.06.2026"), 400), read);
         }
+    }
+
+    @Test
+    void anInitiativeRenamedAndHandedOverReadsAsItWasBeforeAndAsItIsAfter() throws Exception {
+        long program = plan.program();
+        String care = plan.department("care");
+        String ops = plan.department("ops");
+        long initiative = plan.initiative(program, 1, "MEASURE", care);
+        plan.milestone(initiative, care, Plan.today().plusDays(60));
+        var created = admin.get("/api/initiatives/" + initiative);
+        String title = ok(created, 200).get("title").asText();
+        var withOps = write(admin, "PUT", "/api/initiatives/" + initiative + "/raci/" + ops, "{\"role\":\"RESPONSIBLE\"}",
+                Api.etag(created));
+        ok(withOps, 200);
+        var programRead = admin.get("/api/programs/" + program);
+        String programName = ok(programRead, 200).get("name").asText();
+
+        Instant between = RunClock.between();
+        // B: renamed, moved to LISTEN in phase 2, handed to ops, and the program renamed
+        var renamed = write(admin, "PUT", "/api/initiatives/" + initiative,
+                "{\"title\":\"Listen after every contact\",\"pillar\":\"LISTEN\",\"phaseNumber\":2}", Api.etag(withOps));
+        ok(renamed, 200);
+        ok(write(admin, "PUT", "/api/initiatives/" + initiative + "/raci/" + ops, "{\"role\":\"ACCOUNTABLE\"}",
+                Api.etag(renamed)), 200);
+        ok(write(admin, "PUT", "/api/programs/" + program, "{\"name\":\"" + programName + " renamed\"}",
+                Api.etag(programRead)), 200);
+        Instant after = RunClock.between();
+
+        // the initiative: title, pillar, phase and RACI of then; no ETag on a record of the past
+        var then = exec.get("/api/initiatives/" + initiative + "?asOf=" + between);
+        JsonNode old = ok(then, 200);
+        assertEquals(title, old.get("title").asText());
+        assertEquals("MEASURE", old.get("pillar").asText());
+        assertEquals(1, old.get("phaseNumber").asInt());
+        assertEquals(care, old.get("accountableDepartment").asText());
+        assertEquals("ACCOUNTABLE", old.get("raci").get(care).asText());
+        assertEquals("RESPONSIBLE", old.get("raci").get(ops).asText());
+        assertNull(then.header("ETag"), "a record of the past is no basis for a revision");
+        for (JsonNode now : List.of(ok(exec.get("/api/initiatives/" + initiative + "?asOf=" + after), 200),
+                ok(exec.get("/api/initiatives/" + initiative), 200))) {
+            assertEquals("Listen after every contact", now.get("title").asText());
+            assertEquals("LISTEN", now.get("pillar").asText());
+            assertEquals(2, now.get("phaseNumber").asInt());
+            assertEquals(ops, now.get("accountableDepartment").asText());
+            assertEquals(1, now.get("raci").size(), now::toString);
+        }
+
+        // the department's RACI list (the accountability view's): care is in it as of then, not after
+        String ofCare = "/api/initiatives?program=" + program + "&department=" + care;
+        assertEquals(1, ok(exec.get(ofCare + "&asOf=" + between), 200).get("total").asLong());
+        assertEquals(0, ok(exec.get(ofCare + "&asOf=" + after), 200).get("total").asLong());
+        assertEquals(0, ok(exec.get(ofCare), 200).get("total").asLong());
+
+        // the program dashboard and the milestone list: the initiative's title and pillar, the program's name of then
+        String dashboard = "/api/dashboards/program/" + program;
+        JsonNode dashboardThen = ok(exec.get(dashboard + "?asOf=" + between), 200);
+        assertEquals(programName, dashboardThen.get("programName").asText());
+        assertEquals(title, dashboardThen.get("byInitiative").get(0).get("label").asText());
+        JsonNode dashboardAfter = ok(exec.get(dashboard + "?asOf=" + after), 200);
+        assertEquals(programName + " renamed", dashboardAfter.get("programName").asText());
+        assertEquals("Listen after every contact", dashboardAfter.get("byInitiative").get(0).get("label").asText());
+        String milestones = "/api/milestones?program=" + program;
+        assertEquals("MEASURE", onlyItem(milestones, between).get("pillar").asText());
+        assertEquals("LISTEN", onlyItem(milestones, after).get("pillar").asText());
+        assertEquals(2, onlyItem(milestones, after).get("phaseNumber").asInt());
     }
 
     private JsonNode onlyItem(String list, Instant asOf) {

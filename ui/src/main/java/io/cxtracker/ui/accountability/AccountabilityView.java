@@ -45,6 +45,7 @@ import io.cxtracker.domain.milestone.NewCheckIn;
 import io.cxtracker.domain.progress.DepartmentProgress;
 import io.cxtracker.domain.progress.MilestoneFilter;
 import io.cxtracker.domain.progress.MilestoneStatusView;
+import io.cxtracker.domain.progress.AsOfInitiativeService;
 import io.cxtracker.domain.progress.AsOfTargetService;
 import io.cxtracker.domain.progress.ProgressService;
 import io.cxtracker.domain.security.AccessDeniedException;
@@ -94,6 +95,7 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
     private final CurrentUser user;
     private final Clock clock;
     private final AsOfTargetService targetsAsOf;
+    private final AsOfInitiativeService initiativesAsOf;
     private final AsOfChoice asOfChoice;
     private final Grid<MilestoneStatusView> milestoneGrid = new Grid<>();
     private String code = "";
@@ -102,7 +104,7 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
     @Inject
     public AccountabilityView(DepartmentService departments, ProgressService progress, MilestoneService milestones,
             TargetService targets, MetricSeriesService series, ProgramSetupService setup, MetricSetupService metricSetup, CurrentUser user, Clock clock,
-            AsOfTargetService targetsAsOf) {
+            AsOfTargetService targetsAsOf, AsOfInitiativeService initiativesAsOf) {
         this.departments = departments;
         this.progress = progress;
         this.milestones = milestones;
@@ -113,6 +115,7 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
         this.user = user;
         this.clock = clock;
         this.targetsAsOf = targetsAsOf;
+        this.initiativesAsOf = initiativesAsOf;
         this.asOfChoice = new AsOfChoice("accountability-as-of", clock,
                 day -> getUI().ifPresent(ui -> ui.navigate(AccountabilityView.class, of(code), AsOfChoice.query(day))));
         setId("accountability");
@@ -278,8 +281,13 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
         grid.addColumn(i -> Views.statusText(roleOf(i))).setHeader("Our role").setAutoWidth(true);
         InitiativeFilter filter = new InitiativeFilter(null, new DepartmentCode(code), null, null);
         Set<String> sorts = Set.of("title", "pillar", "phase", "id");
-        Views.pagedItems(grid, q -> setup.initiatives(filter, Views.page(q, "phase", true, sorts)).items().stream(),
-                q -> (int) setup.initiatives(filter, new PageRequest(0, 1, "id", true)).total());
+        // as of a past day: the initiatives, titles and roles of then (a RACI handed over since is not read back)
+        AsOf asOf = asOfChoice.asOf();
+        java.util.function.Function<PageRequest, Page<InitiativeSummary>> initiatives = asOf == null
+                ? page -> setup.initiatives(filter, page)
+                : page -> initiativesAsOf.initiatives(filter, page, asOf);
+        Views.pagedItems(grid, q -> initiatives.apply(Views.page(q, "phase", true, sorts)).items().stream(),
+                q -> (int) initiatives.apply(new PageRequest(0, 1, "id", true)).total());
         return grid;
     }
 
