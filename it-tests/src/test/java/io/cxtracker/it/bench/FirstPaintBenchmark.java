@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -49,6 +50,8 @@ class FirstPaintBenchmark {
     static final int DEPARTMENT_RUNS = Integer.getInteger("cx.bench.paint.runs", 5);
     static final int VIEW_RUNS = Integer.getInteger("cx.bench.paint.view-runs", 3);
     static final String DEPARTMENT = "support";
+    /** The views of the tour, by name, comma-separated; "all" (the default) for every view, "none" for none. */
+    static final String VIEWS = System.getProperty("cx.bench.paint.views", "all");
     static final Duration LOAD_WAIT = Duration.ofMinutes(Integer.getInteger("cx.bench.paint.load-minutes", 30));
 
     final String base = System.getProperty("cx.it.base.url", "http://127.0.0.1:8280");
@@ -76,23 +79,33 @@ class FirstPaintBenchmark {
 
         try (Browser browser = new Browser()) {
             List<Long> department = new ArrayList<>();
+            List<Map<String, Long>> splits = new ArrayList<>();
             for (int run = 0; run < DEPARTMENT_RUNS; run++) {
                 Page page = browser.desktopPage();
-                long submitted = signIn(page, "/accountability/" + DEPARTMENT, "lead-support");
-                page.waitForFunction("t => { const g = document.getElementById('milestones-grid');"
-                        + " return !!g && g.textContent.includes(t); }", firstRow,
-                        new Page.WaitForFunctionOptions().setPollingInterval(16).setTimeout(60_000));
+                PaintSplit split = new PaintSplit(page);
+                long submitted = signIn(page, "/accountability/" + DEPARTMENT, "lead-support", split);
+                double rowsAt = ((Number) page.waitForFunction("t => { const g = document.getElementById('milestones-grid');"
+                        + " return !!g && g.textContent.includes(t) && performance.now(); }", firstRow,
+                        new Page.WaitForFunctionOptions().setPollingInterval(16).setTimeout(60_000)).jsonValue()).doubleValue();
                 department.add((System.nanoTime() - submitted) / 1_000_000);
                 ViewTour.assertNoErrorNotification(page, "department view");
+                Map<String, Long> legs = split.legs(page, rowsAt);
+                splits.add(legs);
+                System.out.printf(Locale.ROOT, "[first-paint-run] %d: %s%n%s%n", run + 1, PaintSplit.line(legs), split.requests());
                 page.context().close();
             }
             System.out.printf(Locale.ROOT, "[first-paint] department view /accountability/%s (lead-support), Keycloak form submitted"
                     + " → first milestone row: median %d ms of %d (%s), goal < 1000 ms%n", DEPARTMENT, median(department),
                     department.size(), joined(department));
+            System.out.printf(Locale.ROOT, "[first-paint] its split, ms after the submit (median per leg): %s%n",
+                    PaintSplit.line(PaintSplit.medians(splits)));
 
             System.out.println("[first-paint] view               | sign-in → rows (median) | warm, signed in (median) | runs");
             List<String> problems = new ArrayList<>();
             for (ViewTour.Stop stop : ViewTour.stops(program, DEPARTMENT, "nps")) {
+                if (!VIEWS.equals("all") && !List.of(VIEWS.split(",")).contains(stop.name())) {
+                    continue;
+                }
                 List<Long> cold = new ArrayList<>();
                 for (int run = 0; run < VIEW_RUNS; run++) {
                     Page page = browser.desktopPage();
@@ -126,9 +139,16 @@ class FirstPaintBenchmark {
 
     /** Opens the path, which leads to the Keycloak form; fills it and submits; the moment of submitting, back in the app. */
     private long signIn(Page page, String path, String user) {
+        return signIn(page, path, user, null);
+    }
+
+    private long signIn(Page page, String path, String user, PaintSplit split) {
         page.navigate(base + path);
         page.locator("#username").fill(user);
         page.locator("#password").fill(user);
+        if (split != null) {
+            split.submitted(System.currentTimeMillis());
+        }
         long submitted = System.nanoTime();
         page.locator("#kc-login").click();
         page.waitForURL(u -> u.startsWith(base + "/") && !(u.contains("code=") && u.contains("state=")));
