@@ -83,6 +83,8 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
 
     public static final String CODE = "code";
     static final String CONFLICT = "Someone else saved this milestone first — reload to see their change.";
+    /** The order of {@link DepartmentProgress#milestones()}: due date, then id, as the lists' "due" sort. */
+    private static final String DEPARTMENT_ORDER = "due";
 
     private final DepartmentService departments;
     private final ProgressService progress;
@@ -96,6 +98,12 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
     private final AsOfTargetService targetsAsOf;
     private final AsOfChoice asOfChoice;
     private final Grid<MilestoneStatusView> milestoneGrid = new Grid<>();
+    /**
+     * The statuses {@link #beforeEnter} computed for the heading, in the grid's default order: the grid's first fetch
+     * and its counts until then are cut from them instead of evaluating the department's milestones again. Dropped
+     * by that fetch and by every refresh, so later pages, sorts and refreshes after a change read the service.
+     */
+    private List<MilestoneStatusView> computed;
     private String code = "";
     private String title = "Accountability · CX Tracker";
 
@@ -154,7 +162,10 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
         add(authority);
 
         add(new H2("Milestones"), milestoneGrid);
-        milestoneGrid.getDataProvider().refreshAll();
+        refreshMilestones();
+        computed = mine.milestones();
+        // the first page goes out with this response: the grid would otherwise ask for its rows in a second round trip
+        milestoneGrid.getDataCommunicator().setViewportRange(0, milestoneGrid.getPageSize());
         Views.fitRows(milestoneGrid, mine.milestones().size());
         add(new H2("Targets"), targets());
         add(new H2("Initiatives and our RACI role"), raci());
@@ -225,8 +236,22 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
                   document.head.appendChild(s);
                 }"""));
         Set<String> sorts = Set.of("due", "title");
-        milestoneGrid.setItems(q -> milestones(Views.page(q, "due", true, sorts)).items().stream(),
-                q -> (int) milestones(new PageRequest(0, 1, "due", true)).total());
+        milestoneGrid.setItems(q -> {
+            PageRequest page = Views.page(q, "due", true, sorts);
+            List<MilestoneStatusView> first = computed;
+            computed = null;
+            if (first != null && DEPARTMENT_ORDER.equals(page.sortProperty()) && page.ascending()) {
+                return first.subList(Math.min(page.offset(), first.size()), Math.min(page.offset() + page.limit(), first.size()))
+                        .stream();
+            }
+            return milestones(page).items().stream();
+        }, q -> computed != null ? computed.size() : (int) milestones(new PageRequest(0, 1, "due", true)).total());
+    }
+
+    /** The grid reads its rows again from the service (after a change, or for a new department or day). */
+    private void refreshMilestones() {
+        computed = null;
+        milestoneGrid.getDataProvider().refreshAll();
     }
 
     private Page<MilestoneStatusView> milestones(PageRequest page) {
@@ -460,7 +485,7 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
         try {
             ChangeOutcome outcome = change.get();
             dialog.close();
-            milestoneGrid.getDataProvider().refreshAll();
+            refreshMilestones();
             Views.success(outcome.isRequested() ? "Sent for approval: a program admin or executive will decide"
                     : "Applied");
         } catch (InvalidInputException e) {
@@ -477,7 +502,7 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
             milestones.checkIn(id, versionSeen, new NewCheckIn(draft.getStatus(), draft.getProgress(), draft.getComment(),
                     draft.evidenceLinks()));
             dialog.close();
-            milestoneGrid.getDataProvider().refreshAll();
+            refreshMilestones();
             Views.success("Check-in saved");
         } catch (ConcurrentUpdateException e) {
             form.showConflict(CONFLICT);
