@@ -31,6 +31,7 @@ import io.cxtracker.domain.initiative.InitiativeSummary;
 import io.cxtracker.domain.initiative.RaciRole;
 import io.cxtracker.domain.metric.Granularity;
 import io.cxtracker.domain.metric.MetricSeriesService;
+import io.cxtracker.domain.metric.SeriesBucketView;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.textfield.TextField;
 import io.cxtracker.domain.milestone.ChangeOutcome;
@@ -272,11 +273,14 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
         LocalDate today = asOf == null ? LocalDate.now(clock) : asOf.day();
         java.util.Map<String, String> names = new java.util.HashMap<>();
         metricSetup.metrics().forEach(m -> names.put(m.key(), m.name()));
-        for (TargetStatus t : asOf == null ? targets.ofDepartment(code) : targetsAsOf.ofDepartment(code, asOf)) {
+        List<TargetStatus> set = asOf == null ? targets.ofDepartment(code) : targetsAsOf.ofDepartment(code, asOf);
+        // every sparkline's series in one read
+        java.util.Map<String, List<SeriesBucketView>> weekly = series.seriesOfMetrics(
+                set.stream().map(t -> t.target().metricKey()).toList(), today.minusWeeks(12), today, code, Granularity.WEEK, asOf);
+        for (TargetStatus t : set) {
             TrendChart spark = TrendChart.sparkline();
             MetricCharts.draw(spark, t.target().metricKey() + " over the 12 weeks to " + today,
-                    series.series(t.target().metricKey(), today.minusWeeks(12), today, code, null, Granularity.WEEK, asOf),
-                    null);
+                    weekly.get(t.target().metricKey()), null);
             Div card = new Div(new H3(names.getOrDefault(t.target().metricKey(), t.target().metricKey())),
                     new HorizontalLayout(Views.rag(t.evaluation().rag()), new Span((asOf == null ? "now " : "then ")
                             + Views.number(t.evaluation().current())
