@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The department view's first paint (see {@link FirstPaintBenchmark}) of two builds of the WAR on the same server
+ * The department view's first paint (see {@link FirstPaintBenchmark}) of two (or three) builds of the WAR on the same server
  * start, the same benchmark program and the same machine load: A and B are deployed in turn, {@code rounds} times
  * (A B A B…), each measured {@code runs} times per turn, so a change is compared with what it changed and the
  * machine's other work weighs on both alike. The first deployment loads the program; the later ones find it.
@@ -49,6 +49,12 @@ class FirstPaintComparison {
         return war("cx.bench.paint.war.b");
     }
 
+    /** A third build, when {@code cx.bench.paint.war.c} names one (A B C A B C…). */
+    @Deployment(name = "c", managed = false, testable = false)
+    static WebArchive c() {
+        return war(System.getProperty("cx.bench.paint.war.c") == null ? "cx.bench.paint.war.b" : "cx.bench.paint.war.c");
+    }
+
     private static WebArchive war(String property) {
         File war = new File(System.getProperty(property, System.getProperty("cx.it.war", "../ui/target/cxtracker.war")));
         if (!war.isFile()) {
@@ -64,7 +70,7 @@ class FirstPaintComparison {
         Map<String, List<Map<String, Long>>> splits = new LinkedHashMap<>();
         try (Browser browser = new Browser()) {
             for (int round = 0; round < ROUNDS; round++) {
-                for (String build : List.of("a", "b")) {
+                for (String build : System.getProperty("cx.bench.paint.war.c") == null ? List.of("a", "b") : List.of("a", "b", "c")) {
                     deployer.deploy(build);
                     try {
                         FirstPaintBenchmark.waitUntilTheDemoIsLoaded();
