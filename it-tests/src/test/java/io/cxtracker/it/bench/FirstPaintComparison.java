@@ -12,6 +12,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -41,26 +42,27 @@ class FirstPaintComparison {
 
     @Deployment(name = "a", managed = false, testable = false)
     static WebArchive a() {
-        return war("cx.bench.paint.war.a");
+        return war("a", "cx.bench.paint.war.a");
     }
 
     @Deployment(name = "b", managed = false, testable = false)
     static WebArchive b() {
-        return war("cx.bench.paint.war.b");
+        return war("b", "cx.bench.paint.war.b");
     }
 
     /** A third build, when {@code cx.bench.paint.war.c} names one (A B C A B C…). */
     @Deployment(name = "c", managed = false, testable = false)
     static WebArchive c() {
-        return war(System.getProperty("cx.bench.paint.war.c") == null ? "cx.bench.paint.war.b" : "cx.bench.paint.war.c");
+        return war("c", System.getProperty("cx.bench.paint.war.c") == null ? "cx.bench.paint.war.b" : "cx.bench.paint.war.c");
     }
 
-    private static WebArchive war(String property) {
+    /** The WAR under a name of its own (Arquillian refuses two of one name); its context root is its own, "/". */
+    private static WebArchive war(String name, String property) {
         File war = new File(System.getProperty(property, System.getProperty("cx.it.war", "../ui/target/cxtracker.war")));
         if (!war.isFile()) {
             throw new IllegalStateException("no WAR at " + war.getAbsolutePath() + " (" + property + ")");
         }
-        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+        return ShrinkWrap.create(ZipImporter.class, name + ".war").importFrom(war).as(WebArchive.class);
     }
 
     @Test
