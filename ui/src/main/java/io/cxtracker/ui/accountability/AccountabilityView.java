@@ -165,8 +165,6 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
         add(new H2("Milestones"), milestoneGrid);
         refreshMilestones();
         computed = mine.milestones();
-        // the first page goes out with this response: the grid would otherwise ask for its rows in a second round trip
-        milestoneGrid.getDataCommunicator().setViewportRange(0, milestoneGrid.getPageSize());
         Views.fitRows(milestoneGrid, mine.milestones().size());
         add(new H2("Targets"), targets());
         add(new H2("Initiatives and our RACI role"), raci());
