@@ -3,7 +3,9 @@ package io.cxtracker.domain.metric;
 import io.cxtracker.domain.department.Department;
 import io.cxtracker.domain.shared.DepartmentCode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +31,22 @@ public interface MetricSeriesRepository {
      */
     List<SeriesBucket> series(Metric metric, DateRange range, Granularity granularity, Department department, String channel,
             Instant knownAt);
+
+    /**
+     * {@link #series(Metric, DateRange, Granularity, Department, String, Instant)} of several metrics over the same
+     * range, granularity and department, every channel, by metric key in the order given (a metric without readings
+     * maps to an empty list). This default asks once per metric; the database's implementation asks once in all.
+     *
+     * @param knownAt null for the readings as they are now
+     */
+    default Map<MetricKey, List<SeriesBucket>> seriesOfMetrics(Collection<Metric> metrics, DateRange range,
+            Granularity granularity, Department department, Instant knownAt) {
+        Map<MetricKey, List<SeriesBucket>> result = new LinkedHashMap<>();
+        for (Metric metric : metrics) {
+            result.put(metric.key(), new ArrayList<>(series(metric, range, granularity, department, null, knownAt)));
+        }
+        return result;
+    }
 
     /**
      * The statistics of the given departments together (empty collection: every reading of the metric,

@@ -77,6 +77,55 @@ public class MetricSeriesService {
         }
         Metric metric = metric(metricKey);
         DateRange range = new DateRange(from, to);
+        Granularity size = checkedGranularity(from, to, granularity);
+        Department department = departmentCode == null || departmentCode.isBlank() ? null : department(departmentCode);
+        String checkedChannel = channel == null || channel.isBlank() ? null : channel.strip();
+        List<SeriesBucket> found = asOf == null ? series.series(metric, range, size, department, checkedChannel)
+                : series.series(metric, range, size, department, checkedChannel, asOf.at());
+        return found.stream().map(SeriesBucketView::of).toList();
+    }
+
+    /**
+     * {@link #series(String, LocalDate, LocalDate, String, String, Granularity, AsOf)} of several metrics over the same
+     * days and department, every channel, read at once: by metric key, in the order given, each list what that method
+     * answers for the metric.
+     *
+     * @param departmentCode null for every reading of the metrics
+     * @param asOf null for now
+     */
+    public Map<String, List<SeriesBucketView>> seriesOfMetrics(Collection<String> metricKeys, LocalDate from, LocalDate to,
+            String departmentCode, Granularity granularity, AsOf asOf) {
+        Authority.requireCanReadProgram(currentUser, "metric series");
+        if (asOf != null) {
+            asOf.requireKnowable(clock);
+        }
+        Map<String, Metric> byKey = new LinkedHashMap<>();
+        metricKeys.forEach(key -> byKey.put(key, null));
+        for (String key : byKey.keySet()) {
+            if (!MetricKey.isValid(key)) {
+                throw new NotFoundException("metric", String.valueOf(key));
+            }
+        }
+        metrics.findByKeys(byKey.keySet().stream().map(MetricKey::new).toList())
+                .forEach(metric -> byKey.replace(metric.key().value(), metric));
+        byKey.forEach((key, metric) -> {
+            if (metric == null) {
+                throw new NotFoundException("metric", key);
+            }
+        });
+        DateRange range = new DateRange(from, to);
+        Granularity size = checkedGranularity(from, to, granularity);
+        Department department = departmentCode == null || departmentCode.isBlank() ? null : department(departmentCode);
+        Map<MetricKey, List<SeriesBucket>> found = series.seriesOfMetrics(byKey.values(), range, size, department,
+                asOf == null ? null : asOf.at());
+        Map<String, List<SeriesBucketView>> views = new LinkedHashMap<>();
+        byKey.forEach((key, metric) -> views.put(key,
+                found.getOrDefault(metric.key(), List.of()).stream().map(SeriesBucketView::of).toList()));
+        return views;
+    }
+
+    /** The granularity asked for (a day when none), refused when it would give more than {@link #MAX_BUCKETS} periods. */
+    private static Granularity checkedGranularity(LocalDate from, LocalDate to, Granularity granularity) {
         Granularity size = granularity == null ? Granularity.DAY : granularity;
         long buckets = 0;
         for (Period p = Period.containing(from, size); !p.start().isAfter(to) && buckets <= MAX_BUCKETS; p = p.next()) {
@@ -86,11 +135,7 @@ public class MetricSeriesService {
             throw new InvalidInputException("granularity", "would give more than " + MAX_BUCKETS
                     + " periods between " + from + " and " + to + "; choose a coarser one");
         }
-        Department department = departmentCode == null || departmentCode.isBlank() ? null : department(departmentCode);
-        String checkedChannel = channel == null || channel.isBlank() ? null : channel.strip();
-        List<SeriesBucket> found = asOf == null ? series.series(metric, range, size, department, checkedChannel)
-                : series.series(metric, range, size, department, checkedChannel, asOf.at());
-        return found.stream().map(SeriesBucketView::of).toList();
+        return size;
     }
 
     /** The metric over the range for these departments together; all readings when the collection is empty or null. */

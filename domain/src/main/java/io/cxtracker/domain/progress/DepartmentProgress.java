@@ -10,6 +10,8 @@ import java.util.List;
  * each milestone with its status and why, and those needing attention (amber or red) by due date.
  *
  * @param programId null when every program counts
+ * @param milestones by due date, then id: the order, and the statuses, of {@link ProgressService#milestones} sorted by
+ *     "due" for the same department and program
  */
 public record DepartmentProgress(String departmentCode, Long programId, LocalDate asOf, RollUpResult overall,
         List<GroupProgress> byPillar, List<GroupProgress> byPhase,

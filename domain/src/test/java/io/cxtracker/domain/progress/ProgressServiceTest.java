@@ -234,6 +234,9 @@ class ProgressServiceTest {
         assertEquals(List.of(overdue.id(), doneLate.id(), atRisk.id()),
                 billing.milestones().stream().map(MilestoneStatusView::milestoneId).toList());
         assertEquals(List.of(overdue.id(), atRisk.id()), billing.attention().stream().map(MilestoneStatusView::milestoneId).toList());
+        // in the milestone list's "due" order with the same statuses: the department view shows its grid's first page from it
+        assertEquals(service().milestones(MilestoneFilter.ofDepartment(new DepartmentCode("billing"), null),
+                new PageRequest(0, 100, "due", true)).items(), billing.milestones());
 
         assertEquals(0, service().departmentProgress("legal", program.id()).overall().itemCount());
         assertEquals(Rag.NO_DATA, service().departmentProgress("legal", null).overall().rag());

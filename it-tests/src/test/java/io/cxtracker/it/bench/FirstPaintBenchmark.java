@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -49,6 +50,8 @@ class FirstPaintBenchmark {
     static final int DEPARTMENT_RUNS = Integer.getInteger("cx.bench.paint.runs", 5);
     static final int VIEW_RUNS = Integer.getInteger("cx.bench.paint.view-runs", 3);
     static final String DEPARTMENT = "support";
+    /** The views of the tour, by name, comma-separated; "all" (the default) for every view, "none" for none. */
+    static final String VIEWS = System.getProperty("cx.bench.paint.views", "all");
     static final Duration LOAD_WAIT = Duration.ofMinutes(Integer.getInteger("cx.bench.paint.load-minutes", 30));
 
     final String base = System.getProperty("cx.it.base.url", "http://127.0.0.1:8280");
@@ -66,33 +69,26 @@ class FirstPaintBenchmark {
         long milestones = Long.parseLong(Database.value("SELECT count(*) FROM milestone"));
         long departments = Long.parseLong(Database.value("SELECT count(*) FROM department"));
         long readings = Long.parseLong(Database.value("SELECT count(*) FROM reading"));
-        String firstRow = Database.value("""
-                SELECT m.title FROM milestone m JOIN department d ON d.id = m.owner_department_id
-                WHERE d.code = '%s' ORDER BY m.due_date, m.id LIMIT 1""".formatted(DEPARTMENT));
+        String firstRow = firstRow();
         System.out.printf(Locale.ROOT, "[first-paint] program %d: %,d departments, %,d milestones, %,d readings%s%n", program,
                 departments, milestones, readings, milestones < 2000
                 ? " (NOT the whole benchmark program: pass -Dcx.it.demo.profile=benchmark, and run this class alone: a second"
                         + " test class redeploys the app and cuts the load short)" : "");
 
         try (Browser browser = new Browser()) {
-            List<Long> department = new ArrayList<>();
-            for (int run = 0; run < DEPARTMENT_RUNS; run++) {
-                Page page = browser.desktopPage();
-                long submitted = signIn(page, "/accountability/" + DEPARTMENT, "lead-support");
-                page.waitForFunction("t => { const g = document.getElementById('milestones-grid');"
-                        + " return !!g && g.textContent.includes(t); }", firstRow,
-                        new Page.WaitForFunctionOptions().setPollingInterval(16).setTimeout(60_000));
-                department.add((System.nanoTime() - submitted) / 1_000_000);
-                ViewTour.assertNoErrorNotification(page, "department view");
-                page.context().close();
-            }
+            DepartmentPaint department = departmentView(browser, base, firstRow, DEPARTMENT_RUNS);
             System.out.printf(Locale.ROOT, "[first-paint] department view /accountability/%s (lead-support), Keycloak form submitted"
-                    + " → first milestone row: median %d ms of %d (%s), goal < 1000 ms%n", DEPARTMENT, median(department),
-                    department.size(), joined(department));
+                    + " → first milestone row: median %d ms of %d (%s), goal < 1000 ms%n", DEPARTMENT, median(department.times()),
+                    department.times().size(), joined(department.times()));
+            System.out.printf(Locale.ROOT, "[first-paint] its split, ms after the submit (median per leg): %s%n",
+                    PaintSplit.line(PaintSplit.medians(department.splits())));
 
             System.out.println("[first-paint] view               | sign-in → rows (median) | warm, signed in (median) | runs");
             List<String> problems = new ArrayList<>();
             for (ViewTour.Stop stop : ViewTour.stops(program, DEPARTMENT, "nps")) {
+                if (!VIEWS.equals("all") && !List.of(VIEWS.split(",")).contains(stop.name())) {
+                    continue;
+                }
                 List<Long> cold = new ArrayList<>();
                 for (int run = 0; run < VIEW_RUNS; run++) {
                     Page page = browser.desktopPage();
@@ -124,11 +120,47 @@ class FirstPaintBenchmark {
         }
     }
 
+    /** Sign-in → first row of the department view, each run in a fresh browser context, and where each run's time went. */
+    record DepartmentPaint(List<Long> times, List<Map<String, Long>> splits) {
+    }
+
+    /**
+     * The department view's first paint, {@code runs} times: the lead opens it signed out, signs in on the Keycloak
+     * form, and the clock runs from the submit to {@code firstRow}'s text in the milestone grid.
+     */
+    static DepartmentPaint departmentView(Browser browser, String base, String firstRow, int runs) {
+        List<Long> times = new ArrayList<>();
+        List<Map<String, Long>> splits = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            Page page = browser.desktopPage();
+            PaintSplit split = new PaintSplit(page);
+            long submitted = signIn(page, base, "/accountability/" + DEPARTMENT, "lead-support", split);
+            double rowsAt = ((Number) page.waitForFunction("t => { const g = document.getElementById('milestones-grid');"
+                    + " return !!g && g.textContent.includes(t) && performance.now(); }", firstRow,
+                    new Page.WaitForFunctionOptions().setPollingInterval(16).setTimeout(60_000)).jsonValue()).doubleValue();
+            times.add((System.nanoTime() - submitted) / 1_000_000);
+            ViewTour.assertNoErrorNotification(page, "department view");
+            Map<String, Long> legs = split.legs(page, rowsAt);
+            splits.add(legs);
+            System.out.printf(Locale.ROOT, "[first-paint-run] %d: %d ms: %s%n%s%n", run + 1, times.getLast(),
+                    PaintSplit.line(legs), split.requests());
+            page.context().close();
+        }
+        return new DepartmentPaint(times, splits);
+    }
+
     /** Opens the path, which leads to the Keycloak form; fills it and submits; the moment of submitting, back in the app. */
     private long signIn(Page page, String path, String user) {
+        return signIn(page, base, path, user, null);
+    }
+
+    private static long signIn(Page page, String base, String path, String user, PaintSplit split) {
         page.navigate(base + path);
         page.locator("#username").fill(user);
         page.locator("#password").fill(user);
+        if (split != null) {
+            split.submitted(System.currentTimeMillis());
+        }
         long submitted = System.nanoTime();
         page.locator("#kc-login").click();
         page.waitForURL(u -> u.startsWith(base + "/") && !(u.contains("code=") && u.contains("state=")));
@@ -136,7 +168,7 @@ class FirstPaintBenchmark {
     }
 
     /** Readiness is DOWN while the demo program loads (DemoReadinessCheck); the benchmark measures the loaded program. */
-    private static void waitUntilTheDemoIsLoaded() throws Exception {
+    static void waitUntilTheDemoIsLoaded() throws Exception {
         URI ready = URI.create("http://127.0.0.1:" + Integer.getInteger("cx.it.management.port", 10190) + "/health/ready");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + LOAD_WAIT.toNanos();
@@ -152,12 +184,19 @@ class FirstPaintBenchmark {
         fail("the demo program was not loaded after " + LOAD_WAIT + " (readiness " + status + ")");
     }
 
+    /** The title of the department's first milestone in the grid's default order (due date, then id). */
+    static String firstRow() {
+        return Database.value("""
+                SELECT m.title FROM milestone m JOIN department d ON d.id = m.owner_department_id
+                WHERE d.code = '%s' ORDER BY m.due_date, m.id LIMIT 1""".formatted(DEPARTMENT));
+    }
+
     static long median(List<Long> values) {
         List<Long> sorted = values.stream().sorted().toList();
         return sorted.get(sorted.size() / 2);
     }
 
-    private static String joined(List<Long> values) {
+    static String joined(List<Long> values) {
         return values.stream().map(String::valueOf).collect(Collectors.joining(" "));
     }
 }

@@ -5,6 +5,7 @@ import io.cxtracker.domain.shared.DepartmentCode;
 import io.cxtracker.domain.metric.DateRange;
 import io.cxtracker.domain.metric.Granularity;
 import io.cxtracker.domain.metric.Metric;
+import io.cxtracker.domain.metric.MetricKey;
 import io.cxtracker.domain.metric.MetricSeriesRepository;
 import io.cxtracker.domain.metric.MetricStatistics;
 import io.cxtracker.domain.metric.Period;
@@ -86,6 +87,40 @@ public class JpaMetricSeriesRepository implements MetricSeriesRepository {
                     StatisticsSql.read(metric.kind(), row, 1)));
         }
         return buckets;
+    }
+
+    /**
+     * The same statement as {@link #series(Metric, DateRange, Granularity, Department, String, Instant)} without a
+     * channel, for every metric at once and grouped by metric as well, so each metric's buckets are those its own
+     * series has.
+     */
+    @Override
+    public Map<MetricKey, List<SeriesBucket>> seriesOfMetrics(Collection<Metric> metrics, DateRange range,
+            Granularity granularity, Department department, Instant knownAt) {
+        Map<Long, Metric> byId = new LinkedHashMap<>();
+        metrics.forEach(metric -> byId.put(metric.id(), metric));
+        Map<MetricKey, List<SeriesBucket>> result = new LinkedHashMap<>();
+        byId.values().forEach(metric -> result.put(metric.key(), new ArrayList<>()));
+        if (byId.isEmpty()) {
+            return result;
+        }
+        List<Object> parameters = new ArrayList<>(List.of(List.copyOf(byId.keySet()), range.from(), range.to()));
+        String readings = knownAt == null ? "reading_daily" : ReadingsKnownAt.sql(knownAt);
+        StringBuilder sql = new StringBuilder("SELECT r.metric_id, date_trunc('" + unit(granularity) + "', r.day::timestamp)::date, ")
+                .append(knownAt == null ? StatisticsSql.DAILY_SUMS : StatisticsSql.SUMS)
+                .append(" FROM ").append(readings).append(" r")
+                .append(" WHERE r.metric_id IN (?1) AND r.day BETWEEN ?2 AND ?3");
+        if (department != null) {
+            parameters.add(department.id());
+            sql.append(" AND r.department_id = ?").append(parameters.size());
+        }
+        sql.append(" GROUP BY 1, 2 ORDER BY 1, 2");
+        for (Object[] row : rows(sql.toString(), parameters)) {
+            Metric metric = byId.get(Rows.toLong(row[0]));
+            result.get(metric.key()).add(new SeriesBucket(new Period(Rows.toLocalDate(row[1]), granularity),
+                    StatisticsSql.read(metric.kind(), row, 2)));
+        }
+        return result;
     }
 
     @Override

@@ -189,4 +189,43 @@ class MetricSeriesRepositoryTest {
         assertEquals(List.of(new SeriesPoint(d1, new MeanScoreStatistics(148, 20))), series.get(firstDayOnly));
         assertEquals(List.of(), series.get(none));
     }
+
+    @Test
+    void theSeriesOfSeveralMetricsReadAtOnceAreEachMetricsOwnSeriesNowAndAsKnownThen(TestDatabase db) {
+        Setup s = setup(db, MetricKind.NPS);
+        Metric score = db.inTransaction(em -> Fixtures.metric(em, MetricKind.MEAN_SCORE, Direction.HIGHER_IS_BETTER, s.support()));
+        Metric silent = db.inTransaction(em -> Fixtures.metric(em, MetricKind.GAUGE, Direction.HIGHER_IS_BETTER, s.support()));
+        Random random = new Random(20260317);
+        List<Reading> readings = new ArrayList<>();
+        Instant later = RECEIVED.plusSeconds(3600);
+        for (int day = 0; day < 90; day++) {
+            LocalDate date = LocalDate.of(2026, 1, 1).plusDays(day);
+            for (Department department : new Department[] {s.support(), s.billing(), null}) {
+                String channel = random.nextBoolean() ? "phone" : "chat";
+                // a third of the readings arrive after the instant the past is read at
+                Instant received = random.nextInt(3) == 0 ? later : RECEIVED;
+                readings.add(new Reading(s.metric(), date, department, channel,
+                        new NpsStatistics(random.nextInt(30), random.nextInt(20), 1 + random.nextInt(15)), "test",
+                        UUID.randomUUID().toString(), received));
+                readings.add(new Reading(score, date, department, channel, new MeanScoreStatistics(random.nextInt(50), 10),
+                        "test", UUID.randomUUID().toString(), received));
+            }
+        }
+        store(db, readings);
+        DateRange range = new DateRange(LocalDate.of(2026, 1, 10), LocalDate.of(2026, 3, 20));
+
+        for (Instant knownAt : new Instant[] {null, RECEIVED}) {
+            for (Department department : new Department[] {s.support(), null}) {
+                Map<?, List<SeriesBucket>> together = db.inTransaction(em -> new JpaMetricSeriesRepository(em)
+                        .seriesOfMetrics(List.of(score, silent, s.metric()), range, Granularity.WEEK, department, knownAt));
+                assertEquals(List.of(score.key(), silent.key(), s.metric().key()), List.copyOf(together.keySet()));
+                for (Metric metric : List.of(score, silent, s.metric())) {
+                    assertEquals(db.inTransaction(em -> new JpaMetricSeriesRepository(em).series(metric, range, Granularity.WEEK,
+                            department, null, knownAt)), together.get(metric.key()), metric.key() + " known at " + knownAt);
+                }
+                assertEquals(List.of(), together.get(silent.key()));
+                assertNotEquals(List.of(), together.get(score.key()));
+            }
+        }
+    }
 }

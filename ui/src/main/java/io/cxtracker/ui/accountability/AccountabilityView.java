@@ -31,6 +31,7 @@ import io.cxtracker.domain.initiative.InitiativeSummary;
 import io.cxtracker.domain.initiative.RaciRole;
 import io.cxtracker.domain.metric.Granularity;
 import io.cxtracker.domain.metric.MetricSeriesService;
+import io.cxtracker.domain.metric.SeriesBucketView;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.textfield.TextField;
 import io.cxtracker.domain.milestone.ChangeOutcome;
@@ -84,6 +85,8 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
 
     public static final String CODE = "code";
     static final String CONFLICT = "Someone else saved this milestone first — reload to see their change.";
+    /** The order of {@link DepartmentProgress#milestones()}: due date, then id, as the lists' "due" sort. */
+    private static final String DEPARTMENT_ORDER = "due";
 
     private final DepartmentService departments;
     private final ProgressService progress;
@@ -98,6 +101,12 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
     private final AsOfInitiativeService initiativesAsOf;
     private final AsOfChoice asOfChoice;
     private final Grid<MilestoneStatusView> milestoneGrid = new Grid<>();
+    /**
+     * The statuses {@link #beforeEnter} computed for the heading, in the grid's default order: the grid's first fetch
+     * and its counts until then are cut from them instead of evaluating the department's milestones again. Dropped
+     * by that fetch and by every refresh, so later pages, sorts and refreshes after a change read the service.
+     */
+    private List<MilestoneStatusView> computed;
     private String code = "";
     private String title = "Accountability · CX Tracker";
 
@@ -157,7 +166,8 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
         add(authority);
 
         add(new H2("Milestones"), milestoneGrid);
-        milestoneGrid.getDataProvider().refreshAll();
+        refreshMilestones();
+        computed = mine.milestones();
         Views.fitRows(milestoneGrid, mine.milestones().size());
         add(new H2("Targets"), targets());
         add(new H2("Initiatives and our RACI role"), raci());
@@ -228,8 +238,22 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
                   document.head.appendChild(s);
                 }"""));
         Set<String> sorts = Set.of("due", "title");
-        milestoneGrid.setItems(q -> milestones(Views.page(q, "due", true, sorts)).items().stream(),
-                q -> (int) milestones(new PageRequest(0, 1, "due", true)).total());
+        milestoneGrid.setItems(q -> {
+            PageRequest page = Views.page(q, "due", true, sorts);
+            List<MilestoneStatusView> first = computed;
+            computed = null;
+            if (first != null && DEPARTMENT_ORDER.equals(page.sortProperty()) && page.ascending()) {
+                return first.subList(Math.min(page.offset(), first.size()), Math.min(page.offset() + page.limit(), first.size()))
+                        .stream();
+            }
+            return milestones(page).items().stream();
+        }, q -> computed != null ? computed.size() : (int) milestones(new PageRequest(0, 1, "due", true)).total());
+    }
+
+    /** The grid reads its rows again from the service (after a change, or for a new department or day). */
+    private void refreshMilestones() {
+        computed = null;
+        milestoneGrid.getDataProvider().refreshAll();
     }
 
     private Page<MilestoneStatusView> milestones(PageRequest page) {
@@ -250,11 +274,14 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
         LocalDate today = asOf == null ? LocalDate.now(clock) : asOf.day();
         java.util.Map<String, String> names = new java.util.HashMap<>();
         metricSetup.metrics().forEach(m -> names.put(m.key(), m.name()));
-        for (TargetStatus t : asOf == null ? targets.ofDepartment(code) : targetsAsOf.ofDepartment(code, asOf)) {
+        List<TargetStatus> set = asOf == null ? targets.ofDepartment(code) : targetsAsOf.ofDepartment(code, asOf);
+        // every sparkline's series in one read
+        java.util.Map<String, List<SeriesBucketView>> weekly = series.seriesOfMetrics(
+                set.stream().map(t -> t.target().metricKey()).toList(), today.minusWeeks(12), today, code, Granularity.WEEK, asOf);
+        for (TargetStatus t : set) {
             TrendChart spark = TrendChart.sparkline();
             MetricCharts.draw(spark, t.target().metricKey() + " over the 12 weeks to " + today,
-                    series.series(t.target().metricKey(), today.minusWeeks(12), today, code, null, Granularity.WEEK, asOf),
-                    null);
+                    weekly.get(t.target().metricKey()), null);
             Div card = new Div(new H3(names.getOrDefault(t.target().metricKey(), t.target().metricKey())),
                     new HorizontalLayout(Views.rag(t.evaluation().rag()), new Span((asOf == null ? "now " : "then ")
                             + Views.number(t.evaluation().current())
@@ -468,7 +495,7 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
         try {
             ChangeOutcome outcome = change.get();
             dialog.close();
-            milestoneGrid.getDataProvider().refreshAll();
+            refreshMilestones();
             Views.success(outcome.isRequested() ? "Sent for approval: a program admin or executive will decide"
                     : "Applied");
         } catch (InvalidInputException e) {
@@ -485,7 +512,7 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
             milestones.checkIn(id, versionSeen, new NewCheckIn(draft.getStatus(), draft.getProgress(), draft.getComment(),
                     draft.evidenceLinks()));
             dialog.close();
-            milestoneGrid.getDataProvider().refreshAll();
+            refreshMilestones();
             Views.success("Check-in saved");
         } catch (ConcurrentUpdateException e) {
             form.showConflict(CONFLICT);
