@@ -179,7 +179,10 @@ public class JpaMetricSeriesRepository implements MetricSeriesRepository {
      * the number of scopes (they go as arrays, so its text, and the server's prepared statement, is always the same).
      * A department's day is one row of reading_daily, read as it stands: no grouping, sorting or aggregating of rows
      * that are single anyway (on the benchmark program that was half the statement's time). The company's days sum
-     * every department's, on the (metric, day) index; a department's scope reads its own index range.
+     * every department's, on the (metric, day) index; a department's scope reads its own index range. Each scope reads
+     * its range in a subquery of its own (LATERAL, OFFSET 0 keeps it apart): joined plainly, PostgreSQL with
+     * statistics but no estimate of the scopes' ranges hashes the scopes and scans all of reading_daily (seen on the
+     * benchmark program once analysed: 218,210 rows read for 2,310).
      */
     private void dailyNow(List<SeriesScope> scopes, Map<SeriesScope, List<SeriesPoint>> result) {
         Long[] metrics = new Long[scopes.size()];
@@ -197,12 +200,12 @@ public class JpaMetricSeriesRepository implements MetricSeriesRepository {
                 + " DATE '1970-01-01' + s.from_day AS from_day, DATE '1970-01-01' + s.to_day AS to_day"
                 + " FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS integer[]), CAST(? AS integer[]))"
                 + " WITH ORDINALITY AS s(metric_id, department_id, from_day, to_day, scope_no))"
-                + " SELECT w.scope_no, r.day, " + StatisticsSql.DAILY_ROW
-                + " FROM w JOIN reading_daily r ON r.metric_id = w.metric_id AND r.department_id = w.department_id"
-                + " AND r.day BETWEEN w.from_day AND w.to_day WHERE w.department_id <> " + ALL_DEPARTMENTS
-                + " UNION ALL SELECT w.scope_no, r.day, " + StatisticsSql.DAILY_SUMS
-                + " FROM w JOIN reading_daily r ON r.metric_id = w.metric_id AND r.day BETWEEN w.from_day AND w.to_day"
-                + " WHERE w.department_id = " + ALL_DEPARTMENTS + " GROUP BY w.scope_no, r.day"
+                + " SELECT w.scope_no, r.* FROM w CROSS JOIN LATERAL (SELECT r.day, " + StatisticsSql.DAILY_ROW
+                + " FROM reading_daily r WHERE r.metric_id = w.metric_id AND r.department_id = w.department_id"
+                + " AND r.day BETWEEN w.from_day AND w.to_day OFFSET 0) r WHERE w.department_id <> " + ALL_DEPARTMENTS
+                + " UNION ALL SELECT w.scope_no, r.* FROM w CROSS JOIN LATERAL (SELECT r.day, " + StatisticsSql.DAILY_SUMS
+                + " FROM reading_daily r WHERE r.metric_id = w.metric_id AND r.day BETWEEN w.from_day AND w.to_day"
+                + " GROUP BY r.day) r WHERE w.department_id = " + ALL_DEPARTMENTS
                 + " ORDER BY 1, 2";
         Jdbc.query(em, sql, List.of(metrics, departments, from, to), rs -> {
             SeriesScope scope = scopes.get(Math.toIntExact(rs.getLong(1)) - 1);
