@@ -1,13 +1,11 @@
 package io.cxtracker.api.dashboard;
 
 import io.cxtracker.api.shared.QueryParameters;
-import io.cxtracker.domain.department.DepartmentService;
-import io.cxtracker.domain.department.DepartmentSummary;
-import io.cxtracker.domain.progress.AsOfTargetService;
+import io.cxtracker.domain.progress.DepartmentDashboardService;
+import io.cxtracker.domain.progress.DepartmentDashboardService.DepartmentDashboard;
 import io.cxtracker.domain.progress.ProgressService;
 import io.cxtracker.domain.shared.AsOf;
 import io.cxtracker.domain.shared.Violations;
-import io.cxtracker.domain.targets.TargetService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -33,13 +31,7 @@ public class DashboardResource {
     ProgressService progress;
 
     @Inject
-    DepartmentService departments;
-
-    @Inject
-    TargetService targets;
-
-    @Inject
-    AsOfTargetService targetsAsOf;
+    DepartmentDashboardService departmentDashboards;
 
     @GET
     @Path("program/{id}")
@@ -70,12 +62,7 @@ public class DashboardResource {
         Long programId = QueryParameters.id(violations, "program", program);
         AsOf when = QueryParameters.asOf(violations, "asOf", asOf);
         violations.throwIfAny();
-        DepartmentSummary department = departments.get(code);
-        if (when != null) {
-            return DepartmentDashboardResponse.of(department, progress.departmentProgress(department.code(), programId, when),
-                    targetsAsOf.ofDepartment(department.code(), when));
-        }
-        return DepartmentDashboardResponse.of(department, progress.departmentProgress(department.code(), programId),
-                targets.ofDepartment(department.code()));
+        DepartmentDashboard dashboard = departmentDashboards.of(code, programId, when);
+        return DepartmentDashboardResponse.of(dashboard.department(), dashboard.progress(), dashboard.targets());
     }
 }

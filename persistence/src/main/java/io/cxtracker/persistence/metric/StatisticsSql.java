@@ -8,6 +8,9 @@ import io.cxtracker.domain.metric.MetricStatistics;
 import io.cxtracker.domain.metric.NpsStatistics;
 import io.cxtracker.domain.metric.RatioStatistics;
 import io.cxtracker.persistence.shared.Rows;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 
 /**
  * The one place that knows how readings' sufficient statistics merge in SQL: counts and sums are summed,
@@ -43,9 +46,40 @@ final class StatisticsSql {
                 FILTER (WHERE r.gauge_last_at IS NOT NULL))[1],
             max(r.gauge_last_at)""";
 
+    /**
+     * The same {@value #COLUMNS} columns from one row of {@code reading_daily} aliased {@code r}: what {@link #DAILY_SUMS}
+     * gives for a group of that one row (its sums are NOT NULL; its gauge is its latest value when it has one).
+     */
+    static final String DAILY_ROW = """
+            r.promoters, r.passives, r.detractors, r.satisfied, r.responses, r.score_sum, r.score_count,
+            r.numerator, r.denominator, r.gauge_weighted_sum, r.gauge_weight,
+            CASE WHEN r.gauge_last_at IS NOT NULL THEN r.gauge_last_value END, r.gauge_last_at""";
+
     static final int COLUMNS = 13;
 
     private StatisticsSql() {
+    }
+
+    /**
+     * The same from a JDBC row: only the kind's own columns are read ({@code column} is the first, 1-based). NULL
+     * reads as 0 where {@link #read(MetricKind, Object[], int)} takes it for 0.
+     */
+    static MetricStatistics read(MetricKind kind, ResultSet rs, int column) throws SQLException {
+        return switch (kind) {
+            case NPS -> new NpsStatistics(rs.getLong(column), rs.getLong(column + 1), rs.getLong(column + 2));
+            case CSAT -> new CsatStatistics(rs.getLong(column + 3), rs.getLong(column + 4));
+            case MEAN_SCORE -> new MeanScoreStatistics(rs.getDouble(column + 5), rs.getLong(column + 6));
+            case RATIO -> new RatioStatistics(rs.getLong(column + 7), rs.getLong(column + 8));
+            case GAUGE -> {
+                long weight = rs.getLong(column + 10);
+                if (weight == 0) {
+                    yield GaugeStatistics.empty();
+                }
+                OffsetDateTime at = rs.getObject(column + 12, OffsetDateTime.class);
+                yield new GaugeStatistics(rs.getDouble(column + 9), weight, rs.getDouble(column + 11),
+                        at == null ? null : at.toInstant());
+            }
+        };
     }
 
     /** The statistics of the metric's kind from the {@link #SUMS} columns starting at {@code offset}. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.cxtracker.domain.department.Department;
+import io.cxtracker.domain.metric.CsatStatistics;
 import io.cxtracker.domain.metric.DateRange;
 import io.cxtracker.domain.metric.Direction;
 import io.cxtracker.domain.metric.GaugeStatistics;
@@ -14,6 +15,7 @@ import io.cxtracker.domain.metric.MetricKind;
 import io.cxtracker.domain.metric.MetricStatistics;
 import io.cxtracker.domain.metric.NpsStatistics;
 import io.cxtracker.domain.metric.Period;
+import io.cxtracker.domain.metric.RatioStatistics;
 import io.cxtracker.domain.metric.Reading;
 import io.cxtracker.domain.metric.SeriesBucket;
 import io.cxtracker.domain.metric.SeriesPoint;
@@ -226,6 +228,54 @@ class MetricSeriesRepositoryTest {
                 assertEquals(List.of(), together.get(silent.key()));
                 assertNotEquals(List.of(), together.get(score.key()));
             }
+        }
+    }
+
+    /**
+     * Today's days (the day sums of reading_daily, a department's read row by row) are exactly what the raw readings
+     * sum to (the as-of path, summed from the readings received by an instant after all of them), for every kind:
+     * several channels a day, a department's scope, the company's, a window cutting the days.
+     */
+    @Test
+    void todaysDaysFromTheDaySumsEqualTheRawReadingsSummedForEveryKind(TestDatabase db) {
+        LocalDate d1 = LocalDate.of(2026, 3, 1);
+        LocalDate d2 = LocalDate.of(2026, 3, 2);
+        LocalDate d3 = LocalDate.of(2026, 3, 3);
+        Instant morning = Instant.parse("2026-03-02T08:00:00Z");
+        Instant evening = Instant.parse("2026-03-02T18:00:00Z");
+        for (MetricKind kind : MetricKind.values()) {
+            Setup s = setup(db, kind);
+            List<MetricStatistics> samples = switch (kind) {
+                case NPS -> List.of(new NpsStatistics(5, 3, 2), new NpsStatistics(1, 0, 4), new NpsStatistics(7, 2, 0));
+                case CSAT -> List.of(new CsatStatistics(8, 10),
+                        new CsatStatistics(3, 9), new CsatStatistics(1, 1));
+                case MEAN_SCORE -> List.of(new MeanScoreStatistics(88.5, 10), new MeanScoreStatistics(12.25, 3),
+                        new MeanScoreStatistics(7, 1));
+                case RATIO -> List.of(new RatioStatistics(3, 7),
+                        new RatioStatistics(0, 5), new RatioStatistics(9, 9));
+                case GAUGE -> List.of(GaugeStatistics.of(300, 10, morning), GaugeStatistics.of(360, 30, evening),
+                        GaugeStatistics.of(340, 20, evening));
+            };
+            store(db, List.of(
+                    reading(s.metric(), d1, s.support(), "phone", samples.get(0)),
+                    reading(s.metric(), d1, s.support(), "chat", samples.get(1)),
+                    reading(s.metric(), d2, s.support(), "phone", samples.get(2)),
+                    reading(s.metric(), d2, s.support(), null, samples.get(0)),
+                    reading(s.metric(), d2, s.billing(), "phone", samples.get(1)),
+                    reading(s.metric(), d3, null, null, samples.get(2)),
+                    reading(s.metric(), d3, s.billing(), "email", samples.get(0))));
+            List<SeriesScope> scopes = List.of(new SeriesScope(s.metric(), s.support(), MARCH),
+                    new SeriesScope(s.metric(), s.billing(), new DateRange(d2, d2)),
+                    new SeriesScope(s.metric(), null, MARCH),
+                    new SeriesScope(s.metric(), null, new DateRange(d2, d3)));
+
+            Map<SeriesScope, List<SeriesPoint>> today = db.inTransaction(em -> new JpaMetricSeriesRepository(em).daily(scopes));
+            Map<SeriesScope, List<SeriesPoint>> raw = db.inTransaction(em -> new JpaMetricSeriesRepository(em)
+                    .daily(scopes, RECEIVED.plusSeconds(1)));
+
+            assertEquals(raw, today, kind.name());
+            assertEquals(2, today.get(scopes.get(0)).size(), kind.name());
+            assertEquals(3, today.get(scopes.get(2)).size(), kind.name());
         }
     }
 }
