@@ -18,6 +18,8 @@
 #   BENCH_BUILD       1 (default): the it-tests benchmarks build their modules in the reactor (-am); 0: they use the
 #                     modules the last `mvn install` put in the local repository (CI, right after its build)
 #   BENCH_MAVEN_ARGS  more Maven arguments, e.g. -Dmaven.repo.local=…
+#   BENCH_IT_PORT_OFFSET  the it-tests benchmarks' port offset (default 300: WildFly 8380/10290, Keycloak 8643), so a
+#                     run can share the machine with a test run of its own ports (./cx test's smoke uses the default)
 #   BENCH_RESULTS     where to write the results (default bench/RESULTS.md; quick: bench/logs/RESULTS-quick.md)
 #   BENCH_NOTE        a sentence for the header, e.g. what else ran on the machine
 #   BENCH_UPDATE      1: re-run only the named benchmarks and replace their sections of RESULTS.md, keeping every
@@ -108,7 +110,8 @@ fi
 # worktrees install theirs there under the same version (BENCH_BUILD=0 opts out where only one tree installs, as in
 # CI). A benchmark in it-tests runs under the lock, on ports of its own (WildFly +300: 8380/10290, Keycloak
 # 8643): an integration test run that did not take the lock, or whose server outlived it, cannot answer in its place.
-IT_PORTS="-Dcx.it.port.offset=300 -Dcx.it.http.port=8380 -Dcx.it.management.port=10290 -Dcx.it.keycloak.port=8643"
+IT_OFFSET=${BENCH_IT_PORT_OFFSET:-300}
+IT_PORTS="-Dcx.it.port.offset=$IT_OFFSET -Dcx.it.http.port=$((8080 + IT_OFFSET)) -Dcx.it.management.port=$((9990 + IT_OFFSET)) -Dcx.it.keycloak.port=$((8343 + IT_OFFSET))"
 AM="-am"
 [ "${BENCH_BUILD:-1}" = 0 ] && AM=""
 it_command() { # classes (comma-separated), extra -D settings…
