@@ -11,6 +11,7 @@ import io.cxtracker.domain.shared.NotFoundException;
 import io.cxtracker.domain.shared.Page;
 import io.cxtracker.domain.shared.PageRequest;
 import io.cxtracker.domain.shared.Violations;
+import io.cxtracker.domain.targets.TargetListFilter;
 import io.cxtracker.domain.targets.Target;
 import io.cxtracker.domain.targets.TargetRepository;
 import io.cxtracker.domain.targets.TargetService;
@@ -125,10 +126,7 @@ public class AsOfTargetService {
     public Page<TargetStatus> list(String metricKey, String departmentCode, PageRequest page, AsOf asOf) {
         Authority.requireCanReadProgram(currentUser, "targets");
         Violations violations = new Violations();
-        boolean byMetric = metricKey != null && !metricKey.isBlank();
-        boolean byDepartment = departmentCode != null && !departmentCode.isBlank();
-        violations.check(!byMetric || MetricKey.isValid(metricKey), "metric", "must be " + MetricKey.RULE);
-        violations.check(!byDepartment || DepartmentCode.isValid(departmentCode), "department", "must be " + DepartmentCode.RULE);
+        TargetListFilter filter = TargetListFilter.of(metricKey, departmentCode, violations);
         String property = page.sortProperty() == null ? "due" : page.sortProperty();
         Comparator<TargetSummary> order = ORDERS.get(property);
         violations.check(order != null, "sort", "must be one of " + ORDERS.keySet().stream().sorted().toList());
@@ -138,8 +136,7 @@ public class AsOfTargetService {
         });
         violations.throwIfAny();
         Comparator<TargetSummary> sorted = (page.ascending() ? order : order.reversed()).thenComparingLong(TargetSummary::id);
-        List<TargetStatus> all = evaluate(targets.list(byMetric ? new MetricKey(metricKey) : null,
-                byDepartment ? new DepartmentCode(departmentCode) : null), asOf).stream()
+        List<TargetStatus> all = evaluate(targets.list(filter.metric(), filter.department()), asOf).stream()
                 .sorted(Comparator.comparing(TargetStatus::target, sorted))
                 .toList();
         int from = Math.min(page.offset(), all.size());

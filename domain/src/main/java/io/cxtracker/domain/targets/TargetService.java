@@ -70,17 +70,13 @@ public class TargetService {
     public Page<TargetSummary> list(String metricKey, String departmentCode, PageRequest page) {
         Authority.requireCanReadProgram(currentUser, "targets");
         Violations violations = new Violations();
-        boolean byMetric = metricKey != null && !metricKey.isBlank();
-        boolean byDepartment = departmentCode != null && !departmentCode.isBlank();
-        violations.check(!byMetric || MetricKey.isValid(metricKey), "metric", "must be " + MetricKey.RULE);
-        violations.check(!byDepartment || DepartmentCode.isValid(departmentCode), "department", "must be " + DepartmentCode.RULE);
+        TargetListFilter filter = TargetListFilter.of(metricKey, departmentCode, violations);
         String property = page.sortProperty() == null ? "due" : page.sortProperty();
         Comparator<Target> order = ORDERS.get(property);
         violations.check(order != null, "sort", "must be one of " + ORDERS.keySet().stream().sorted().toList());
         violations.throwIfAny();
         Comparator<Target> sorted = (page.ascending() ? order : order.reversed()).thenComparing(Target::id);
-        List<TargetSummary> all = targets.list(byMetric ? new MetricKey(metricKey) : null,
-                        byDepartment ? new DepartmentCode(departmentCode) : null).stream()
+        List<TargetSummary> all = targets.list(filter.metric(), filter.department()).stream()
                 .sorted(sorted)
                 .map(TargetSummary::of)
                 .toList();
