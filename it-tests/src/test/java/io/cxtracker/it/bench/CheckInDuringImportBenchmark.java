@@ -100,13 +100,14 @@ class CheckInDuringImportBenchmark {
                 throw new IllegalStateException(e);
             }
         });
-        // let the import get into its transaction (its first batches, and their audit records, are written)
-        Thread.sleep(2_000);
+        // let the import get into its transaction (its first batches, and their audit records, are written): a fifth
+        // of its time alone, at most 2 s, so that a small import (bench/run.sh quick) still has check-ins inside it
+        Thread.sleep(Math.min(2_000, alone / 5_000_000));
         List<Long> during = new ArrayList<>();
-        while (!running.isDone()) {
+        do {
             during.add(timed(checkIn));
-            Thread.sleep(250);
-        }
+            Thread.sleep(Math.min(250, alone / 20_000_000));
+        } while (!running.isDone());
         JsonNode report = running.get();
         long importNanos = System.nanoTime() - started;
         assertEquals(ImportBenchmark.ROWS, report.get("accepted").asLong(), report::toString);
