@@ -2,6 +2,7 @@ package io.cxtracker.domain.imports;
 
 import io.cxtracker.domain.shared.StorableText;
 import io.cxtracker.domain.shared.Violations;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -102,6 +103,10 @@ public final class ImportFields {
         if (text == null) {
             return null;
         }
+        Instant utc = utcSeconds(text);
+        if (utc != null) {
+            return utc;
+        }
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notWithOffset) {
@@ -116,6 +121,45 @@ public final class ImportFields {
                 }
             }
         }
+    }
+
+    /**
+     * The time of the form survey and contact-center tools export (2026-03-01T09:30:00Z) read digit by digit: the
+     * general parser costs several times more and an import reads one per row. Null for any other form, and for a
+     * date that does not exist, which the general parser then reads or refuses with its reason.
+     */
+    static Instant utcSeconds(String text) {
+        if (text.length() != 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != 'Z') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        if ((year | month | day | hour | minute | second) < 0) {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException noSuchTime) {
+            return null;
+        }
+    }
+
+    /** The number the ASCII digits from..to spell, or -1 when one is not a digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /**

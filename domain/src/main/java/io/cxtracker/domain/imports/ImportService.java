@@ -110,32 +110,20 @@ public class ImportService {
     private <T> ImportReport run(String kind, RowSource rows, boolean validOnly, int batchSize, RowReader<T> reader,
             Function<List<T>, List<Outcome>> ingest) {
         Tally tally = new Tally(rows);
-        List<T> batch = new ArrayList<>(batchSize);
-        List<Long> lines = new ArrayList<>(batchSize);
-        for (ImportRow row = rows.next(); row != null; row = rows.next()) {
-            if (++tally.rows > MAX_ROWS) {
-                throw new InvalidInputException("body", "a file may hold at most " + MAX_ROWS + " rows; split it");
-            }
-            if (row.defect() != null) {
-                tally.unreadable(row.line(), List.of(new FieldViolation("row", row.defect())));
-                continue;
-            }
-            Violations violations = new Violations();
-            ImportFields.checkCells(row, violations);
-            T item = violations.isEmpty() ? reader.read(row, violations) : null;
-            if (!violations.isEmpty() || item == null) {
-                tally.unreadable(row.line(), violations.list());
-                continue;
-            }
-            batch.add(item);
-            lines.add(row.line());
-            if (batch.size() == batchSize) {
-                tally.count(lines, ingest.apply(batch));
-                batch.clear();
-                lines.clear();
+        // the file is read and checked on a thread of its own while this one writes the previous batch: on two cores
+        // the parsing overlaps the database's work instead of adding to it (the writes stay in this transaction)
+        try (RowPipeline<T> pipeline = RowPipeline.start(sink -> readBatches(rows, batchSize, reader, sink))) {
+            for (RowPipeline.Chunk<T> chunk = pipeline.next(); ; chunk = pipeline.next()) {
+                chunk.refused().forEach(r -> tally.unreadable(r.line(), r.reasons()));
+                if (!chunk.items().isEmpty() || chunk.last()) {
+                    tally.count(chunk.lines(), chunk.items().isEmpty() ? List.of() : ingest.apply(chunk.items()));
+                }
+                if (chunk.last()) {
+                    tally.rows = chunk.rows();
+                    break;
+                }
             }
         }
-        tally.count(lines, batch.isEmpty() ? List.of() : ingest.apply(batch));
         if (tally.rows == 0) {
             throw new InvalidInputException("body", "the file holds no rows below its header");
         }
@@ -155,6 +143,39 @@ public class ImportService {
                     .set("validOnly", validOnly));
         }
         return report;
+    }
+
+    /** Reads the file into batches of items, with the rows refused on the way; runs on the pipeline's thread. */
+    private static <T> void readBatches(RowSource rows, int batchSize, RowReader<T> reader, RowPipeline.Sink<T> sink) throws InterruptedException {
+        long count = 0;
+        List<T> batch = new ArrayList<>(batchSize);
+        List<Long> lines = new ArrayList<>(batchSize);
+        List<RowPipeline.Refused> refused = new ArrayList<>();
+        for (ImportRow row = rows.next(); row != null; row = rows.next()) {
+            if (++count > MAX_ROWS) {
+                throw new InvalidInputException("body", "a file may hold at most " + MAX_ROWS + " rows; split it");
+            }
+            if (row.defect() != null) {
+                refused.add(new RowPipeline.Refused(row.line(), List.of(new FieldViolation("row", row.defect()))));
+                continue;
+            }
+            Violations violations = new Violations();
+            ImportFields.checkCells(row, violations);
+            T item = violations.isEmpty() ? reader.read(row, violations) : null;
+            if (!violations.isEmpty() || item == null) {
+                refused.add(new RowPipeline.Refused(row.line(), violations.list()));
+                continue;
+            }
+            batch.add(item);
+            lines.add(row.line());
+            if (batch.size() == batchSize) {
+                sink.put(new RowPipeline.Chunk<>(batch, lines, refused, false, count));
+                batch = new ArrayList<>(batchSize);
+                lines = new ArrayList<>(batchSize);
+                refused = new ArrayList<>();
+            }
+        }
+        sink.put(new RowPipeline.Chunk<>(batch, lines, refused, true, count));
     }
 
     /** Counts the outcomes and keeps the errors in line order (rows refused before and by the services alike). */
