@@ -1,10 +1,18 @@
 // <cx-trend-chart>: a metric's series against its target line and forecast, drawn with Chart.js.
 // The server sets one JSON property, "config"; this element only draws it.
-import {
-  Chart, LineController, LineElement, PointElement, LinearScale, CategoryScale, Filler, Legend, Tooltip,
-} from 'chart.js';
-
-Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Filler, Legend, Tooltip);
+// Chart.js is imported on first use, not with this module: the production bundle evaluates every component's
+// module before the first view paints (optimizeBundle is off), and Chart.js was the largest part of it while
+// most views, the department view among them, draw no chart. The bundler puts it in a chunk of its own.
+let chartJs;
+function loadChartJs() {
+  chartJs ??= import('chart.js').then(({
+    Chart, LineController, LineElement, PointElement, LinearScale, CategoryScale, Filler, Legend, Tooltip,
+  }) => {
+    Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Filler, Legend, Tooltip);
+    return Chart;
+  });
+  return chartJs;
+}
 
 class CxTrendChart extends HTMLElement {
   static get observedAttributes() { return ['compact']; }
@@ -31,6 +39,12 @@ class CxTrendChart extends HTMLElement {
 
   _render() {
     if (!this._canvas || !this._config) return;
+    if (!this._Chart) {
+      // drawn once Chart.js is loaded; _render then reads the config of that moment
+      loadChartJs().then((Chart) => { this._Chart = Chart; if (this.isConnected) this._render(); });
+      return;
+    }
+    const Chart = this._Chart;
     const c = this._config;
     const compact = this.hasAttribute('compact');
     this._canvas.setAttribute('aria-label', c.title || 'trend chart');
