@@ -69,7 +69,7 @@ class DashboardApiIT {
         problem(Api.as("visitor").get(path), 403);
 
         ok(Api.write(Api.as("admin"), "POST", "/api/milestones/" + upcoming + "/check-ins",
-                "{"status":"BLOCKED","progress":10,"comment":"waiting for the vendor"}",
+                "{\"status\":\"BLOCKED\",\"progress\":10,\"comment\":\"waiting for the vendor\"}",
                 "\"" + upcomingVersion + "\""), 201);
         HttpJson.Reply afterCheckIn = exec.get(path);
         assertNotEquals(second.body(), afterCheckIn.body());
