@@ -194,8 +194,8 @@ The SQL cannot apply the domain's rules (RAG, forecasts, status derivation), so 
 price of those rules, the API and JSON over the bare reads; goal ≤ 1.5, HTTP p95 < 300 ms. Each node keeps today's
 dashboards in a read cache validated against the database on every request: *unchanged data (validated cache)* is a
 repeated GET with nothing changed (one validation statement, the kept JSON), *after a change (computed)* commits a
-small write before each request (a status override on one milestone set or lifted, not timed), so the dashboard is computed and
-written again. The plans of the queries that read the readings follow the table."
+small write before each request (a status override on one milestone set or lifted, not timed), so the dashboard is
+computed and written again. The plans of the queries that read the readings follow the table."
 LOAD_ABOUT="The same four reads at fixed request rates from a second process on loopback (autocannon $AUTOCANNON_VERSION,
 open loop with latencies corrected for coordinated omission), one rate after the other; *sent/s* is what it managed to
 send. Goal: p99 < 50 ms at 200 req/s for the milestone page and the series, < 150 ms for the dashboards. The knee is
