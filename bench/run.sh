@@ -191,8 +191,11 @@ the department dashboard (the accountability view's roll-up and its targets), th
 run that reads every input of the same numbers (milestones with initiative, phase and department; linked targets; each
 target's readings summed per day over its windows; the department's targets' windows; the count), every row fetched.
 The SQL cannot apply the domain's rules (RAG, forecasts, status derivation), so *ratio* = HTTP p50 / SQL p50 is the
-price of those rules, the API and JSON over the bare reads; goal ≤ 1.5, HTTP p95 < 300 ms. The plans of the queries
-that read the readings follow the table."
+price of those rules, the API and JSON over the bare reads; goal ≤ 1.5, HTTP p95 < 300 ms. Each node keeps today's
+dashboards in a read cache validated against the database on every request: *unchanged data (validated cache)* is a
+repeated GET with nothing changed (one validation statement, the kept JSON), *after a change (computed)* commits a
+small write before each request (a status override on one milestone set or lifted, not timed), so the dashboard is
+computed and written again. The plans of the queries that read the readings follow the table."
 LOAD_ABOUT="The same four reads at fixed request rates from a second process on loopback (autocannon $AUTOCANNON_VERSION,
 open loop with latencies corrected for coordinated omission), one rate after the other; *sent/s* is what it managed to
 send. Goal: p99 < 50 ms at 200 req/s for the milestone page and the series, < 150 ms for the dashboards. The knee is

@@ -69,10 +69,11 @@ public class ProgressService {
     private final ApprovalRequestRepository approvals;
     private final CurrentUser currentUser;
     private final PlanHistory history;
+    private final ReadCache cache;
 
     /** For the CDI proxy only. */
     protected ProgressService() {
-        this(null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Without history: reads of today only (reads as of a past instant throw {@link IllegalStateException}). */
@@ -82,10 +83,18 @@ public class ProgressService {
         this(progress, programs, milestones, targets, series, clock, approvals, currentUser, null);
     }
 
-    @Inject
+    /** Without a read cache: every read computes. */
     public ProgressService(ProgressRepository progress, ProgramRepository programs, MilestoneRepository milestones,
             TargetRepository targets, MetricSeriesRepository series, Clock clock, ApprovalRequestRepository approvals,
             CurrentUser currentUser, PlanHistory history) {
+        this(progress, programs, milestones, targets, series, clock, approvals, currentUser, history, ReadCache.none());
+    }
+
+    @Inject
+    public ProgressService(ProgressRepository progress, ProgramRepository programs, MilestoneRepository milestones,
+            TargetRepository targets, MetricSeriesRepository series, Clock clock, ApprovalRequestRepository approvals,
+            CurrentUser currentUser, PlanHistory history, ReadCache cache) {
+        this.cache = cache;
         this.history = history;
         this.approvals = approvals;
         this.progress = progress;
@@ -106,9 +115,20 @@ public class ProgressService {
         return new Evaluation(List.of(facts), today).of(facts);
     }
 
-    /** The program's progress today. */
+    /**
+     * The program's progress today: from the read cache when nothing it reads has changed since it was computed
+     * (authority is checked first, on every call; the result is the same whoever reads).
+     */
     public ProgramProgress programProgress(long programId) {
         Authority.requireCanReadProgram(currentUser, "program progress");
+        return cache.read(new ProgramToday(programId), () -> computedProgramProgress(programId));
+    }
+
+    /** What {@link #programProgress(long)} depends on besides the data and the day. */
+    private record ProgramToday(long programId) {
+    }
+
+    private ProgramProgress computedProgramProgress(long programId) {
         Program program = programs.findById(programId)
                 .orElseThrow(() -> new NotFoundException("program", String.valueOf(programId)));
         List<MilestoneFacts> facts = progress.milestonesOfProgram(programId);

@@ -3,6 +3,8 @@ package io.cxtracker.it.dashboard;
 import static io.cxtracker.it.api.Api.ok;
 import static io.cxtracker.it.api.Api.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cxtracker.it.api.Api;
@@ -32,6 +34,7 @@ class DashboardApiIT {
     private String care;
     private long overdue;
     private long upcoming;
+    private long upcomingVersion;
 
     @Deployment(testable = false)
     static WebArchive war() {
@@ -44,7 +47,48 @@ class DashboardApiIT {
         care = plan.department("care");
         long initiative = plan.initiative(program, 1, "LISTEN", care);
         overdue = plan.milestone(initiative, care, Plan.today().minusDays(1)).get("id").asLong();
-        upcoming = plan.milestone(initiative, care, Plan.today().plusDays(60)).get("id").asLong();
+        JsonNode upcomingMilestone = plan.milestone(initiative, care, Plan.today().plusDays(60));
+        upcoming = upcomingMilestone.get("id").asLong();
+        upcomingVersion = upcomingMilestone.get("version").asLong();
+    }
+
+    /**
+     * Today's dashboards come from each node's read cache while nothing they read has changed (same bytes), and a
+     * write committed before a read shows in it at once: a check-in moves a milestone's status, a reading gives a
+     * target its first value. Authority is checked on every request, also when the result is kept.
+     */
+    @Test
+    void aRepeatedDashboardIsTheSameBytesAndAWriteShowsAtOnce() {
+        String path = "/api/dashboards/program/" + program;
+        HttpJson.Reply first = exec.get(path);
+        HttpJson.Reply second = exec.get(path);
+        assertEquals(200, second.status(), second::toString);
+        assertTrue(second.header("Content-Type").startsWith("application/json"), second.header("Content-Type"));
+        assertEquals(first.body(), second.body(), "nothing changed: the same JSON");
+        assertEquals(1, second.json().get("program").get("counts").get("NOT_STARTED").asLong());
+        problem(Api.as("visitor").get(path), 403);
+
+        ok(Api.write(Api.as("admin"), "POST", "/api/milestones/" + upcoming + "/check-ins",
+                "{\"status\":\"BLOCKED\",\"progress\":10,\"comment\":\"waiting for the vendor\"}",
+                "\"" + upcomingVersion + "\""), 201);
+        HttpJson.Reply afterCheckIn = exec.get(path);
+        assertNotEquals(second.body(), afterCheckIn.body());
+        JsonNode counts = ok(afterCheckIn, 200).get("program").get("counts");
+        assertEquals(0, counts.get("NOT_STARTED").asLong(), afterCheckIn::toString);
+        assertEquals(1, counts.get("BLOCKED").asLong());
+        assertEquals(afterCheckIn.body(), exec.get(path).body(), "kept again until the next change");
+
+        String metric = plan.metric("NPS", "HIGHER_IS_BETTER", care);
+        plan.target(metric, care, 10, 30, Plan.today().plusDays(200), 5);
+        String department = "/api/dashboards/departments/" + care + "?program=" + program;
+        HttpJson.Reply before = Api.as("lead-support").get(department);
+        assertEquals("NO_DATA", ok(before, 200).get("targets").get(0).get("evaluation").get("rag").asText());
+        assertEquals(before.body(), exec.get(department).body(), "the same whoever reads");
+        ok(Api.as("cxtracker-ingest").post("/api/metrics/" + metric + "/readings", """
+                [{"day":"%s","departmentCode":"%s","idempotencyKey":"cache-%s","statistics":{"promoters":60,"passives":20,"detractors":20}}]"""
+                .formatted(Plan.today().minusDays(1), care, metric)), 200);
+        JsonNode after = ok(exec.get(department), 200);
+        assertNotEquals("NO_DATA", after.get("targets").get(0).get("evaluation").get("rag").asText(), after::toString);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.cxtracker.domain.alert.AlertEvaluation;
 import io.cxtracker.domain.alert.AlertEvaluationService;
 import io.cxtracker.domain.alert.mail.MailDispatcher;
 import io.cxtracker.domain.alert.webhook.WebhookDispatcher;
+import io.cxtracker.persistence.progress.SqlReadFreshness;
 import io.cxtracker.persistence.schema.SchemaMigrator;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -19,6 +20,8 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,12 +52,16 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *
  * <p>Alert e-mails go out every {@code cx.mail.send-every} (default PT10S) the same way ({@link MailDispatcher}): one
  * turn expands the new alerts into deliveries and then sends those due, so expansion and sending never overlap.
+ *
+ * <p>Every {@code cx.read-cache.cleanup-every} (default PT5M) one node removes the read cache's settled change records
+ * ({@link SqlReadFreshness#removeSettled}): without it {@code data_change} grows by a row per writing transaction.
  */
 @ApplicationScoped
 public class AlertSchedule {
     static final String TASK = "alert-rules";
     static final String DELIVERIES = "webhook-deliveries";
     static final String MAILS = "alert-mails";
+    static final String DATA_CHANGES = "data-change-cleanup";
     private static final Logger LOG = Logger.getLogger(AlertSchedule.class.getName());
 
     @Resource
@@ -101,6 +108,8 @@ public class AlertSchedule {
                     .map(Duration::parse).orElse(Duration.ofSeconds(10));
             Duration mailEvery = config.getOptionalValue("cx.mail.send-every", String.class)
                     .map(Duration::parse).orElse(Duration.ofSeconds(10));
+            Duration cleanupEvery = config.getOptionalValue("cx.read-cache.cleanup-every", String.class)
+                    .map(Duration::parse).orElse(Duration.ofMinutes(5));
             boolean rulesOn = config.getOptionalValue("cx.alerts.schedule-enabled", Boolean.class).orElse(true);
             Duration heartbeat = config.getOptionalValue("cx.scheduler.heartbeat", String.class)
                     .map(Duration::parse).orElse(Duration.ofSeconds(5));
@@ -110,6 +119,8 @@ public class AlertSchedule {
             tasks.add(Tasks.recurring(DELIVERIES, Schedules.fixedDelay(sendEvery))
                     .execute((instance, context) -> sendDeliveries()));
             tasks.add(Tasks.recurring(MAILS, Schedules.fixedDelay(mailEvery)).execute((instance, context) -> sendMails()));
+            tasks.add(Tasks.recurring(DATA_CHANGES, Schedules.fixedDelay(cleanupEvery))
+                    .execute((instance, context) -> removeSettledDataChanges()));
             if (rulesOn) {
                 tasks.add(Tasks.recurring(TASK, Schedules.fixedDelay(every)).execute((instance, context) -> evaluate()));
             } else {
@@ -160,6 +171,15 @@ public class AlertSchedule {
         MailDispatcher.Turn turn = mails.turn();
         if (!turn.idle()) {
             LOG.info(() -> "alert e-mails: " + turn);
+        }
+    }
+
+    void removeSettledDataChanges() {
+        try (Connection connection = dataSource.getConnection()) {
+            long removed = SqlReadFreshness.removeSettled(connection);
+            LOG.fine(() -> "read cache: " + removed + " settled data changes removed");
+        } catch (SQLException e) {
+            throw new IllegalStateException("removing the settled data changes failed", e);
         }
     }
 
