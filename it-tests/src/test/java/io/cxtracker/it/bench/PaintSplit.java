@@ -78,14 +78,16 @@ final class PaintSplit {
         if (dcl > 0) {
             legs.put("DOMContentLoaded", since(origin + dcl));
         }
-        requests.stream().filter(r -> r.type().equals("script")).max((a, b) -> Double.compare(a.end(), b.end()))
+        double rows = origin + rowsAtPerformanceNow;
+        // the scripts the first row waited for: a chunk loaded on demand after it (Chart.js, for the sparklines) is not
+        requests.stream().filter(r -> r.type().equals("script") && r.end() <= rows)
+                .max((a, b) -> Double.compare(a.end(), b.end()))
                 .ifPresent(r -> legs.put("scripts", since(r.end())));
         requests.stream().filter(r -> r.url().contains("v-r=init")).findFirst()
                 .ifPresent(r -> {
                     legs.put("init-sent", since(r.start()));
                     legs.put("init", since(r.end()));
                 });
-        double rows = origin + rowsAtPerformanceNow;
         int n = 0;
         for (Seen r : requests) {
             if (r.url().contains("v-r=uidl") && r.start() < rows) {
