@@ -92,6 +92,7 @@ class AsOfBenchmark {
         assertEquals((long) DEPARTMENTS * MILESTONES, before.get("milestones").asLong());
         // warm-up: JIT, plans, caches; not measured
         for (int i = 0; i < 2; i++) {
+            changeWhatTodayReads();
             exec.get(today);
             exec.get(pastDay);
             exec.get(instant);
@@ -101,6 +102,7 @@ class AsOfBenchmark {
         long[] instants = new long[REPEATS];
         for (int i = 0; i < REPEATS; i++) {
             // interleaved, so that a slow moment of the shared machine hits all three alike
+            changeWhatTodayReads();
             todays[i] = timed(today);
             pastDays[i] = timed(pastDay);
             instants[i] = timed(instant);
@@ -114,12 +116,21 @@ class AsOfBenchmark {
                 Database.count("reading r JOIN metric m ON m.id = r.metric_id WHERE m.metric_key = '" + metric + "'"),
                 Database.count("milestone_history"), Database.count("initiative_history"), Database.count("reading_revision"),
                 generated / 1e9);
-        System.out.printf(Locale.ROOT, "[as-of] program dashboard, median of %d: today %.1f ms (baseline) | as of before the revisions "
+        System.out.printf(Locale.ROOT, "[as-of] program dashboard, median of %d: today, computed after a committed change, %.1f ms (baseline) | as of before the revisions "
                         + "%.1f ms (%.2f×) | as of now %.1f ms (%.2f×)%n", REPEATS, base / 1e6,
                 median(pastDays) / 1e6, dayRatio, median(instants) / 1e6, instantRatio);
         historyAgainstReplay(beforeRevisions);
         assertTrue(dayRatio < 2.0, "as of before the revisions: " + dayRatio + "× today's time");
         assertTrue(instantRatio < 2.0, "as of now: " + instantRatio + "× today's time");
+    }
+
+    /**
+     * A committed write to a table today's dashboard reads (untimed): the read cache keeps today's dashboard while
+     * nothing it reads changes, and never keeps a read as of a past instant, so the baseline is today's dashboard
+     * computed, as the as-of reads always are.
+     */
+    private static void changeWhatTodayReads() {
+        Database.execute("UPDATE department SET name = name WHERE id = (SELECT min(id) FROM department)");
     }
 
     /**

@@ -308,7 +308,19 @@ class ExportBenchmark {
                 .header("Authorization", "Bearer " + Tokens.of("auditor"))
                 .timeout(Duration.ofMinutes(10)).GET().build();
         long started = System.nanoTime();
-        HttpResponse<InputStream> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response;
+        try {
+            response = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException stale) {
+            if (!(stale instanceof java.io.EOFException) && !(stale.getCause() instanceof java.io.EOFException)) {
+                throw stale;
+            }
+            // a kept-alive connection the server had closed between two exports (seen once at full scale, before
+            // any byte of the answer): the export never started, so it is asked again on a new connection and timed anew
+            System.out.println("[export] " + format + ": the connection closed before the answer (" + stale + "); asked again");
+            started = System.nanoTime();
+            response = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        }
         long bytes = 0;
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
