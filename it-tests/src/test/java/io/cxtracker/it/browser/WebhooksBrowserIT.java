@@ -42,8 +42,7 @@ class WebhooksBrowserIT extends BrowserTest {
             page.navigate(base + "/webhooks");
             assertThat(page.locator("#webhook-form")).isVisible();
 
-            page.locator("#webhook-program input").fill(programName);
-            page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(programName).setExact(true)).click();
+            JourneyBrowserIT.choose(page, "#webhook-program", programName);
             page.locator("#webhook-url input").fill(url);
             page.locator("#webhook-kinds input").click();
             page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Milestone overdue").setExact(true)).click();
