@@ -42,6 +42,9 @@ class WebhooksBrowserIT extends BrowserTest {
             page.navigate(base + "/webhooks");
             assertThat(page.locator("#webhook-form")).isVisible();
 
+            // the form starts on the first program: wait until the field shows it (the page may be drawn before its
+            // value), then choose the test's program unless it is that one
+            assertThat(page.locator("#webhook-program input")).not().hasValue("");
             JourneyBrowserIT.choose(page, "#webhook-program", programName);
             page.locator("#webhook-url input").fill(url);
             page.locator("#webhook-kinds input").click();
