@@ -1,6 +1,7 @@
 package io.cxtracker.api.dashboard;
 
 import io.cxtracker.api.shared.QueryParameters;
+import io.cxtracker.api.shared.SerializedOnce;
 import io.cxtracker.domain.progress.DepartmentDashboardService;
 import io.cxtracker.domain.progress.DepartmentDashboardService.DepartmentDashboard;
 import io.cxtracker.domain.progress.ProgramProgress;

@@ -9,16 +9,18 @@ import io.cxtracker.api.shared.PageParameters;
 import io.cxtracker.api.shared.PageResponse;
 import io.cxtracker.api.shared.QueryParameters;
 import io.cxtracker.api.shared.RecordBinder;
+import io.cxtracker.api.shared.SerializedOnce;
 import io.cxtracker.api.targets.TargetResponse;
 import io.cxtracker.domain.metric.Granularity;
 import io.cxtracker.domain.metric.IngestionReport;
-import io.cxtracker.domain.metric.MetricSeriesService;
 import io.cxtracker.domain.metric.MetricSummary;
 import io.cxtracker.domain.metric.NewMetric;
 import io.cxtracker.domain.metric.NewReading;
 import io.cxtracker.domain.metric.ReadingIngestionService;
 import io.cxtracker.domain.metric.ReadingOutcome;
 import io.cxtracker.domain.progress.AsOfTargetService;
+import io.cxtracker.domain.progress.MetricTrend;
+import io.cxtracker.domain.progress.MetricTrendService;
 import io.cxtracker.domain.shared.AsOf;
 import io.cxtracker.domain.shared.InvalidInputException;
 import io.cxtracker.domain.shared.Page;
@@ -58,6 +60,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MetricResource {
     /** The most readings one request may carry. */
     public static final int MAX_BATCH = ReadingIngestionService.MAX_BATCH;
+    /** Today's trends' JSON per result of the read cache: served again as bytes while the cache serves the result. */
+    private static final SerializedOnce SERIES_JSON = new SerializedOnce(64);
 
     @Inject
     MetricSetupService setup;
@@ -66,7 +70,7 @@ public class MetricResource {
     ReadingIngestionService ingestion;
 
     @Inject
-    MetricSeriesService series;
+    MetricTrendService trends;
 
     @Inject
     TargetService targets;
@@ -177,10 +181,11 @@ public class MetricResource {
     @Path("{key}/series")
     @Operation(operationId = "getMetricSeries", summary = "The metric per day, week, month or quarter, exact from merged statistics, with the targets "
             + "of the same scope: target line, forecast at the due date and RAG today")
-    @APIResponse(responseCode = "200", description = "The series")
+    @APIResponse(responseCode = "200", description = "The series",
+            content = @Content(schema = @Schema(implementation = SeriesResponse.class)))
     @APIResponse(responseCode = "400", description = "A bad parameter; every bad one is listed")
     @APIResponse(responseCode = "404", description = "No such metric")
-    public SeriesResponse series(@PathParam("key") String key,
+    public Response series(@PathParam("key") String key,
             @Parameter(description = "first day, e.g. 2026-01-01", required = true) @QueryParam("from") String from,
             @Parameter(description = "last day (included)", required = true) @QueryParam("to") String to,
             @Parameter(description = "department code; default every reading") @QueryParam("department") String department,
@@ -197,14 +202,11 @@ public class MetricResource {
         Granularity size = QueryParameters.enumOf(violations, "granularity", granularity, Granularity.class);
         AsOf when = QueryParameters.asOf(violations, "asOf", asOf);
         violations.throwIfAny();
-        Granularity chosen = size == null ? Granularity.DAY : size;
-        var points = series.series(key, start, end, department, channel, chosen, when).stream()
-                .map(SeriesPointResponse::of).toList();
-        MetricSummary metric = setup.getMetric(key);
-        String scope = department == null || department.isBlank() ? null : department.strip();
-        String onChannel = channel == null || channel.isBlank() ? null : channel.strip();
-        return new SeriesResponse(metric.key(), metric.name(), metric.unit(), metric.kind(), metric.direction(), start, end,
-                chosen, scope, onChannel, points, targetsOf(key, scope, when));
+        MetricTrend trend = trends.trend(key, start, end, department, channel, size == null ? Granularity.DAY : size, when);
+        if (when != null) {
+            return Response.ok(SeriesResponse.of(trend)).build();
+        }
+        return Response.ok(SERIES_JSON.json(trend, () -> SeriesResponse.of(trend)), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET

@@ -4,6 +4,8 @@ import io.cxtracker.api.targets.TargetResponse;
 import io.cxtracker.domain.metric.Direction;
 import io.cxtracker.domain.metric.Granularity;
 import io.cxtracker.domain.metric.MetricKind;
+import io.cxtracker.domain.metric.MetricSummary;
+import io.cxtracker.domain.progress.MetricTrend;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,4 +22,12 @@ public record SeriesResponse(String metric, String name, String unit, MetricKind
         List<SeriesPointResponse> points,
         @Schema(description = "the targets for this scope (the department's, or the company-wide ones), each with today's "
                 + "verdict; they are judged over all channels") List<TargetResponse> targets) {
+
+    static SeriesResponse of(MetricTrend trend) {
+        MetricSummary metric = trend.metric();
+        return new SeriesResponse(metric.key(), metric.name(), metric.unit(), metric.kind(), metric.direction(), trend.from(),
+                trend.to(), trend.granularity(), trend.department(), trend.channel(),
+                trend.points().stream().map(SeriesPointResponse::of).toList(),
+                trend.targets().stream().map(TargetResponse::of).toList());
+    }
 }

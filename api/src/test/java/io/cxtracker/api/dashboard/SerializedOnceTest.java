@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxtracker.api.shared.JsonProvider;
+import io.cxtracker.api.shared.SerializedOnce;
 import io.cxtracker.domain.milestone.MilestoneStatus;
 import io.cxtracker.domain.progress.GroupProgress;
 import io.cxtracker.domain.progress.ProgramProgress;

@@ -225,6 +225,15 @@ public class ProgressService {
      */
     public Page<MilestoneStatusView> milestones(MilestoneFilter filter, PageRequest page) {
         Authority.requireCanReadProgram(currentUser, "milestones");
+        // the page is the same whoever reads: the read cache may serve it while nothing it reads has changed
+        return cache.read(new MilestonesToday(filter, page), () -> computedMilestones(filter, page));
+    }
+
+    /** What {@link #milestones(MilestoneFilter, PageRequest)} depends on besides the data and the day. */
+    private record MilestonesToday(MilestoneFilter filter, PageRequest page) {
+    }
+
+    private Page<MilestoneStatusView> computedMilestones(MilestoneFilter filter, PageRequest page) {
         LocalDate today = LocalDate.now(clock);
         if (!filter.byStatus()) {
             Page<MilestoneFacts> facts = progress.milestones(filter, page);

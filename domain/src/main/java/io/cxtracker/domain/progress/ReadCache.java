@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Today's dashboards, computed once and served again while the database says nothing they read has changed
- * ({@link ReadFreshness}). Executives open the same dashboard over and over while the data rarely changes between
- * two views, and computing the benchmark program's dashboard costs tens of milliseconds of CPU.
+ * Today's dashboards, milestone pages and metric trends, computed once and served again while the database says
+ * nothing they read has changed ({@link ReadFreshness}). Executives open the same dashboard over and over while the
+ * data rarely changes between two views, and computing the benchmark program's dashboard costs tens of milliseconds
+ * of CPU.
  *
  * <p>An entry keeps the result with the snapshot its transaction took before reading. A later read, in its own
  * transaction, asks the database in one statement for its snapshot and whether a transaction that wrote a watched

@@ -1,6 +1,7 @@
 package io.cxtracker.domain.progress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -15,6 +16,9 @@ import io.cxtracker.domain.security.AccessDeniedException;
 import io.cxtracker.domain.security.CurrentUser;
 import io.cxtracker.domain.security.Role;
 import io.cxtracker.domain.security.TestUsers;
+import io.cxtracker.domain.shared.DepartmentCode;
+import io.cxtracker.domain.shared.Page;
+import io.cxtracker.domain.shared.PageRequest;
 import io.cxtracker.domain.testing.InMemory;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,7 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Today's program progress through the read cache: one milestone of support's, due 30 June, not started on 1 April.
+ * Today's program progress and milestone pages through the read cache: one milestone of support's, due 30 June, not started on 1 April.
  * The fake database says whether a change was committed; the in-memory plan changes either way, so a result served
  * from the cache shows the old status and a computed one the new.
  */
@@ -74,6 +78,26 @@ class ProgressServiceReadCacheTest {
         ProgramProgress after = exec.programProgress(program.id());
         assertEquals(0, count(after, MilestoneStatus.NOT_STARTED));
         assertEquals(1, count(after, MilestoneStatus.BLOCKED));
+    }
+
+    @Test
+    void aMilestonePageIsKeptPerFilterAndPageAndShowsACommittedCheckInAtTheNextRead() {
+        ProgressService exec = service(TestUsers.executive());
+        MilestoneFilter ofSupport = new MilestoneFilter(program.id(), null, new DepartmentCode("support"), null, null, Set.of(),
+                null, null);
+        PageRequest first = new PageRequest(0, 50, "due", true);
+        Page<MilestoneStatusView> page = exec.milestones(ofSupport, first);
+        assertEquals(MilestoneStatus.NOT_STARTED, page.items().get(0).status());
+        assertSame(page, exec.milestones(ofSupport, new PageRequest(0, 50, "due", true)), "equal filter and page: kept");
+        Page<MilestoneStatusView> other = exec.milestones(ofSupport, new PageRequest(0, 10, "due", true));
+        assertNotSame(page, other, "another page size is another read");
+        assertEquals(1, other.total());
+
+        milestone.checkIn(CheckInStatus.BLOCKED, 10, "waiting for the telephony vendor", null, "lead", APRIL_1.instant());
+        assertSame(page, exec.milestones(ofSupport, first), "not committed: the reader's snapshot shows the kept page");
+        database.commitChange();
+        assertEquals(MilestoneStatus.BLOCKED, exec.milestones(ofSupport, first).items().get(0).status());
+        assertThrows(AccessDeniedException.class, () -> service(TestUsers.of("visitor", Set.of())).milestones(ofSupport, first));
     }
 
     @Test

@@ -63,6 +63,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBenchmark {
     private static final int REPEATS = Integer.getInteger("cx.bench.dashboard.repeats", 30);
+    /**
+     * Untimed runs before the timed ones, per read and baseline: enough for the JIT to compile the read's path (with
+     * ten, the table showed the cold server: the same reads timed after the load part were 3–7× faster).
+     */
+    private static final int WARMUP = Integer.getInteger("cx.bench.dashboard.warmup", Math.max(3, REPEATS / 3));
     private static final Set<String> PARTS = Set.of(System.getProperty("cx.bench.parts", "dashboards,load,growth").split(","));
     private static final int LOAD_SECONDS = Integer.getInteger("cx.bench.load.seconds", 10);
     private static final String LOAD_RATES = System.getProperty("cx.bench.load.rates", "50,100,200,400");
@@ -309,17 +314,21 @@ class DashboardBenchmark {
         SqlBaseline program = c -> inputs(c, scene, "");
         SqlBaseline department = c -> inputs(c, scene, inDepartment)
                 + rows(c, DEPARTMENT_TARGETS_SQL.formatted(SUMS), TODAY, TODAY, scene.departmentId());
+        SqlBaseline page = c -> inputs(c, scene, firstPage)
+                + rows(c, "SELECT count(*) FROM milestone m JOIN initiative i ON i.id = m.initiative_id JOIN department d "
+                + "ON d.id = m.owner_department_id WHERE i.program_id = ? " + inDepartment, scene.program());
+        SqlBaseline series = c -> rows(c, DAILY_SERIES_SQL.formatted(SUMS), scene.metricId(), TODAY.minusDays(364), TODAY,
+                scene.departmentId());
         return List.of(
                 new Read("program dashboard, unchanged data (validated cache)", scene.programDashboard(), program),
                 new Read("program dashboard, after a change (computed)", scene.programDashboard(), program, overrideFlip(scene)),
                 new Read("department dashboard, unchanged data (validated cache)", scene.departmentDashboard(), department),
                 new Read("department dashboard, after a change (computed)", scene.departmentDashboard(), department,
                         overrideFlip(scene)),
-                new Read("milestone page (50)", scene.milestonePage(), c -> inputs(c, scene, firstPage)
-                        + rows(c, "SELECT count(*) FROM milestone m JOIN initiative i ON i.id = m.initiative_id JOIN department d "
-                        + "ON d.id = m.owner_department_id WHERE i.program_id = ? " + inDepartment, scene.program())),
-                new Read("series (365 days)", scene.series(), c -> rows(c, DAILY_SERIES_SQL.formatted(SUMS), scene.metricId(),
-                        TODAY.minusDays(364), TODAY, scene.departmentId())));
+                new Read("milestone page (50), unchanged data (validated cache)", scene.milestonePage(), page),
+                new Read("milestone page (50), after a change (computed)", scene.milestonePage(), page, overrideFlip(scene)),
+                new Read("series (365 days), unchanged data (validated cache)", scene.series(), series),
+                new Read("series (365 days), after a change (computed)", scene.series(), series, overrideFlip(scene)));
     }
 
     private static long inputs(Connection c, Scene scene, String narrowing) throws SQLException {
@@ -360,7 +369,7 @@ class DashboardBenchmark {
         return new long[] {response.statusCode(), response.body().length, nanos};
     }
 
-    /** Times of {@link #REPEATS} runs, sorted, after a third as many unmeasured ones (JIT, caches, pool). */
+    /** Times of {@link #REPEATS} runs, sorted, after {@link #WARMUP} unmeasured ones (JIT, caches, pool). */
     interface Timed {
         void run() throws Exception;
     }
@@ -371,7 +380,7 @@ class DashboardBenchmark {
 
     /** The same, with {@code before} (if any) run untimed before each run. */
     private static long[] times(Change before, Timed timed) throws Exception {
-        for (int i = 0; i < Math.max(3, REPEATS / 3); i++) {
+        for (int i = 0; i < WARMUP; i++) {
             if (before != null) {
                 before.make();
             }
@@ -434,7 +443,7 @@ class DashboardBenchmark {
         Scene scene = Scene.find();
         System.out.printf(Locale.ROOT, "[dashboards] program %d: %,d milestones, %,d readings; department %s; series %s; "
                 + "%d timed requests each after %d warm-up, one at a time, %d cores%n", scene.program(), scene.milestones(),
-                scene.readings(), scene.department(), scene.metricKey(), REPEATS, Math.max(3, REPEATS / 3),
+                scene.readings(), scene.department(), scene.metricKey(), REPEATS, WARMUP,
                 Runtime.getRuntime().availableProcessors());
         header("dashboards");
         measure(scene, "dashboards");

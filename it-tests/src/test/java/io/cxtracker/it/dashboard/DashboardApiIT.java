@@ -91,6 +91,40 @@ class DashboardApiIT {
         assertNotEquals("NO_DATA", after.get("targets").get(0).get("evaluation").get("rag").asText(), after::toString);
     }
 
+    /**
+     * A milestone page and a metric's trend are kept the same way: the same bytes while nothing changed, a committed
+     * check-in or reading at the next read, every request's authority checked.
+     */
+    @Test
+    void aMilestonePageAndASeriesAreKeptUntilAWriteShows() {
+        String page = "/api/milestones?program=" + program + "&department=" + care + "&limit=50&sort=due";
+        HttpJson.Reply first = exec.get(page);
+        assertEquals(first.body(), exec.get(page).body(), "nothing changed: the same page");
+        assertEquals("NOT_STARTED", ok(first, 200).get("items").get(1).get("status").asText(), first::toString);
+        problem(Api.as("visitor").get(page), 403);
+        ok(Api.write(Api.as("admin"), "POST", "/api/milestones/" + upcoming + "/check-ins",
+                "{\"status\":\"BLOCKED\",\"progress\":10,\"comment\":\"waiting for the vendor\"}",
+                "\"" + upcomingVersion + "\""), 201);
+        JsonNode afterCheckIn = ok(exec.get(page), 200);
+        assertEquals("BLOCKED", afterCheckIn.get("items").get(1).get("status").asText(), afterCheckIn::toString);
+
+        String metric = plan.metric("NPS", "HIGHER_IS_BETTER", care);
+        String series = "/api/metrics/" + metric + "/series?from=" + Plan.today().minusDays(30) + "&to=" + Plan.today()
+                + "&department=" + care;
+        HttpJson.Reply empty = exec.get(series);
+        assertEquals(0, ok(empty, 200).get("points").size(), empty::toString);
+        assertEquals(empty.body(), exec.get(series).body(), "nothing changed: the same series");
+        assertTrue(empty.header("Content-Type").startsWith("application/json"), empty.header("Content-Type"));
+        problem(Api.as("visitor").get(series), 403);
+        problem(Api.as("cxtracker-ingest").get(series), 403);
+        ok(Api.as("cxtracker-ingest").post("/api/metrics/" + metric + "/readings", """
+                [{"day":"%s","departmentCode":"%s","idempotencyKey":"series-%s","statistics":{"promoters":60,"passives":20,"detractors":20}}]"""
+                .formatted(Plan.today().minusDays(1), care, metric)), 200);
+        JsonNode after = ok(exec.get(series), 200);
+        assertEquals(1, after.get("points").size(), after::toString);
+        assertEquals(40.0, after.get("points").get(0).get("value").asDouble(), 1e-9, "NPS = 60 % promoters − 20 % detractors");
+    }
+
     @Test
     void theProgramDashboardRollsUpEveryMilestoneAndListsWhatNeedsAttention() {
         JsonNode dashboard = ok(exec.get("/api/dashboards/program/" + program), 200);

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-/** The read cache's size from MicroProfile Config: {@code cx.read-cache.entries} ({@code CX_READ_CACHE_ENTRIES}, default 64, 0 off). */
+/** The read cache's size from MicroProfile Config: {@code cx.read-cache.entries} ({@code CX_READ_CACHE_ENTRIES}, default 256, 0 off). */
 @ApplicationScoped
 public class ReadCacheSettingsProducer {
 

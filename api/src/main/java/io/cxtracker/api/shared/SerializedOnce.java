@@ -1,6 +1,5 @@
-package io.cxtracker.api.dashboard;
+package io.cxtracker.api.shared;
 
-import io.cxtracker.api.shared.JsonProvider;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import java.io.ByteArrayOutputStream;
@@ -13,20 +12,20 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The JSON of a dashboard, written once per domain result: the read cache (domain {@code ReadCache}) hands the same
- * result object to every request while nothing it read has changed, and writing the benchmark program's 370 KB of
- * JSON costs more than serving it. The bytes are the API's own JSON writer's ({@link JsonProvider}, called as the
+ * The JSON of a result the read cache keeps (today's dashboards, a metric's trend), written once per domain result:
+ * the read cache (domain {@code ReadCache}) hands the same result object to every request while nothing it read has
+ * changed, and writing the benchmark program's 370 KB of dashboard JSON costs more than serving it. The bytes are the API's own JSON writer's ({@link JsonProvider}, called as the
  * JAX-RS runtime calls it), so a body served from here is the body the runtime would write.
  *
  * <p>Keyed by the result's identity (a result recomputed after a change is another object, so never served stale
  * bytes), holding it weakly: what the read cache dropped is not kept alive here. At most {@code capacity} results.
  */
-final class SerializedOnce {
+public final class SerializedOnce {
     private static final JsonProvider WRITER = new JsonProvider();
 
     private final Map<Integer, Slot> slots;
 
-    SerializedOnce(int capacity) {
+    public SerializedOnce(int capacity) {
         this.slots = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Integer, Slot> eldest) {
@@ -36,7 +35,7 @@ final class SerializedOnce {
     }
 
     /** The JSON of {@code response}, the API's rendering of {@code result}, written once per result object. */
-    byte[] json(Object result, Supplier<?> response) {
+    public byte[] json(Object result, Supplier<?> response) {
         int identity = System.identityHashCode(result);
         synchronized (slots) {
             Slot slot = slots.get(identity);
