@@ -265,7 +265,7 @@ if [ "$MODE" = quick ]; then
   { wanted dashboards || wanted load || wanted growth; } && classes+=(DashboardBenchmark)
   wanted export && classes+=(ExportBenchmark)
   wanted checkin && classes+=(CheckInDuringImportBenchmark)
-  parts=$(for n in dashboards load growth; do wanted "$n" && printf '%s,' "$n"; done)
+  parts=$(for n in dashboards load growth; do if wanted "$n"; then printf '%s,' "$n"; fi; done)
   wanted load && ensure_autocannon
   if [ ${#classes[@]} -gt 0 ]; then
     run quick "every it-tests benchmark, quick" "$(it_command "$(IFS=,; echo "${classes[*]}")" \
@@ -285,7 +285,7 @@ if [ "$MODE" = quick ]; then
   fi
 else
   if wanted dashboards || wanted load || wanted growth; then
-    parts=$(for n in dashboards load growth; do wanted "$n" && printf '%s,' "$n"; done)
+    parts=$(for n in dashboards load growth; do if wanted "$n"; then printf '%s,' "$n"; fi; done)
     wanted load && ensure_autocannon
     run dashboards "dashboards, load and growth ($DEMO_PROFILE profile)" "$(it_command DashboardBenchmark \
         "-Dcx.it.demo.load=true -Dcx.it.demo.profile=$DEMO_PROFILE -Dcx.bench.parts=${parts%,}" \
