@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -107,6 +108,8 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
      * by that fetch and by every refresh, so later pages, sorts and refreshes after a change read the service.
      */
     private List<MilestoneStatusView> computed;
+    /** Counts the view's navigations, so that the rest of a page that was left is never filled in. */
+    private long navigations;
     private String code = "";
     private String title = "Accountability · CX Tracker";
 
@@ -169,8 +172,23 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
         refreshMilestones();
         computed = mine.milestones();
         Views.fitRows(milestoneGrid, mine.milestones().size());
-        add(new H2("Targets"), targets());
+        FlexLayout cards = new FlexLayout();
+        cards.setId("targets");
+        cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        cards.getStyle().set("gap", "var(--lumo-space-s)");
+        add(new H2("Targets"), cards);
         add(new H2("Initiatives and our RACI role"), raci());
+        // First paint (issue 17): the milestone rows go out in this response; the target cards (each reads 12 weeks of
+        // its metric's readings and draws a sparkline with the chart chunk) in a later one, which the browser asks for
+        // once it has drawn the frame after applying this one, so neither the cards' reads nor the chart chunk are in
+        // the way of the view's first answer.
+        long shown = ++navigations;
+        getElement().executeJs("return new Promise(drawn => requestAnimationFrame(() => setTimeout(() => drawn(null))))")
+                .then(ignored -> {
+                    if (shown == navigations) {
+                        fillTargets(cards);
+                    }
+                });
 
         Views.parameter(event.getLocation().getQueryParameters(), "milestone").ifPresent(id -> {
             try {
@@ -202,33 +220,33 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
         milestoneGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         milestoneGrid.addColumn(MilestoneStatusView::title).setHeader("Milestone").setSortProperty("title").setFlexGrow(2);
         milestoneGrid.addColumn(MilestoneStatusView::due).setHeader("Due").setSortProperty("due").setAutoWidth(true);
-        milestoneGrid.addComponentColumn(v -> {
-            if (v.pending().isEmpty()) {
-                return Views.status(v.status());
-            }
-            Span requested = new Span(v.overrideRequested() ? "override requested" : "unlink requested");
-            requested.getElement().setAttribute("theme", "badge contrast small");
-            requested.addClassName("change-requested");
-            HorizontalLayout both = new HorizontalLayout(Views.status(v.status()), requested);
-            both.setSpacing(false);
-            both.getStyle().set("gap", "var(--lumo-space-xs)").set("flex-wrap", "wrap");
-            return both;
-        }).setHeader("Status").setAutoWidth(true);
+        // Lit templates, not server-side components, for the two columns drawn in every row: the browser renders a
+        // page of rows from their properties instead of building (and the server sending) two components per row
+        // (first paint, issue 17)
+        milestoneGrid.addColumn(LitRenderer.<MilestoneStatusView>of("""
+                <span style="display: inline-flex; flex-wrap: wrap; gap: var(--lumo-space-xs)">\
+                <span theme=${item.badge} title=${item.title}>${item.status}</span>\
+                <span theme=${item.requestedBadge} class="change-requested" ?hidden=${!item.requested}>${item.requested}</span></span>""")
+                .withProperty("status", v -> Views.statusText(v.status()))
+                .withProperty("title", v -> "Status: " + Views.statusText(v.status()))
+                .withProperty("badge", v -> Views.ragTheme(Views.ragOf(v.status())))
+                .withProperty("requested", v -> v.pending().isEmpty() ? "" : v.overrideRequested() ? "override requested"
+                        : "unlink requested")
+                .withProperty("requestedBadge", v -> v.pending().isEmpty() ? "" : "badge contrast small"))
+                .setHeader("Status").setAutoWidth(true);
         milestoneGrid.addColumn(Reasons::why).setHeader("Why").setFlexGrow(3);
-        milestoneGrid.addComponentColumn(v -> {
-            Button b = new Button(mayWriteNow() ? "Check in" : "Details",
-                    click -> {
-                        if (asOfChoice.isPast()) {
-                            openAsOf(v);
-                        } else {
-                            open(v.milestoneId());
-                        }
-                    });
-            b.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            b.addClassName("milestone-open");
-            b.getElement().setAttribute("aria-label", (mayWriteNow() ? "Check in on " : "Details of ") + v.title());
-            return b;
-        }).setAutoWidth(true).setFlexGrow(0);
+        milestoneGrid.addColumn(LitRenderer.<MilestoneStatusView>of("""
+                <vaadin-button theme="small" class="milestone-open" aria-label=${item.label} @click=${open}>${item.text}</vaadin-button>""")
+                .withProperty("text", v -> mayWriteNow() ? "Check in" : "Details")
+                .withProperty("label", v -> (mayWriteNow() ? "Check in on " : "Details of ") + v.title())
+                .withFunction("open", v -> {
+                    if (asOfChoice.isPast()) {
+                        openAsOf(v);
+                    } else {
+                        open(v.milestoneId());
+                    }
+                }))
+                .setAutoWidth(true).setFlexGrow(0);
         milestoneGrid.setPartNameGenerator(v -> v.status() == MilestoneStatus.OVERDUE ? "overdue" : null);
         milestoneGrid.addAttachListener(e -> e.getUI().getPage().executeJs("""
                 if (!document.getElementById('cx-overdue-style')) {
@@ -265,11 +283,7 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
         return MilestoneFilter.ofDepartment(new DepartmentCode(code), null);
     }
 
-    private Component targets() {
-        FlexLayout cards = new FlexLayout();
-        cards.setId("targets");
-        cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        cards.getStyle().set("gap", "var(--lumo-space-s)");
+    private void fillTargets(FlexLayout cards) {
         AsOf asOf = asOfChoice.asOf();
         LocalDate today = asOf == null ? LocalDate.now(clock) : asOf.day();
         java.util.Map<String, String> names = new java.util.HashMap<>();
@@ -295,7 +309,6 @@ public class AccountabilityView extends VerticalLayout implements BeforeEnterObs
         if (cards.getComponentCount() == 0) {
             cards.add(new Paragraph("No target is set for this department yet."));
         }
-        return cards;
     }
 
     private Component raci() {

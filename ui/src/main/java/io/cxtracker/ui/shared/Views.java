@@ -78,14 +78,19 @@ public final class Views {
      */
     public static Span rag(Rag rag) {
         Span badge = new Span(ragText(rag));
-        badge.getElement().setAttribute("theme", "badge pill " + switch (rag) {
+        badge.getElement().setAttribute("theme", ragTheme(rag));
+        badge.getElement().setAttribute("title", "RAG: " + ragText(rag));
+        return badge;
+    }
+
+    /** The theme attribute of {@link #rag}'s badge, for templates that draw the same badge in the browser. */
+    public static String ragTheme(Rag rag) {
+        return "badge pill " + switch (rag) {
             case GREEN -> "success primary";
             case AMBER -> "warning primary";
             case RED -> "error primary";
             case NO_DATA -> "contrast";
-        });
-        badge.getElement().setAttribute("title", "RAG: " + ragText(rag));
-        return badge;
+        };
     }
 
     public static String ragText(Rag rag) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.vaadin.flow.component.grid.Grid;
+import io.cxtracker.domain.milestone.MilestoneStatus;
+import io.cxtracker.domain.targets.Rag;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -55,5 +57,14 @@ class ViewsTest {
         assertTrue(grid.isAllRowsVisible());
         Views.listItems(grid, IntStream.range(0, 1001).boxed().toList());
         assertFalse(grid.isAllRowsVisible(), "1,001 rows would pass what Vaadin fetches in one go");
+    }
+
+    @Test
+    void aBadgeDrawnInTheBrowserLooksLikeTheServersForEveryRag() {
+        for (Rag rag : Rag.values()) {
+            assertEquals(Views.rag(rag).getElement().getAttribute("theme"), Views.ragTheme(rag), rag.name());
+        }
+        assertEquals("badge pill error primary", Views.ragTheme(Views.ragOf(MilestoneStatus.OVERDUE)));
+        assertEquals("badge pill success primary", Views.ragTheme(Views.ragOf(MilestoneStatus.DONE)));
     }
 }
