@@ -143,9 +143,9 @@ public class JpaSurveyResponseRepository implements SurveyResponseRepository {
                     RecordedSurveyResponse r = distinct.get(i);
                     fresh.add(Key.of(r));
                     rows.text(r.source()).text(r.response().idempotencyKey()).plain(r.response().kind().name())
-                            .number((long) r.response().score()).plain(r.response().answeredAt()).plain(r.day())
+                            .number((long) r.response().score()).temporal(r.response().answeredAt()).temporal(r.day())
                             .number(r.department() == null ? null : r.department().id()).text(r.response().channel())
-                            .text(r.response().comment()).number(r.metric().id()).plain(r.receivedAt()).endRow();
+                            .text(r.response().comment()).number(r.metric().id()).temporal(r.receivedAt()).endRow();
                 }
             }
             if (fresh.isEmpty()) {

@@ -7,6 +7,7 @@ import io.cxtracker.domain.metric.NpsStatistics;
 import io.cxtracker.domain.metric.RatioStatistics;
 import io.cxtracker.domain.metric.Reading;
 import io.cxtracker.persistence.shared.CopyText;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -68,7 +69,7 @@ public record ReadingColumns(Long[] metrics, String[] kinds, String[] days, Long
      * JpaReadingRepository#COPY_COLUMNS}), the statistics of other kinds NULL.
      */
     static void copyRow(Reading r, CopyText row) {
-        row.number(r.metric().id()).plain(r.kind().name()).plain(r.day())
+        row.number(r.metric().id()).plain(r.kind().name()).temporal(r.day())
                 .number(r.department() == null ? null : r.department().id()).text(r.channel());
         Long promoters = null;
         Long passives = null;
@@ -81,7 +82,7 @@ public record ReadingColumns(Long[] metrics, String[] kinds, String[] days, Long
         Long denominator = null;
         Double gaugeValue = null;
         Long gaugeWeight = null;
-        Object gaugeAt = null;
+        Instant gaugeAt = null;
         switch (r.statistics()) {
             case NpsStatistics s -> {
                 promoters = s.promoters();
@@ -108,7 +109,7 @@ public record ReadingColumns(Long[] metrics, String[] kinds, String[] days, Long
         }
         row.number(promoters).number(passives).number(detractors).number(satisfied).number(responses)
                 .number(scoreSum).number(scoreCount).number(numerator).number(denominator).number(gaugeValue)
-                .number(gaugeWeight).plain(gaugeAt).text(r.source()).text(r.idempotencyKey()).plain(r.receivedAt())
+                .number(gaugeWeight).temporal(gaugeAt).text(r.source()).text(r.idempotencyKey()).temporal(r.receivedAt())
                 .endRow();
     }
 

@@ -56,7 +56,20 @@ class CopyTextTest {
     @Test
     void datesAndInstantsGoInTheirIsoForm() {
         CopyText rows = new CopyText(1);
-        rows.plain(LocalDate.of(2026, 3, 1)).plain(Instant.parse("2026-03-01T10:15:30.123Z")).endRow();
-        assertEquals("2026-03-01\t2026-03-01T10:15:30.123Z\n", rows.toString());
+        rows.temporal(LocalDate.of(2026, 3, 1)).temporal(Instant.parse("2026-03-01T10:15:30.123Z")).temporal(null).endRow();
+        assertEquals("2026-03-01\t2026-03-01T10:15:30.123Z\t\\N\n", rows.toString());
+    }
+
+    @Test
+    void aDateOrInstantSeenBeforeIsWrittenTheSameWayAlsoWhenMoreThanTheRememberedOnesWereSeen() {
+        CopyText rows = new CopyText(5000);
+        StringBuilder expected = new StringBuilder();
+        LocalDate first = LocalDate.of(2000, 1, 1);
+        for (int i = 0; i < 5000; i++) {
+            LocalDate day = first.plusDays(i % 4500);
+            rows.temporal(day).temporal(Instant.EPOCH).endRow();
+            expected.append(day).append("\t1970-01-01T00:00:00Z\n");
+        }
+        assertEquals(expected.toString(), rows.toString());
     }
 }
