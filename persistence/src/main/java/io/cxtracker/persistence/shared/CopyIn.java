@@ -1,9 +1,11 @@
 package io.cxtracker.persistence.shared;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
+import java.sql.Statement;
 import org.postgresql.PGConnection;
 
 /**
@@ -16,6 +18,7 @@ import org.postgresql.PGConnection;
 public final class CopyIn {
     /** unique_violation: a key of the copied rows is stored already. */
     static final String KEY_TAKEN = "23505";
+    private static final String SAVEPOINT = "cx_copy_in";
 
     private CopyIn() {
     }
@@ -29,19 +32,28 @@ public final class CopyIn {
             throws SQLException {
         byte[] data = rows.toString().getBytes(StandardCharsets.UTF_8);
         String sql = "COPY " + table + " (" + columns + ") FROM STDIN";
-        Savepoint before = connection.setSavepoint();
+        // the savepoint in SQL: the container's connection wrapper refuses the JDBC savepoint calls (rollback) while
+        // a managed transaction runs, and the database needs nothing more than these statements
+        execute(connection, "SAVEPOINT " + SAVEPOINT);
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new java.io.ByteArrayInputStream(data));
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(data));
         } catch (SQLException e) {
             if (!KEY_TAKEN.equals(e.getSQLState())) {
                 throw e;
             }
-            connection.rollback(before);
+            execute(connection, "ROLLBACK TO SAVEPOINT " + SAVEPOINT);
+            execute(connection, "RELEASE SAVEPOINT " + SAVEPOINT);
             return false;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new SQLException("the rows could not be sent to the database", e);
         }
-        connection.releaseSavepoint(before);
+        execute(connection, "RELEASE SAVEPOINT " + SAVEPOINT);
         return true;
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 }
