@@ -5,15 +5,22 @@ import io.cxtracker.domain.listen.SurveyResponseRepository;
 import io.cxtracker.domain.metric.MetricKind;
 import io.cxtracker.domain.metric.Reading;
 import io.cxtracker.persistence.metric.ReadingColumns;
+import io.cxtracker.persistence.shared.CopyIn;
+import io.cxtracker.persistence.shared.CopyText;
 import io.cxtracker.persistence.shared.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.hibernate.Session;
 
 /**
  * Survey answers with {@code INSERT … ON CONFLICT (source, idempotency_key) DO NOTHING RETURNING}: the unique
@@ -24,7 +31,10 @@ import java.util.Set;
  * twice. Rows go in sorted by key, the same order in every transaction, so overlapping batches wait for each
  * other instead of deadlocking.
  *
- * <p>Each column travels as one array parameter and {@code unnest} turns the arrays back into rows: one
+ * <p>Answers go in the way readings do (JpaReadingRepository): one statement asks which keys are stored, COPY
+ * stores the others, and only when a racing transaction took one of them meanwhile (the copy fails, undone by its
+ * savepoint) does the batch go through the INSERT … ON CONFLICT below. There, and for the readings made from
+ * answers, each column travels as one array parameter and {@code unnest} turns the arrays back into rows: one
  * short statement for a whole batch, whatever its size, instead of thousands of bound parameters.
  */
 @ApplicationScoped
@@ -84,7 +94,6 @@ public class JpaSurveyResponseRepository implements SurveyResponseRepository {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public List<Boolean> addAllIfAbsent(List<RecordedSurveyResponse> responses) {
         if (responses.isEmpty()) {
             return List.of();
@@ -92,6 +101,85 @@ public class JpaSurveyResponseRepository implements SurveyResponseRepository {
         List<RecordedSurveyResponse> rows = responses.stream()
                 .sorted(Comparator.comparing(Key::of, Comparator.comparing(Key::source).thenComparing(Key::idempotencyKey)))
                 .toList();
+        Set<Key> stored = copyNew(rows);
+        if (stored == null) {
+            stored = insert(rows);
+        }
+        List<Boolean> result = new ArrayList<>(responses.size());
+        for (RecordedSurveyResponse response : responses) {
+            // a key repeated within the call counts as stored for its first answer only
+            result.add(stored.remove(Key.of(response)));
+        }
+        return result;
+    }
+
+    private static final String STORED = """
+            SELECT k.n FROM unnest(CAST(? AS text[]), CAST(? AS text[])) WITH ORDINALITY AS k(source, key, n)
+             WHERE EXISTS (SELECT 1 FROM survey_response a WHERE a.source = k.source AND a.idempotency_key = k.key)""";
+
+    private static final String COPY_COLUMNS = "source, idempotency_key, kind, score, answered_at, day, department_id, "
+            + "channel, comment, metric_id, received_at";
+
+    /**
+     * Stores the answers whose keys are not stored yet with COPY, in the given (key) order; a key repeated in the
+     * list is stored for its first answer. Answers the keys stored, or null when a racing transaction stored one
+     * of them meanwhile (then nothing was).
+     */
+    private Set<Key> copyNew(List<RecordedSurveyResponse> ordered) {
+        List<RecordedSurveyResponse> distinct = new ArrayList<>(ordered.size());
+        Set<Key> seen = new HashSet<>();
+        for (RecordedSurveyResponse response : ordered) {
+            if (seen.add(Key.of(response))) {
+                distinct.add(response);
+            }
+        }
+        em.flush();
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            boolean[] present = stored(connection, distinct);
+            Set<Key> fresh = new HashSet<>();
+            CopyText rows = new CopyText(distinct.size());
+            for (int i = 0; i < distinct.size(); i++) {
+                if (!present[i]) {
+                    RecordedSurveyResponse r = distinct.get(i);
+                    fresh.add(Key.of(r));
+                    rows.text(r.source()).text(r.response().idempotencyKey()).plain(r.response().kind().name())
+                            .number((long) r.response().score()).temporal(r.response().answeredAt()).temporal(r.day())
+                            .number(r.department() == null ? null : r.department().id()).text(r.response().channel())
+                            .text(r.response().comment()).number(r.metric().id()).temporal(r.receivedAt()).endRow();
+                }
+            }
+            if (fresh.isEmpty()) {
+                return fresh;
+            }
+            return CopyIn.unlessKeyTaken(connection, "survey_response", COPY_COLUMNS, rows) ? fresh : null;
+        });
+    }
+
+    /** Which of the answers' keys are stored (by an earlier transaction, or earlier in this one). */
+    private static boolean[] stored(Connection connection, List<RecordedSurveyResponse> responses) throws SQLException {
+        int n = responses.size();
+        String[] sources = new String[n];
+        String[] keys = new String[n];
+        for (int i = 0; i < n; i++) {
+            sources[i] = responses.get(i).source();
+            keys[i] = responses.get(i).response().idempotencyKey();
+        }
+        boolean[] present = new boolean[n];
+        try (PreparedStatement query = connection.prepareStatement(STORED)) {
+            query.setArray(1, connection.createArrayOf("text", sources));
+            query.setArray(2, connection.createArrayOf("text", keys));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    present[(int) rs.getLong(1) - 1] = true;
+                }
+            }
+        }
+        return present;
+    }
+
+    /** INSERT … ON CONFLICT DO NOTHING of the answers in the given order: waits for racers, skips their keys. */
+    @SuppressWarnings("unchecked")
+    private Set<Key> insert(List<RecordedSurveyResponse> rows) {
         int n = rows.size();
         String[] sources = new String[n];
         String[] keys = new String[n];
@@ -125,11 +213,7 @@ public class JpaSurveyResponseRepository implements SurveyResponseRepository {
         for (Object[] row : inserted) {
             stored.add(new Key((String) row[0], (String) row[1]));
         }
-        List<Boolean> result = new ArrayList<>(responses.size());
-        for (RecordedSurveyResponse response : responses) {
-            result.add(stored.remove(Key.of(response)));
-        }
-        return result;
+        return stored;
     }
 
     @Override

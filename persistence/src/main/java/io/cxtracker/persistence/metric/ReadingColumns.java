@@ -6,6 +6,8 @@ import io.cxtracker.domain.metric.MeanScoreStatistics;
 import io.cxtracker.domain.metric.NpsStatistics;
 import io.cxtracker.domain.metric.RatioStatistics;
 import io.cxtracker.domain.metric.Reading;
+import io.cxtracker.persistence.shared.CopyText;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -60,6 +62,55 @@ public record ReadingColumns(Long[] metrics, String[] kinds, String[] days, Long
             c.receivedAt[i] = r.receivedAt().toString();
         }
         return c;
+    }
+
+    /**
+     * One reading as a row of {@code COPY reading (…)} in the columns' order above ({@link
+     * JpaReadingRepository#COPY_COLUMNS}), the statistics of other kinds NULL.
+     */
+    static void copyRow(Reading r, CopyText row) {
+        row.number(r.metric().id()).plain(r.kind().name()).temporal(r.day())
+                .number(r.department() == null ? null : r.department().id()).text(r.channel());
+        Long promoters = null;
+        Long passives = null;
+        Long detractors = null;
+        Long satisfied = null;
+        Long responses = null;
+        Double scoreSum = null;
+        Long scoreCount = null;
+        Long numerator = null;
+        Long denominator = null;
+        Double gaugeValue = null;
+        Long gaugeWeight = null;
+        Instant gaugeAt = null;
+        switch (r.statistics()) {
+            case NpsStatistics s -> {
+                promoters = s.promoters();
+                passives = s.passives();
+                detractors = s.detractors();
+            }
+            case CsatStatistics s -> {
+                satisfied = s.satisfied();
+                responses = s.responses();
+            }
+            case MeanScoreStatistics s -> {
+                scoreSum = s.sum();
+                scoreCount = s.count();
+            }
+            case RatioStatistics s -> {
+                numerator = s.numerator();
+                denominator = s.denominator();
+            }
+            case GaugeStatistics s -> {
+                gaugeValue = s.lastValue();
+                gaugeWeight = s.weight();
+                gaugeAt = s.lastAt();
+            }
+        }
+        row.number(promoters).number(passives).number(detractors).number(satisfied).number(responses)
+                .number(scoreSum).number(scoreCount).number(numerator).number(denominator).number(gaugeValue)
+                .number(gaugeWeight).temporal(gaugeAt).text(r.source()).text(r.idempotencyKey()).temporal(r.receivedAt())
+                .endRow();
     }
 
     /** Every column, in the table's order: the parameters ?1 … ?20 of an unnest over all of them. */

@@ -126,6 +126,29 @@ class SurveyIngestionOverPostgresTest {
         assertEquals(2, db.number("SELECT count(*) FROM reading WHERE source = '" + source + "'"));
     }
 
+    private String comment(String sql) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** Answers are copied in as text rows: a comment's tabs, line breaks and backslashes must arrive as they were. */
+    @Test
+    void aCommentWithTabsLineBreaksAndBackslashesIsStoredAsWritten() throws Exception {
+        String comment = "waited\t20 min\r\nthen: C:\\queue\\N \\N — ok";
+        String other = "\\N";
+        ingest(List.of(new NewSurveyResponse("NPS", 3, MARCH_1, "chat", support.code().value(), comment, source, "odd-1"),
+                new NewSurveyResponse("NPS", 4, MARCH_1, "chat", support.code().value(), other, source, "odd-2"),
+                new NewSurveyResponse("NPS", 5, MARCH_1, "chat", support.code().value(), null, source, "odd-3")));
+        assertEquals(comment, comment("SELECT comment FROM survey_response WHERE source = '" + source
+                + "' AND idempotency_key = 'odd-1'"));
+        assertEquals(other, comment("SELECT comment FROM survey_response WHERE source = '" + source
+                + "' AND idempotency_key = 'odd-2'"));
+        assertEquals(1, db.number("SELECT count(*) FROM survey_response WHERE source = '" + source
+                + "' AND idempotency_key = 'odd-3' AND comment IS NULL"));
+    }
+
     /** Four batches with overlapping keys, started together: every answer counted once, no deadlock, exact sums. */
     @Test
     void racingBatchesCountEveryAnswerOnce() throws Exception {

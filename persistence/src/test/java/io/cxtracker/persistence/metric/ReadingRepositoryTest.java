@@ -69,6 +69,21 @@ class ReadingRepositoryTest {
     }
 
     @Test
+    void aBatchOverlappingStoredKeysStoresOnlyItsNewReadings(TestDatabase db) {
+        Metric metric = npsMetric(db);
+        db.inTransaction(em -> new JpaReadingRepository(em).addAllIfAbsent(batch(metric, "survey-tool", 0, 10)));
+        List<Reading> overlapping = batch(metric, "survey-tool", 5, 20);
+        Collections.reverse(overlapping);
+
+        List<Boolean> stored = db.inTransaction(em -> new JpaReadingRepository(em).addAllIfAbsent(overlapping));
+
+        // reversed: keys 19..10 are new, 9..5 were stored
+        assertEquals(Collections.nCopies(10, true), stored.subList(0, 10));
+        assertEquals(Collections.nCopies(5, false), stored.subList(10, 15));
+        assertEquals(20, stored(db, metric));
+    }
+
+    @Test
     void theSameKeyFromAnotherSourceIsAnotherReading(TestDatabase db) {
         Metric metric = npsMetric(db);
         db.inTransaction(em -> new JpaReadingRepository(em).addAllIfAbsent(batch(metric, "survey-tool", 0, 3)));
