@@ -2,8 +2,9 @@
 # bench/run.sh — run CX Tracker's benchmarks and write bench/RESULTS.md.
 #
 #   bench/run.sh [full]          full scale, every benchmark (≈ 35–50 min on 2 cores)
-#   bench/run.sh quick           a smoke of every benchmark's code path at a small scale in ONE server start, no timing
-#                                asserted (≈ 1.5–2 min once the modules are built; CI: BENCH_BUILD=0 bench/run.sh quick)
+#   bench/run.sh quick           a smoke of every benchmark's code path at a small scale in ONE server start and one
+#                                deployment, no timing asserted (< 2 min once the modules are built on an idle machine;
+#                                CI: BENCH_BUILD=0 bench/run.sh quick); every line of bench/logs/*.log starts with its time
 #   bench/run.sh [mode] NAME…    only the named benchmarks, in this order: dashboards, load, growth, ingest (alias
 #                                import), demo, export, checkin, asof, alerts, boardpack, paint, faults (the last five
 #                                assert their issue's goal and run only in full mode or when named; faults runs
@@ -92,17 +93,19 @@ ensure_autocannon() {
   [ -f "$AUTOCANNON" ] && return 0
   command -v npm >/dev/null 2>&1 || die "the load benchmark needs Node.js and npm (apt-get install nodejs npm)"
   say "installing autocannon $AUTOCANNON_VERSION into bench/.tools"
-  npm install --no-audit --no-fund --silent --prefix "$ROOT/bench/.tools" "autocannon@$AUTOCANNON_VERSION" >/dev/null \
+  # --prefer-offline: a fresh clone on a machine that installed it before takes it from npm's cache (no metadata round trips)
+  npm install --no-audit --no-fund --silent --prefer-offline --prefix "$ROOT/bench/.tools" "autocannon@$AUTOCANNON_VERSION" >/dev/null \
     || die "could not install autocannon"
 }
 
 # Scales. Quick mode keeps every code path (warm-up, baselines, plans, a load step, the growth steps, both export
 # scales) and shrinks the data, the repeats and the durations; full mode is what RESULTS.md reports.
+# (quick: the export samples the live heap at one pause of 0.1 s instead of three of 0.5 s, each sample a full GC)
 if [ "$MODE" = quick ]; then
-  IMPORT_ROWS=2000; DEMO_PROFILE=demo; EXPORT_MILESTONES=20; EXPORT_REPEATS=1
+  IMPORT_ROWS=2000; DEMO_PROFILE=demo; EXPORT_MILESTONES=20; EXPORT_REPEATS=1; EXPORT_PAUSES=1; EXPORT_PAUSE_MS=100
   DASHBOARD_REPEATS=5; DASHBOARD_WARMUP=3; LOAD_RATES=50; LOAD_SECONDS=2; GROWTH_FACTORS=2,4
 else
-  IMPORT_ROWS=100000; DEMO_PROFILE=benchmark; EXPORT_MILESTONES=1000; EXPORT_REPEATS=3
+  IMPORT_ROWS=100000; DEMO_PROFILE=benchmark; EXPORT_MILESTONES=1000; EXPORT_REPEATS=3; EXPORT_PAUSES=3; EXPORT_PAUSE_MS=500
   DASHBOARD_REPEATS=30; DASHBOARD_WARMUP=200; LOAD_RATES=50,100,200,400; LOAD_SECONDS=15; GROWTH_FACTORS=4,16
 fi
 
@@ -151,13 +154,17 @@ if [ "${BENCH_UPDATE:-0}" = 1 ] && [ -f "$RESULTS" ]; then
   done < <(awk 'BEGIN { n = 0 } /^## / { if (n++) printf "%c", 0 } n { print } END { if (n) printf "%c", 0 }' "$RESULTS")
 fi
 LOG=""; COMMAND=""; TOOK=0; RUN_OK=1
+stamp() { # each line with the time it came (HH:MM:SS, the machine's zone): where a run's time goes, read from its log
+  local line
+  while IFS= read -r line || [ -n "$line" ]; do printf '%(%T)T %s\n' -1 "$line"; done
+}
 run() { # log name, what, command: runs it, its output in bench/logs/NAME.log
   local name=$1 what=$2; shift 2
   LOG="$LOGS/$name.log"; COMMAND="$*"
   local started=$SECONDS
   say "$what: $* (log: bench/logs/$name.log)"
   RUN_OK=1
-  if ! (cd "$ROOT" && eval "$*") > "$LOG" 2>&1; then
+  if ! (cd "$ROOT" && eval "$*") 2>&1 | stamp > "$LOG"; then
     # the next benchmarks still run; what this one printed before failing is kept, marked, and the script fails
     tail -40 "$LOG" >&2
     printf '\033[31m[bench] %s failed; see bench/logs/%s.log\033[0m\n' "$what" "$name" >&2
@@ -268,10 +275,12 @@ if [ "$MODE" = quick ]; then
   parts=$(for n in dashboards load growth; do if wanted "$n"; then printf '%s,' "$n"; fi; done)
   wanted load && ensure_autocannon
   if [ ${#classes[@]} -gt 0 ]; then
+    # one deployment shared by the classes (SharedDeployment): a redeployment per class cost more than most benchmarks
     run quick "every it-tests benchmark, quick" "$(it_command "$(IFS=,; echo "${classes[*]}")" \
-        "-Dcx.it.demo.load=true -Dcx.it.demo.profile=demo -Dcx.bench.rows=$IMPORT_ROWS -Dcx.bench.parts=${parts%,}" \
+        "-Dcx.it.deployment.shared=true -Dcx.it.demo.load=true -Dcx.it.demo.profile=demo -Dcx.bench.rows=$IMPORT_ROWS -Dcx.bench.parts=${parts%,}" \
         "-Dcx.bench.dashboard.repeats=$DASHBOARD_REPEATS -Dcx.bench.dashboard.warmup=$DASHBOARD_WARMUP -Dcx.bench.load.rates=$LOAD_RATES -Dcx.bench.load.seconds=$LOAD_SECONDS -Dcx.bench.growth.factors=$GROWTH_FACTORS" \
-        "-Dcx.bench.autocannon=$AUTOCANNON -Dcx.bench.export.milestones=$EXPORT_MILESTONES -Dcx.bench.export.repeats=$EXPORT_REPEATS")"
+        "-Dcx.bench.autocannon=$AUTOCANNON -Dcx.bench.export.milestones=$EXPORT_MILESTONES -Dcx.bench.export.repeats=$EXPORT_REPEATS" \
+        "-Dcx.bench.export.pauses=$EXPORT_PAUSES -Dcx.bench.export.pause.ms=$EXPORT_PAUSE_MS")"
     wanted ingest && section "$INGEST_TITLE" "$INGEST_ABOUT" '\[ingest\]'
     wanted dashboards && section "Dashboards against hand-written SQL (demo profile)" "$DASHBOARDS_ABOUT" '\[(dashboards|plan)\]'
     wanted load && section "Reads under fixed-rate load" "$LOAD_ABOUT" '\[load\]'

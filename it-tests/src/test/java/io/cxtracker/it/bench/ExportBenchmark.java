@@ -78,6 +78,13 @@ import org.postgresql.core.BaseConnection;
 class ExportBenchmark {
     static final int N = Integer.getInteger("cx.bench.export.milestones", 1000);
     static final int REPEATS = Integer.getInteger("cx.bench.export.repeats", 3);
+    /**
+     * How often the client pauses in the middle of a CSV, PDF or JSON export to sample the live heap (3: at 1/4, 1/2
+     * and 3/4 of the body), and how long each pause lets the server fill the socket buffers and block in its write
+     * before the sample. The quick smoke pauses once, briefly: each sample is a full GC of the server.
+     */
+    static final int PAUSES = Integer.getInteger("cx.bench.export.pauses", 3);
+    static final long PAUSE_MILLIS = Long.getLong("cx.bench.export.pause.ms", 500);
     static final int CHECK_INS = 3;
     static final int CHANGES = 10;
     static final List<String> FORMATS = List.of("csv", "xlsx", "pdf", "json");
@@ -154,8 +161,9 @@ class ExportBenchmark {
                     + "10×N %.2f s (ratio %.1f)%n", rawN / 1e9, raw10N / 1e9, (double) raw10N / rawN);
             System.out.printf(Locale.ROOT, "[export] time: median of %d exports; peak heap: sum of the heap pools' peaks during "
                     + "one export, after a full GC (largest of the repeats); live heap: old generation + survivors after a "
-                    + "full GC with the export paused at 1/4, 1/2 and 3/4 of its bytes (largest), before → during; xlsx, whose "
-                    + "workbook is complete before its first byte: sampled every 200 ms while it is built%n", REPEATS);
+                    + "full GC with the export paused at %s of its bytes (largest), before → during; xlsx, whose "
+                    + "workbook is complete before its first byte: sampled every 200 ms while it is built%n", REPEATS,
+                    pausesInWords());
             System.out.println("[export] format | time N → 10×N      | time ratio | ×raw COPY N / 10×N | size N → 10×N     "
                     + "| peak heap N → 10×N | peak ratio | live heap N: before → during | 10×N: before → during | live ratio "
                     + "| held N → 10×N");
@@ -240,7 +248,7 @@ class ExportBenchmark {
             long total = bytes;
             long[] paused = BUILT_BEFORE_FIRST_BYTE.contains(format)
                     ? exportSampledUntilFirstByte(query, format, heap, live)
-                    : export(query, format, new long[] {total / 4, total / 2, 3 * total / 4}, () -> {
+                    : export(query, format, pausePositions(total), () -> {
                         live[0] = Math.max(live[0], heap.liveAfterGc());
                     });
             // the same report again: its size differs only by what each copy says about itself (id, time,
@@ -249,6 +257,26 @@ class ExportBenchmark {
             result.put(format, new Measured(times[REPEATS / 2], bytes, usedAfterGc, peak, liveBefore, live[0]));
         }
         return result;
+    }
+
+    /** {@link #PAUSES} byte positions spread evenly over a body of {@code total} bytes: 1/4, 1/2, 3/4 for three. */
+    static long[] pausePositions(long total) {
+        long[] positions = new long[PAUSES];
+        for (int i = 0; i < PAUSES; i++) {
+            positions[i] = (i + 1) * total / (PAUSES + 1);
+        }
+        return positions;
+    }
+
+    /** Where the client pauses, as fractions of the body: "1/4, 1/2 and 3/4" for three pauses. */
+    static String pausesInWords() {
+        List<String> fractions = new ArrayList<>();
+        for (int i = 1; i <= PAUSES; i++) {
+            int gcd = java.math.BigInteger.valueOf(i).gcd(java.math.BigInteger.valueOf(PAUSES + 1)).intValue();
+            fractions.add(i / gcd + "/" + (PAUSES + 1) / gcd);
+        }
+        return fractions.size() == 1 ? fractions.getFirst()
+                : String.join(", ", fractions.subList(0, fractions.size() - 1)) + " and " + fractions.getLast();
     }
 
     /**
@@ -335,7 +363,7 @@ class ExportBenchmark {
                 }
                 bytes += n;
                 if (pauses != null && next < pauses.length && bytes >= pauses[next]) {
-                    Thread.sleep(500); // the server fills the socket buffers and blocks in its write
+                    Thread.sleep(PAUSE_MILLIS); // the server fills the socket buffers and blocks in its write
                     atPause.run();
                     next++;
                 }
