@@ -189,9 +189,11 @@ section() { # title, what the figures mean, pattern of the result lines (from th
 INGEST_TITLE="Ingestion over HTTP vs PostgreSQL COPY and multi-row INSERT ($IMPORT_ROWS rows)"
 INGEST_ABOUT="The same rows through POST /api/imports/… (token, CSV parsing, validation, idempotent writes with per-row
 outcomes, readings summed from the answers, audit, one transaction) and straight into the same tables over JDBC, like
-with like: COPY (the physical limit) and multi-row INSERT … ON CONFLICT DO NOTHING RETURNING of 500 rows per statement
-(what the import itself sends). The single-row batched INSERT of earlier results is kept only as a reference: it is
-not the import's way of writing. Ratio = import time / raw time; goal ≤ 2× COPY."
+with like: COPY (the physical limit; the import itself COPYs each batch's new rows after one statement asks which of
+its keys are stored, and falls back to INSERT … ON CONFLICT only when a racing import took a key meanwhile) and
+multi-row INSERT … ON CONFLICT DO NOTHING RETURNING of 500 rows per statement (the import's way of writing before).
+The single-row batched INSERT of earlier results is kept only as a reference. Ratio = import time / raw time; goal
+≤ 2× COPY."
 DASHBOARDS_ABOUT="One request at a time, as an executive (token of the IT realm), after $DASHBOARD_WARMUP untimed requests per read
 (and as many runs of its SQL): the program dashboard,
 the department dashboard (the accountability view's roll-up and its targets), the accountability view's first page of
