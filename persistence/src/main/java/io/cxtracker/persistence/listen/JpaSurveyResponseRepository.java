@@ -6,7 +6,6 @@ import io.cxtracker.domain.metric.MetricKind;
 import io.cxtracker.domain.metric.Reading;
 import io.cxtracker.persistence.metric.ReadingColumns;
 import io.cxtracker.persistence.shared.CopyIn;
-import io.cxtracker.persistence.shared.CopyText;
 import io.cxtracker.persistence.shared.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -126,33 +125,13 @@ public class JpaSurveyResponseRepository implements SurveyResponseRepository {
      * of them meanwhile (then nothing was).
      */
     private Set<Key> copyNew(List<RecordedSurveyResponse> ordered) {
-        List<RecordedSurveyResponse> distinct = new ArrayList<>(ordered.size());
-        Set<Key> seen = new HashSet<>();
-        for (RecordedSurveyResponse response : ordered) {
-            if (seen.add(Key.of(response))) {
-                distinct.add(response);
-            }
-        }
         em.flush();
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            boolean[] present = stored(connection, distinct);
-            Set<Key> fresh = new HashSet<>();
-            CopyText rows = new CopyText(distinct.size());
-            for (int i = 0; i < distinct.size(); i++) {
-                if (!present[i]) {
-                    RecordedSurveyResponse r = distinct.get(i);
-                    fresh.add(Key.of(r));
-                    rows.text(r.source()).text(r.response().idempotencyKey()).plain(r.response().kind().name())
-                            .number((long) r.response().score()).temporal(r.response().answeredAt()).temporal(r.day())
-                            .number(r.department() == null ? null : r.department().id()).text(r.response().channel())
-                            .text(r.response().comment()).number(r.metric().id()).temporal(r.receivedAt()).endRow();
-                }
-            }
-            if (fresh.isEmpty()) {
-                return fresh;
-            }
-            return CopyIn.unlessKeyTaken(connection, "survey_response", COPY_COLUMNS, rows) ? fresh : null;
-        });
+        return em.unwrap(Session.class).doReturningWork(connection -> CopyIn.newRows(connection, ordered, Key::of,
+                JpaSurveyResponseRepository::stored, "survey_response", COPY_COLUMNS, (r, rows) -> rows.text(r.source())
+                        .text(r.response().idempotencyKey()).plain(r.response().kind().name())
+                        .number((long) r.response().score()).temporal(r.response().answeredAt()).temporal(r.day())
+                        .number(r.department() == null ? null : r.department().id()).text(r.response().channel())
+                        .text(r.response().comment()).number(r.metric().id()).temporal(r.receivedAt()).endRow()));
     }
 
     /** Which of the answers' keys are stored (by an earlier transaction, or earlier in this one). */

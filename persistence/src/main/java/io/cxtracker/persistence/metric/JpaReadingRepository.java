@@ -4,7 +4,6 @@ import io.cxtracker.domain.metric.Metric;
 import io.cxtracker.domain.metric.Reading;
 import io.cxtracker.domain.metric.ReadingRepository;
 import io.cxtracker.persistence.shared.CopyIn;
-import io.cxtracker.persistence.shared.CopyText;
 import io.cxtracker.persistence.shared.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -117,30 +116,9 @@ public class JpaReadingRepository implements ReadingRepository {
      * of them meanwhile (then nothing was).
      */
     private Set<Key> copyNew(List<Reading> ordered) {
-        List<Reading> distinct = new ArrayList<>(ordered.size());
-        Set<Key> seen = new HashSet<>();
-        for (Reading reading : ordered) {
-            if (seen.add(Key.of(reading))) {
-                distinct.add(reading);
-            }
-        }
         em.flush();
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            boolean[] present = stored(connection, distinct);
-            Set<Key> fresh = new HashSet<>();
-            CopyText rows = new CopyText(distinct.size());
-            for (int i = 0; i < distinct.size(); i++) {
-                if (!present[i]) {
-                    Reading reading = distinct.get(i);
-                    fresh.add(Key.of(reading));
-                    ReadingColumns.copyRow(reading, rows);
-                }
-            }
-            if (fresh.isEmpty()) {
-                return fresh;
-            }
-            return CopyIn.unlessKeyTaken(connection, "reading", COPY_COLUMNS, rows) ? fresh : null;
-        });
+        return em.unwrap(Session.class).doReturningWork(connection -> CopyIn.newRows(connection, ordered, Key::of,
+                JpaReadingRepository::stored, "reading", COPY_COLUMNS, ReadingColumns::copyRow));
     }
 
     /** Which of the readings' keys are stored (by an earlier transaction, or earlier in this one). */

@@ -6,6 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.postgresql.PGConnection;
 
 /**
@@ -21,6 +27,42 @@ public final class CopyIn {
     private static final String SAVEPOINT = "cx_copy_in";
 
     private CopyIn() {
+    }
+
+    /** Which of the rows' idempotency keys are stored (by an earlier transaction, or earlier in this one). */
+    public interface StoredKeys<T> {
+        boolean[] of(Connection connection, List<T> rows) throws SQLException;
+    }
+
+    /**
+     * Stores the rows whose keys are not stored yet with COPY, in the given (key) order; a key repeated in the list
+     * is stored for its first row.
+     *
+     * @return the keys stored, or null when a racing transaction stored one of them meanwhile (then none was)
+     */
+    public static <T, K> Set<K> newRows(Connection connection, List<T> ordered, Function<T, K> keyOf, StoredKeys<T> stored,
+            String table, String columns, BiConsumer<T, CopyText> row) throws SQLException {
+        List<T> distinct = new ArrayList<>(ordered.size());
+        Set<K> seen = new HashSet<>();
+        for (T each : ordered) {
+            if (seen.add(keyOf.apply(each))) {
+                distinct.add(each);
+            }
+        }
+        boolean[] present = stored.of(connection, distinct);
+        Set<K> fresh = new HashSet<>();
+        CopyText rows = new CopyText(distinct.size());
+        for (int i = 0; i < distinct.size(); i++) {
+            if (!present[i]) {
+                T each = distinct.get(i);
+                fresh.add(keyOf.apply(each));
+                row.accept(each, rows);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return fresh;
+        }
+        return unlessKeyTaken(connection, table, columns, rows) ? fresh : null;
     }
 
     /**
