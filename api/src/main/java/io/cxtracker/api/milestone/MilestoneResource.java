@@ -3,7 +3,7 @@ package io.cxtracker.api.milestone;
 import io.cxtracker.api.approval.ApprovalRequestResponse;
 import io.cxtracker.api.shared.ETags;
 import io.cxtracker.api.shared.PageParameters;
-import io.cxtracker.api.shared.PageResponse;
+import io.cxtracker.api.shared.SerializedOnce;
 import io.cxtracker.api.shared.QueryParameters;
 import io.cxtracker.domain.shared.AsOf;
 import io.cxtracker.domain.shared.DepartmentCode;
@@ -17,8 +17,10 @@ import io.cxtracker.domain.milestone.NewCheckIn;
 import io.cxtracker.domain.milestone.NewMilestone;
 import io.cxtracker.domain.program.Pillar;
 import io.cxtracker.domain.progress.MilestoneFilter;
+import io.cxtracker.domain.progress.MilestoneStatusView;
 import io.cxtracker.domain.progress.ProgressService;
 import io.cxtracker.domain.shared.NotFoundException;
+import io.cxtracker.domain.shared.Page;
 import io.cxtracker.domain.shared.PageRequest;
 import io.cxtracker.domain.shared.Violations;
 import io.cxtracker.domain.progress.AsOfTargetService;
@@ -64,6 +66,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "milestones", description = "Dated steps of initiatives, owned by a department; check-ins, overrides, linked targets")
 public class MilestoneResource {
     private static final String IF_MATCH = "the ETag of the milestone version read";
+    /** Today's milestone pages' JSON per page the read cache keeps (its default size). */
+    private static final SerializedOnce PAGE_JSON = new SerializedOnce(256);
 
     @Inject
     MilestoneService milestones;
@@ -77,9 +81,10 @@ public class MilestoneResource {
     @GET
     @Operation(operationId = "listMilestones", summary = "List milestones with today's status (or the status they showed as of "
             + "an earlier instant), paged, sorted and filtered")
-    @APIResponse(responseCode = "200", description = "A page of milestones with the total")
+    @APIResponse(responseCode = "200", description = "A page of milestones with the total",
+            content = @Content(schema = @Schema(implementation = MilestonePageResponse.class)))
     @APIResponse(responseCode = "400", description = "A bad parameter; every bad one is listed")
-    public PageResponse<MilestoneStatusResponse> list(
+    public Response list(
             @Parameter(description = "program id") @QueryParam("program") String program,
             @Parameter(description = "initiative id") @QueryParam("initiative") String initiative,
             @Parameter(description = "owner department code") @QueryParam("department") String department,
@@ -109,8 +114,13 @@ public class MilestoneResource {
                 phaseNumber, statuses, after, before));
         AsOf when = QueryParameters.asOf(violations, "asOf", asOf);
         violations.throwIfAny();
-        return PageResponse.of(when == null ? progress.milestones(filter, page) : progress.milestones(filter, page, when),
-                page, MilestoneStatusResponse::of);
+        if (when != null) {
+            return Response.ok(MilestonePageResponse.of(progress.milestones(filter, page, when), page)).build();
+        }
+        Page<MilestoneStatusView> today = progress.milestones(filter, page);
+        // the read cache hands the same page object out while nothing it read changed; its key holds the page request
+        return Response.ok(PAGE_JSON.json(today, () -> MilestonePageResponse.of(today, page)), MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     @GET

@@ -184,8 +184,7 @@ public class ProgressService {
         List<GroupProgress> byInitiative = new ArrayList<>();
         Map<Long, String> initiativeTitles = new HashMap<>();
         facts.forEach(f -> initiativeTitles.put(f.initiativeId(), f.initiativeTitle()));
-        RollUp.rollUp(sorted(assessed, Comparator.comparingLong(a -> a.facts().initiativeId())),
-                        a -> a.facts().initiativeId(), status, weight)
+        inKeyOrder(assessed, a -> a.facts().initiativeId(), status, weight)
                 .forEach((id, result) -> byInitiative.add(
                         new GroupProgress(String.valueOf(id), initiativeTitles.get(id), result)));
 
@@ -198,8 +197,7 @@ public class ProgressService {
         }
 
         List<GroupProgress> byDepartment = new ArrayList<>();
-        RollUp.rollUp(sorted(assessed, Comparator.comparing(a -> a.facts().ownerDepartment())),
-                        a -> a.facts().ownerDepartment(), status, weight)
+        inKeyOrder(assessed, a -> a.facts().ownerDepartment(), status, weight)
                 .forEach((code, result) -> byDepartment.add(new GroupProgress(code, code, result)));
         Map<String, List<GroupProgress>> pillarsByDepartment = new HashMap<>();
         assessed.stream().collect(Collectors.groupingBy(a -> a.facts().ownerDepartment()))
@@ -319,8 +317,7 @@ public class ProgressService {
         Map<Integer, String> phaseNames = new TreeMap<>();
         facts.forEach(f -> phaseNames.putIfAbsent(f.phaseNumber(), f.phaseName()));
         List<GroupProgress> byPhase = new ArrayList<>();
-        RollUp.rollUp(sorted(assessed, Comparator.comparingInt(a -> a.facts().phaseNumber())),
-                        a -> a.facts().phaseNumber(), status, weight)
+        inKeyOrder(assessed, a -> a.facts().phaseNumber(), status, weight)
                 .forEach((number, result) -> byPhase.add(
                         new GroupProgress(String.valueOf(number), phaseNames.get(number), result)));
 
@@ -363,8 +360,14 @@ public class ProgressService {
         return byPillar;
     }
 
-    private static <T> List<T> sorted(Collection<T> items, Comparator<T> order) {
-        return items.stream().sorted(order).toList();
+    /**
+     * The groups rolled up in the order of their keys, each group's milestones in the order given: what a stable sort
+     * of every milestone by key before grouping gave, without sorting the 2,000 milestones of a large program three
+     * times per dashboard (a tenth of a computed program dashboard in a profile).
+     */
+    private static <K extends Comparable<? super K>> Map<K, RollUpResult> inKeyOrder(List<Assessed> assessed,
+            Function<Assessed, K> key, Function<Assessed, MilestoneStatus> status, ToDoubleFunction<Assessed> weight) {
+        return new TreeMap<>(RollUp.rollUp(assessed, key, status, weight));
     }
 
     private record Assessed(MilestoneFacts facts, MilestoneStatusView view) {

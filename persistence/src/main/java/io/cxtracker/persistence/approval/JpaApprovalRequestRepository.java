@@ -6,8 +6,8 @@ import io.cxtracker.domain.milestone.ApprovalRequestRepository;
 import io.cxtracker.domain.milestone.RequestState;
 import io.cxtracker.domain.shared.Page;
 import io.cxtracker.domain.shared.PageRequest;
+import io.cxtracker.persistence.shared.Jdbc;
 import io.cxtracker.persistence.shared.OptimisticWrites;
-import io.cxtracker.persistence.shared.Rows;
 import io.cxtracker.persistence.shared.SortColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -49,7 +49,7 @@ public class JpaApprovalRequestRepository implements ApprovalRequestRepository {
                         select r from ApprovalRequest r join fetch r.milestone left join fetch r.decision
                         where r.id = :id""", ApprovalRequest.class)
                 .setParameter("id", id)
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst();
     }
 
@@ -107,21 +107,20 @@ public class JpaApprovalRequestRepository implements ApprovalRequestRepository {
         // A program's dashboard asks for all its milestones (2,000 in the benchmark) and almost never finds one: the
         // ids go as one array parameter, so the statement and its plan are the same whatever their number (a JPQL
         // list is translated again for every length and sends a parameter per id), and the entities are loaded only
-        // for the requests found.
-        @SuppressWarnings("unchecked")
-        List<Object> pending = em.createNativeQuery("""
+        // for the requests found. Plain JDBC: as a native query Hibernate resolved the result's columns from the
+        // driver's metadata on every call, which cost more than the statement.
+        List<Long> pending = Jdbc.query(em, """
                         SELECT r.id FROM approval_request r
-                         WHERE r.milestone_id = ANY (CAST(?1 AS bigint[]))
-                           AND NOT EXISTS (SELECT 1 FROM approval_decision d WHERE d.request_id = r.id)""")
-                .setParameter(1, milestoneIds.stream().distinct().toArray(Long[]::new))
-                .getResultList();
+                         WHERE r.milestone_id = ANY (?)
+                           AND NOT EXISTS (SELECT 1 FROM approval_decision d WHERE d.request_id = r.id)""",
+                List.of((Object) milestoneIds.stream().distinct().toArray(Long[]::new)), rs -> rs.getLong(1));
         if (pending.isEmpty()) {
             return List.of();
         }
         // the decision is fetched with the request (always none here): an inverse one-to-one is otherwise loaded one by one
         return em.createQuery("select r from ApprovalRequest r left join fetch r.decision"
                         + " where r.id in :ids order by r.requestedAt, r.id", ApprovalRequest.class)
-                .setParameter("ids", pending.stream().map(Rows::toLong).toList())
+                .setParameter("ids", pending)
                 .getResultList();
     }
 

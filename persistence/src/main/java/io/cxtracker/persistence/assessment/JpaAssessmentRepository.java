@@ -40,7 +40,7 @@ public class JpaAssessmentRepository implements AssessmentRepository {
     @Override
     public Optional<MaturityAssessment> findById(long id) {
         return em.createQuery("select a from MaturityAssessment a join fetch a.department where a.id = :id",
-                MaturityAssessment.class).setParameter("id", id).getResultStream().findFirst();
+                MaturityAssessment.class).setParameter("id", id).getResultList().stream().findFirst();
     }
 
     @Override

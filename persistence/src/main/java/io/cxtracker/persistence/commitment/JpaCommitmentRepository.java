@@ -41,7 +41,7 @@ public class JpaCommitmentRepository implements CommitmentRepository {
                         select c from Commitment c join fetch c.ownerDepartment left join fetch c.metric
                         where c.id = :id""", Commitment.class)
                 .setParameter("id", id)
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst();
     }
 

@@ -27,7 +27,7 @@ public class JpaDepartmentRepository implements DepartmentRepository {
     public Optional<Department> findByCode(DepartmentCode code) {
         return em.createQuery("select d from Department d left join fetch d.parent where d.code = :code", Department.class)
                 .setParameter("code", code.value())
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst();
     }
 

@@ -39,7 +39,7 @@ public class JpaInitiativeRepository implements InitiativeRepository {
                         select i from Initiative i join fetch i.phase join fetch i.program join fetch i.accountable
                         where i.id = :id""", Initiative.class)
                 .setParameter("id", id)
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst();
     }
 

@@ -32,7 +32,7 @@ public class JpaMetricRepository implements MetricRepository {
     public Optional<Metric> findByKey(MetricKey key) {
         return em.createQuery("select m from Metric m join fetch m.owner where m.key = :key", Metric.class)
                 .setParameter("key", key.value())
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst();
     }
 

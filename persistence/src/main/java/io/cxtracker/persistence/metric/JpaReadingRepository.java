@@ -169,7 +169,7 @@ public class JpaReadingRepository implements ReadingRepository {
                 .setParameter("metric", metric)
                 .setParameter("source", source)
                 .setParameter("key", idempotencyKey)
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst();
     }
 }

@@ -31,7 +31,7 @@ public class JpaMilestoneRepository implements MilestoneRepository {
                         select m from Milestone m join fetch m.initiative join fetch m.ownerDepartment
                         where m.id = :id""", Milestone.class)
                 .setParameter("id", id)
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst();
     }
 

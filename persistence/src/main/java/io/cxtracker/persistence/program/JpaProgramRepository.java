@@ -26,9 +26,11 @@ public class JpaProgramRepository implements ProgramRepository {
 
     @Override
     public Optional<Program> findById(long id) {
+        // a list, not a stream, here and in the other repositories' lookups by key: the stream scrolls a cursor row by
+        // row (a third of a dashboard's program lookup in a profile) and stays open until the session closes
         return em.createQuery("select p from Program p left join fetch p.phases where p.id = :id", Program.class)
                 .setParameter("id", id)
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst();
     }
 

@@ -240,7 +240,7 @@ public class SqlPlanHistory implements PlanHistory {
     public Optional<String> programName(long programId, Instant knownAt) {
         Query query = em.createNativeQuery(at(PROGRAM_NAME, knownAt));
         query.setParameter(1, programId);
-        return query.getResultStream().findFirst().map(String.class::cast);
+        return query.getResultList().stream().findFirst().map(String.class::cast);
     }
 
     /**

@@ -43,6 +43,34 @@ class TargetListQueryTest {
         assertEquals(List.of(plan[2]), ids(db.inTransaction(em -> new JpaTargetRepository(em).list(csat, support))));
     }
 
+    @Test
+    void targetsAreFoundByTheirIdsInIdOrderWithMetricAndDepartment(TestDatabase db) {
+        long[] ids = db.inTransaction(em -> {
+            Department support = Fixtures.department(em, "support");
+            Metric csat = Fixtures.metric(em, MetricKind.CSAT, Direction.HIGHER_IS_BETTER, support);
+            long first = Fixtures.target(em, csat, support, 70, 80, LocalDate.of(2026, 12, 31), 0, 30).id();
+            long second = Fixtures.target(em, csat, null, 70, 80, LocalDate.of(2026, 6, 30), 0, 30).id();
+            long third = Fixtures.target(em, csat, support, 60, 90, LocalDate.of(2026, 9, 30), 0, 30).id();
+            return new long[] {first, second, third};
+        });
+        // a repeated id and one that names no target; any number of ids, in one statement
+        List<Target> found = db.inTransaction(em -> {
+            List<Target> targets = new JpaTargetRepository(em).findAllById(List.of(ids[2], ids[0], ids[2], 999_999L));
+            targets.forEach(t -> {
+                t.metric().key();
+                if (t.department() != null) {
+                    t.department().code();
+                }
+            });
+            return targets;
+        });
+        assertEquals(List.of(ids[0], ids[2]), ids(found));
+        assertEquals(found.get(0).department().code(), found.get(1).department().code());
+        assertEquals(found.get(0).metric().key(), found.get(1).metric().key());
+        assertEquals(List.of(ids[1]), ids(db.inTransaction(em -> new JpaTargetRepository(em).findAllById(List.of(ids[1])))));
+        assertEquals(List.of(), db.inTransaction(em -> new JpaTargetRepository(em).findAllById(List.of())));
+    }
+
     private static List<Object> ids(List<Target> targets) {
         return targets.stream().map(t -> (Object) t.id()).toList();
     }
