@@ -97,8 +97,10 @@ public class JpaSurveyResponseRepository implements SurveyResponseRepository {
         if (responses.isEmpty()) {
             return List.of();
         }
+        // compared field by field: a Key made per comparison cost more than the comparing, on 10,000 rows a batch
         List<RecordedSurveyResponse> rows = responses.stream()
-                .sorted(Comparator.comparing(Key::of, Comparator.comparing(Key::source).thenComparing(Key::idempotencyKey)))
+                .sorted(Comparator.comparing(RecordedSurveyResponse::source)
+                        .thenComparing(r -> r.response().idempotencyKey()))
                 .toList();
         Set<Key> stored = copyNew(rows);
         if (stored == null) {
