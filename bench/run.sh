@@ -189,8 +189,9 @@ section() { # title, what the figures mean, pattern of the result lines (from th
 INGEST_TITLE="Ingestion over HTTP vs PostgreSQL COPY and multi-row INSERT ($IMPORT_ROWS rows)"
 INGEST_ABOUT="The same rows through POST /api/imports/… (token, CSV parsing, validation, idempotent writes with per-row
 outcomes, readings summed from the answers, audit, one transaction) and straight into the same tables over JDBC, like
-with like: COPY (the physical limit; the import itself COPYs each batch's new rows after one statement asks which of
-its keys are stored, and falls back to INSERT … ON CONFLICT only when a racing import took a key meanwhile) and
+with like: COPY (the physical limit; the import itself COPYs each batch's new rows — a batch whose 16 probed keys are
+all new at once, else after one statement asks which of its keys are stored — and falls back to INSERT … ON CONFLICT
+only when a racing import took a key meanwhile) and
 multi-row INSERT … ON CONFLICT DO NOTHING RETURNING of 500 rows per statement (the import's way of writing before).
 The single-row batched INSERT of earlier results is kept only as a reference. Ratio = import time / raw time; goal
 ≤ 2× COPY."

@@ -13,6 +13,8 @@ import java.util.Optional;
 public final class BatchDepartmentLookup {
     private final DepartmentRepository departments;
     private final Map<String, Optional<Department>> byCode = new HashMap<>();
+    /** The departments found, by the text exactly as the items gave it. */
+    private final Map<String, Department> found = new HashMap<>();
 
     public BatchDepartmentLookup(DepartmentRepository departments) {
         this.departments = departments;
@@ -20,7 +22,16 @@ public final class BatchDepartmentLookup {
 
     /** @return the department named by {@code code}; null when none is named or when the code is bad (then a violation) */
     public Department optional(String code, Violations violations) {
-        return DepartmentRepository.named("departmentCode", code, violations,
+        // a text that named a department once names it again: its items need no second check of the code's form
+        Department known = code == null ? null : found.get(code);
+        if (known != null) {
+            return known;
+        }
+        Department department = DepartmentRepository.named("departmentCode", code, violations,
                 c -> byCode.computeIfAbsent(c.value(), ignored -> departments.findByCode(c)));
+        if (department != null) {
+            found.put(code, department);
+        }
+        return department;
     }
 }

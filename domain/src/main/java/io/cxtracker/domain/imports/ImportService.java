@@ -4,6 +4,7 @@ import io.cxtracker.domain.audit.AuditEntry;
 import io.cxtracker.domain.audit.AuditRecorder;
 import io.cxtracker.domain.listen.BatchReport;
 import io.cxtracker.domain.listen.NewSurveyResponse;
+import io.cxtracker.domain.listen.PreparedSurveyResponse;
 import io.cxtracker.domain.listen.SurveyIngestionService;
 import io.cxtracker.domain.listen.SurveyReadingSums;
 import io.cxtracker.domain.metric.IngestionReport;
@@ -86,9 +87,16 @@ public class ImportService {
         Authority.requireCanIngest(currentUser, "import survey responses");
         // the whole file's answers are summed into its readings once, after the last batch (one upsert per reading)
         SurveyReadingSums sums = new SurveyReadingSums();
-        ImportReport report = run("survey-responses", rows, validOnly, SURVEY_BATCH, ImportService::toSurveyResponse,
+        // each row is checked as far as it can be without the database on the thread that reads the file, so that
+        // the checking too overlaps the writing of the batch before
+        Function<NewSurveyResponse, PreparedSurveyResponse> prepare = surveys.preparer();
+        RowReader<PreparedSurveyResponse> reader = (row, violations) -> {
+            NewSurveyResponse item = toSurveyResponse(row, violations);
+            return item == null ? null : prepare.apply(item);
+        };
+        ImportReport report = run("survey-responses", rows, validOnly, SURVEY_BATCH, reader,
                 batch -> {
-                    BatchReport outcomes = surveys.ingest(batch, sums);
+                    BatchReport outcomes = surveys.ingestPrepared(batch, sums);
                     return outcomes.items().stream().map(o -> new Outcome(o.status(), o.reasons())).toList();
                 });
         surveys.addToReadings(sums);

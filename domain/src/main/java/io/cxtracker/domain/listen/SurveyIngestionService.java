@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Survey answers pushed in bulk by survey tools (or imported from their exports). Every answer of a
@@ -91,12 +93,28 @@ public class SurveyIngestionService {
      */
     public BatchReport ingest(List<NewSurveyResponse> batch, SurveyReadingSums sums) {
         Authority.requireCanIngest(currentUser, "ingest survey responses");
-        if (batch == null || batch.isEmpty()) {
-            throw new InvalidInputException("responses", "must hold at least one survey response");
-        }
-        if (batch.size() > MAX_BATCH) {
-            throw new InvalidInputException("responses", "must hold at most " + MAX_BATCH + " responses, split the batch");
-        }
+        requireSize(batch);
+        Function<NewSurveyResponse, PreparedSurveyResponse> prepare = preparer();
+        List<PreparedSurveyResponse> prepared = new ArrayList<>(batch.size());
+        batch.forEach(item -> prepared.add(prepare.apply(item)));
+        return ingestPrepared(prepared, sums);
+    }
+
+    /**
+     * Checks items as far as they can be without the database, on any thread: an import prepares a batch on the
+     * thread that reads its file while this one writes the batch before (on two cores the checking then overlaps
+     * the database's work instead of adding to it). It needs no container and no transaction; the sender's name,
+     * the source of items that name none, is taken now, on the caller's thread.
+     */
+    public Function<NewSurveyResponse, PreparedSurveyResponse> preparer() {
+        Authority.requireCanIngest(currentUser, "ingest survey responses");
+        return PreparedSurveyResponse.preparer(currentUser.name(), conversion);
+    }
+
+    /** {@link #ingest(List, SurveyReadingSums)} of items a {@link #preparer()} prepared (null for an item not given). */
+    public BatchReport ingestPrepared(List<PreparedSurveyResponse> batch, SurveyReadingSums sums) {
+        Authority.requireCanIngest(currentUser, "ingest survey responses");
+        requireSize(batch);
         Instant now = clock.instant();
         Map<SurveyKind, Optional<Metric>> metricsByKind = metricsOf(batch);
         BatchDepartmentLookup departmentsByCode = new BatchDepartmentLookup(departments);
@@ -106,15 +124,15 @@ public class SurveyIngestionService {
         List<Integer> validIndexes = new ArrayList<>();
         Set<List<String>> keysInBatch = new HashSet<>();
         for (int i = 0; i < batch.size(); i++) {
-            NewSurveyResponse item = batch.get(i);
-            if (item == null) {
+            PreparedSurveyResponse prepared = batch.get(i);
+            if (prepared == null) {
                 outcomes[i] = BatchOutcome.rejected(i, null, List.of(new FieldViolation("response", "must be given")));
                 continue;
             }
             Violations violations = new Violations();
-            RecordedSurveyResponse recorded = check(item, metricsByKind, departmentsByCode, now, violations);
+            RecordedSurveyResponse recorded = check(prepared, metricsByKind, departmentsByCode, now, violations);
             if (recorded == null) {
-                outcomes[i] = BatchOutcome.rejected(i, item.idempotencyKey(), violations.list());
+                outcomes[i] = BatchOutcome.rejected(i, prepared.item().idempotencyKey(), violations.list());
             } else if (!keysInBatch.add(List.of(recorded.source(), recorded.response().idempotencyKey()))) {
                 outcomes[i] = new BatchOutcome(i, recorded.response().idempotencyKey(), Status.DUPLICATE, List.of());
             } else {
@@ -167,7 +185,8 @@ public class SurveyIngestionService {
             for (RecordedSurveyResponse answer : answers) {
                 metricByKind.put(answer.response().kind(), answer.metric());
                 if (answer.department() != null) {
-                    departmentByCode.put(answer.department().code(), answer.department());
+                    // the answer's code is its department's (check made it so), without parsing it again
+                    departmentByCode.put(answer.response().department(), answer.department());
                 }
             }
             for (SurveyReading reading : conversion.toReadings(answers.stream().map(RecordedSurveyResponse::response).toList())) {
@@ -186,9 +205,23 @@ public class SurveyIngestionService {
                 + (key.channel() == null ? "-" : key.channel());
     }
 
-    private RecordedSurveyResponse check(NewSurveyResponse item, Map<SurveyKind, Optional<Metric>> metricsByKind,
+    private static void requireSize(List<?> batch) {
+        if (batch == null || batch.isEmpty()) {
+            throw new InvalidInputException("responses", "must hold at least one survey response");
+        }
+        if (batch.size() > MAX_BATCH) {
+            throw new InvalidInputException("responses", "must hold at most " + MAX_BATCH + " responses, split the batch");
+        }
+    }
+
+    /**
+     * The checks that need the database (the metric, the department) and the batch's time, in the order of the
+     * fields, with the prepared item's own violations after them: each field keeps its first violation.
+     */
+    private RecordedSurveyResponse check(PreparedSurveyResponse prepared, Map<SurveyKind, Optional<Metric>> metricsByKind,
             BatchDepartmentLookup departmentsByCode, Instant now, Violations violations) {
-        SurveyKind kind = SurveyKind.parse(item.kind()).orElse(null);
+        NewSurveyResponse item = prepared.item();
+        SurveyKind kind = prepared.kind();
         if (kind == null) {
             violations.add("kind", "must be one of NPS, CSAT, CES");
         }
@@ -210,32 +243,23 @@ public class SurveyIngestionService {
         if (item.answeredAt() != null && item.answeredAt().isAfter(now.plus(CLOCK_SKEW))) {
             violations.add("answeredAt", "must not be in the future (after " + now + ")");
         }
-        String source = item.source() == null || item.source().isBlank() ? currentUser.name() : item.source().strip();
+        String source = prepared.source();
         violations.check(source.length() <= Reading.SOURCE_MAX_LENGTH, "source",
                 "must be at most " + Reading.SOURCE_MAX_LENGTH + " characters");
-        String channel = item.channel() == null || item.channel().isBlank() ? null : item.channel().strip();
-        String key = item.idempotencyKey() == null ? null : item.idempotencyKey().strip();
-        Department scope = department;
-        SurveyResponse response = violations.capture(() -> new SurveyResponse(kind,
-                item.score() == null ? 0 : item.score(), item.answeredAt(), channel,
-                scope == null ? null : scope.code(), item.comment(), key));
-        if (response != null && kind != null && item.score() != null) {
-            violations.capture(() -> {
-                response.requireScoreOnScale(conversion.cesScale());
-                return response;
-            });
+        for (FieldViolation own : prepared.violations()) {
+            violations.add(own.field(), own.message());
         }
         if (!violations.isEmpty()) {
             return null;
         }
-        return new RecordedSurveyResponse(response, source, metric, department, conversion.keyOf(response).day(), now);
+        return new RecordedSurveyResponse(prepared.response(), source, metric, department, prepared.day(), now);
     }
 
-    private Map<SurveyKind, Optional<Metric>> metricsOf(List<NewSurveyResponse> batch) {
-        Set<SurveyKind> kinds = new HashSet<>();
-        for (NewSurveyResponse item : batch) {
-            if (item != null) {
-                SurveyKind.parse(item.kind()).ifPresent(kinds::add);
+    private Map<SurveyKind, Optional<Metric>> metricsOf(List<PreparedSurveyResponse> batch) {
+        Set<SurveyKind> kinds = EnumSet.noneOf(SurveyKind.class);
+        for (PreparedSurveyResponse item : batch) {
+            if (item != null && item.kind() != null) {
+                kinds.add(item.kind());
             }
         }
         Map<SurveyKind, Optional<Metric>> byKind = new EnumMap<>(SurveyKind.class);

@@ -15,6 +15,8 @@ public enum SurveyKind {
     /** "How easy was it?" on a configured scale (1–7 or 1–10), feeding the metric {@code ces}. */
     CES(MetricKind.MEAN_SCORE, CesScale.METRIC_KEY);
 
+    private static final SurveyKind[] VALUES = values();
+
     private final MetricKind metricKind;
     private final String metricKey;
 
@@ -36,6 +38,12 @@ public enum SurveyKind {
     public static Optional<SurveyKind> parse(String text) {
         if (text == null) {
             return Optional.empty();
+        }
+        for (SurveyKind kind : VALUES) {
+            // a file's rows name their kind as written here, and an import parses one per row
+            if (kind.name().equals(text)) {
+                return Optional.of(kind);
+            }
         }
         String name = text.strip().toUpperCase(Locale.ROOT);
         return Arrays.stream(values()).filter(k -> k.name().equals(name)).findFirst();

@@ -67,4 +67,27 @@ class BatchDepartmentLookupTest {
         lookup.optional("nowhere", unknown);
         assertEquals("no department has the code 'nowhere'", unknown.list().get(0).message());
     }
+
+    @Test
+    void aCodeRefusedOnceIsRefusedForEveryItemThatGivesIt() {
+        for (int item = 0; item < 2; item++) {
+            Violations malformed = new Violations();
+            assertNull(lookup.optional("Not A Code", malformed));
+            assertEquals("must be " + DepartmentCode.RULE, malformed.list().get(0).message());
+            Violations unknown = new Violations();
+            assertNull(lookup.optional("nowhere", unknown));
+            assertEquals("no department has the code 'nowhere'", unknown.list().get(0).message());
+        }
+        assertEquals(List.of("nowhere"), asked);
+    }
+
+    @Test
+    void aFoundDepartmentIsFoundAgainWithoutAViolation() {
+        Violations violations = new Violations();
+        for (int item = 0; item < 3; item++) {
+            assertSame(support, lookup.optional("support", violations));
+        }
+        assertTrue(violations.isEmpty());
+        assertEquals(List.of("support"), asked);
+    }
 }

@@ -26,8 +26,8 @@ import org.hibernate.Session;
  * unique key decides, so a key is stored once however many requests race with it, and the statement's
  * {@code RETURNING} tells which rows this call stored.
  *
- * <p>A batch first asks which of its keys are stored already (one statement, the keys as arrays), then COPYs the
- * others in: COPY costs the database less than an INSERT that checks each row for a conflict and hands it back
+ * <p>A batch asks which of its keys are stored already (one statement, the keys as arrays), then COPYs the others
+ * in; a batch whose probed keys are all new is copied without asking ({@link CopyIn#newRows}). COPY costs the database less than an INSERT that checks each row for a conflict and hands it back
  * (issue 17: an import within 2× a raw COPY). COPY has no ON CONFLICT, so a key that a racing transaction stored
  * between the question and the copy fails the copy; {@link CopyIn} undoes it (a savepoint) and the batch goes
  * the careful way, the INSERT below, which waits for the racer and skips its keys.
