@@ -2,7 +2,6 @@ package io.cxtracker.domain.listen;
 
 import io.cxtracker.domain.metric.CesScale;
 import io.cxtracker.domain.metric.MetricKind;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -39,13 +38,17 @@ public enum SurveyKind {
         if (text == null) {
             return Optional.empty();
         }
+        // a file's rows name their kind as written here, and an import parses one per row: as given first
+        Optional<SurveyKind> exact = named(text);
+        return exact.isPresent() ? exact : named(text.strip().toUpperCase(Locale.ROOT));
+    }
+
+    private static Optional<SurveyKind> named(String name) {
         for (SurveyKind kind : VALUES) {
-            // a file's rows name their kind as written here, and an import parses one per row
-            if (kind.name().equals(text)) {
+            if (kind.name().equals(name)) {
                 return Optional.of(kind);
             }
         }
-        String name = text.strip().toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(k -> k.name().equals(name)).findFirst();
+        return Optional.empty();
     }
 }
